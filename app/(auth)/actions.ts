@@ -1,0 +1,78 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn, signOut } from "@/auth";
+import { getDb } from "@/db";
+import { createAccount, EmailTakenError } from "@/db/queries/users";
+import { signupSchema } from "@/lib/schemas/auth";
+
+export interface AuthFormState {
+  error?: string;
+  fieldErrors?: Partial<Record<"name" | "email" | "password", string>>;
+  values?: { name?: string; email?: string };
+}
+
+/** Only same-site paths: a callbackUrl must never send the user to another site. */
+function safeRedirect(value: FormDataEntryValue | null): string {
+  const path = typeof value === "string" ? value : "";
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
+    ? path
+    : "/errors";
+}
+
+const text = (formData: FormData, key: string) => {
+  const value = formData.get(key);
+  return typeof value === "string" ? value : "";
+};
+
+export async function login(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const email = text(formData, "email").trim();
+  const password = text(formData, "password");
+  const fieldErrors: AuthFormState["fieldErrors"] = {};
+  if (!email) fieldErrors.email = "Enter your email.";
+  if (!password) fieldErrors.password = "Enter your password.";
+  if (fieldErrors.email || fieldErrors.password) return { fieldErrors, values: { email } };
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeRedirect(formData.get("callbackUrl")) });
+  } catch (error) {
+    // signIn redirects by throwing; only Auth.js's own errors mean the login failed.
+    if (error instanceof AuthError) return { error: "Invalid email or password.", values: { email } };
+    throw error;
+  }
+  return {};
+}
+
+export async function signup(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const raw = { name: text(formData, "name"), email: text(formData, "email"), password: text(formData, "password") };
+  const values = { name: raw.name, email: raw.email };
+  const parsed = signupSchema.safeParse(raw);
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error).fieldErrors;
+    return {
+      values,
+      fieldErrors: { name: flat.name?.[0], email: flat.email?.[0], password: flat.password?.[0] },
+    };
+  }
+  try {
+    await createAccount(await getDb(), parsed.data);
+  } catch (error) {
+    if (error instanceof EmailTakenError) return { values, fieldErrors: { email: error.message } };
+    throw error;
+  }
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: "/errors",
+    });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: "Your account was created; please log in.", values };
+    throw error;
+  }
+  return {};
+}
+
+export async function logout(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { AuthCard } from "@/components/auth-card";
+import { LoginForm } from "@/components/login-form";
+
+export const metadata: Metadata = { title: "Log in" };
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
+  const { callbackUrl } = await searchParams;
+  return (
+    <AuthCard
+      title="Log in"
+      subtitle="Welcome back. Your errors are waiting."
+      footer={{ text: "New to Error Central?", href: "/signup", link: "Create an account" }}
+    >
+      <LoginForm callbackUrl={typeof callbackUrl === "string" ? relativePath(callbackUrl) : undefined} />
+    </AuthCard>
+  );
+}
+
+/** Auth.js passes an absolute callbackUrl; keep only its path so it stays on this site. */
+function relativePath(url: string): string | undefined {
+  try {
+    const parsed = new URL(url, "http://local");
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return undefined;
+  }
+}

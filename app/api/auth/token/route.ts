@@ -1,0 +1,24 @@
+import { getDb } from "@/db";
+import { createToken } from "@/db/queries/tokens";
+import { verifyCredentials } from "@/db/queries/users";
+import { json, readJson, withErrors } from "@/lib/api";
+import { parseWith, unauthorized } from "@/lib/api-error";
+import { tokenRequestSchema } from "@/lib/schemas/auth";
+
+export const POST = withErrors(async (request) => {
+  const input = parseWith(tokenRequestSchema, await readJson(request, 16 * 1024));
+  const db = await getDb();
+  const user = await verifyCredentials(db, input);
+  // One message for an unknown email and a wrong password alike.
+  if (!user) throw unauthorized("Invalid email or password.");
+  const created = await createToken(db, {
+    userId: user.id,
+    kind: "personal",
+    name: input.name ?? `API token ${new Date().toISOString().slice(0, 10)}`,
+  });
+  return json({
+    token: created.token,
+    tokenInfo: { id: created.id, name: created.name, prefix: created.prefix },
+    user,
+  });
+});

@@ -1,0 +1,34 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { verifyCredentials } from "@/db/queries/users";
+import { authConfig } from "./auth.config";
+import { resolveAuthSecret } from "./lib/auth-secret";
+import { PASSWORD_MAX_LENGTH } from "./lib/password";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+
+export class InvalidLoginError extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  secret: resolveAuthSecret(),
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidLoginError();
+        const user = await verifyCredentials(await getDb(), parsed.data);
+        if (!user) throw new InvalidLoginError();
+        return { id: String(user.id), name: user.name, email: user.email };
+      },
+    }),
+  ],
+}));

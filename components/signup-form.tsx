@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import { type AuthFormState, signup } from "@/app/(auth)/actions";
+import { Button } from "./ui/button";
+import { Field } from "./ui/field";
+
+export function SignupForm() {
+  const [state, action, pending] = useActionState<AuthFormState, FormData>(signup, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state.error ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
+          {state.error}
+        </p>
+      ) : null}
+      <Field
+        label="Name"
+        name="name"
+        autoComplete="name"
+        maxLength={50}
+        required
+        defaultValue={state.values?.name}
+        error={state.fieldErrors?.name}
+      />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        maxLength={254}
+        required
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        minLength={8}
+        required
+        hint="At least 8 characters."
+        error={state.fieldErrors?.password}
+      />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Creating your account…" : "Create account"}
+      </Button>
+    </form>
+  );
+}

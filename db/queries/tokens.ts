@@ -1,0 +1,122 @@
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { generateToken, hashToken, type TokenKind, tokenPrefix } from "@/lib/tokens";
+import type { DbOrTx } from "../client";
+import { apiTokens, users } from "../schema";
+
+export interface CreatedToken {
+  id: string;
+  name: string;
+  kind: TokenKind;
+  projectId: number | null;
+  prefix: string;
+  createdAt: Date;
+  /** The only time the token is seen in clear. */
+  token: string;
+}
+
+export async function createToken(
+  db: DbOrTx,
+  input: { userId: number; name: string; kind: TokenKind; projectId?: number | null },
+): Promise<CreatedToken> {
+  const token = generateToken(input.kind);
+  const [row] = await db
+    .insert(apiTokens)
+    .values({
+      userId: input.userId,
+      name: input.name,
+      kind: input.kind,
+      projectId: input.kind === "ingest" ? (input.projectId ?? null) : null,
+      tokenHash: hashToken(token),
+      prefix: tokenPrefix(token),
+    })
+    .returning({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      kind: apiTokens.kind,
+      projectId: apiTokens.projectId,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+    });
+  if (!row) throw new Error("token insert returned no row");
+  return { ...row, token };
+}
+
+export interface TokenIdentity {
+  tokenId: string;
+  tokenName: string;
+  kind: TokenKind;
+  projectId: number | null;
+  userId: number;
+  userName: string;
+  userEmail: string;
+}
+
+/** Looks a clear-text token up by its hash; revoked tokens are not found. */
+export async function findActiveToken(db: DbOrTx, token: string): Promise<TokenIdentity | null> {
+  const [row] = await db
+    .select({
+      tokenId: apiTokens.id,
+      tokenName: apiTokens.name,
+      kind: apiTokens.kind,
+      projectId: apiTokens.projectId,
+      userId: users.id,
+      userName: users.name,
+      userEmail: users.email,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Records use at most once a minute per token, so a busy key does not write on every request. */
+export async function touchToken(db: DbOrTx, tokenId: string): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiTokens.id, tokenId),
+        or(
+          isNull(apiTokens.lastUsedAt),
+          lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`),
+        ),
+      ),
+    );
+}
+
+export async function listPersonalTokens(db: DbOrTx, userId: number) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), eq(apiTokens.kind, "personal")))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** Revokes one of the user's own personal tokens; false when there is no such token. */
+export async function revokePersonalToken(
+  db: DbOrTx,
+  input: { userId: number; tokenId: string },
+): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiTokens.id, input.tokenId),
+        eq(apiTokens.userId, input.userId),
+        eq(apiTokens.kind, "personal"),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}

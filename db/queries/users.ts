@@ -1,0 +1,99 @@
+import { eq, sql } from "drizzle-orm";
+import { hashPassword, verifyDummyPassword, verifyPassword } from "@/lib/password";
+import { uniqueSlug } from "@/lib/slug";
+import type { Db, DbOrTx } from "../client";
+import { isUniqueViolation } from "../errors";
+import { projectMembers, projects, users } from "../schema";
+import { type CreatedToken, createToken } from "./tokens";
+
+export interface PublicUser {
+  id: number;
+  name: string;
+  email: string;
+  createdAt: Date;
+}
+
+const publicUserColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  createdAt: users.createdAt,
+};
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("An account with this email already exists.");
+  }
+}
+
+export interface CreatedAccount {
+  user: PublicUser;
+  project: { id: number; name: string; slug: string };
+  personalToken: CreatedToken;
+  ingestKey: CreatedToken;
+}
+
+/** User, first project, membership, ingest key and personal token: all or nothing. */
+export async function createAccount(
+  db: Db,
+  input: { name: string; email: string; password: string },
+): Promise<CreatedAccount> {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ name: input.name, email, passwordHash })
+        .returning(publicUserColumns);
+      if (!user) throw new Error("user insert returned no row");
+      const projectName = `${input.name.split(/\s+/)[0] || "My"}'s project`;
+      const [project] = await tx
+        .insert(projects)
+        .values({ name: projectName, slug: uniqueSlug(input.name) })
+        .returning({ id: projects.id, name: projects.name, slug: projects.slug });
+      if (!project) throw new Error("project insert returned no row");
+      await tx.insert(projectMembers).values({ projectId: project.id, userId: user.id, role: "owner" });
+      const ingestKey = await createToken(tx, {
+        userId: user.id,
+        name: "Default ingest key",
+        kind: "ingest",
+        projectId: project.id,
+      });
+      const personalToken = await createToken(tx, {
+        userId: user.id,
+        name: "Created at sign-up",
+        kind: "personal",
+      });
+      return { user, project, personalToken, ingestKey };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError();
+    throw error;
+  }
+}
+
+export async function findUserById(db: DbOrTx, id: number): Promise<PublicUser | null> {
+  const [row] = await db.select(publicUserColumns).from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Checks an email and password pair. An unknown email costs the same argon2 work as a wrong
+ * password, so the answer's timing does not tell which one was wrong.
+ */
+export async function verifyCredentials(
+  db: DbOrTx,
+  input: { email: string; password: string },
+): Promise<PublicUser | null> {
+  const [row] = await db
+    .select({ ...publicUserColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, normalizeEmail(input.email)))
+    .limit(1);
+  if (!row) return verifyDummyPassword(input.password).then(() => null);
+  const { passwordHash, ...user } = row;
+  return (await verifyPassword(passwordHash, input.password)) ? user : null;
+}

@@ -1,0 +1,199 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+export const LEVEL_VALUES = ["fatal", "error", "warning", "info", "debug"] as const;
+export const ERROR_STATUS_VALUES = ["open", "archived"] as const;
+export const MEMBER_ROLE_VALUES = ["owner", "member"] as const;
+export const TOKEN_KIND_VALUES = ["personal", "ingest"] as const;
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: varchar("name", { length: 50 }).notNull(),
+    // Stored lower-cased; the unique index on lower() guards against any writer that forgets.
+    email: varchar("email", { length: 254 }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+);
+
+export const projects = pgTable("projects", {
+  // Integer ids: Sentry SDKs only accept a numeric project id in a DSN.
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  name: varchar("name", { length: 100 }).notNull(),
+  slug: varchar("slug", { length: 100 }).notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const projectMembers = pgTable(
+  "project_members",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: varchar("role", { length: 16, enum: MEMBER_ROLE_VALUES }).notNull().default("member"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.userId] }),
+    index("project_members_user_idx").on(t.userId),
+  ],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: varchar("name", { length: 100 }).notNull(),
+    kind: varchar("kind", { length: 16, enum: TOKEN_KIND_VALUES }).notNull(),
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    // SHA-256 of the token, hex. The token itself is never stored.
+    tokenHash: varchar("token_hash", { length: 64 }).notNull().unique(),
+    prefix: varchar("prefix", { length: 16 }).notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("api_tokens_user_idx").on(t.userId),
+    index("api_tokens_project_idx").on(t.projectId),
+  ],
+);
+
+export const errors = pgTable(
+  "errors",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    environment: varchar("environment", { length: 64 }).notNull(),
+    fingerprint: varchar("fingerprint", { length: 64 }).notNull(),
+    groupingVersion: smallint("grouping_version").notNull().default(1),
+    title: varchar("title", { length: 255 }).notNull(),
+    // The latest event's details, cut short: enough for the list preview and for search.
+    detailsPreview: varchar("details_preview", { length: 1000 }).notNull().default(""),
+    level: varchar("level", { length: 16, enum: LEVEL_VALUES }).notNull(),
+    // Severity as a number so that "sort by level" is an index scan, not a CASE per row.
+    severity: smallint("severity")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`CASE level WHEN 'fatal' THEN 5 WHEN 'error' THEN 4 WHEN 'warning' THEN 3 WHEN 'info' THEN 2 ELSE 1 END`,
+      ),
+    origin: varchar("origin", { length: 255 }).notNull(),
+    culprit: varchar("culprit", { length: 255 }),
+    status: varchar("status", { length: 16, enum: ERROR_STATUS_VALUES }).notNull().default("open"),
+    eventCount: integer("event_count").notNull().default(0),
+    firstSeen: timestamp("first_seen", { withTimezone: true }).notNull(),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("errors_project_env_fingerprint_key").on(t.projectId, t.environment, t.fingerprint),
+    index("errors_frequency_idx").on(
+      t.projectId,
+      t.environment,
+      t.status,
+      t.eventCount.desc(),
+      t.severity.desc(),
+      t.lastSeen.desc(),
+      t.id.desc(),
+    ),
+    index("errors_level_idx").on(
+      t.projectId,
+      t.environment,
+      t.status,
+      t.severity.desc(),
+      t.eventCount.desc(),
+      t.lastSeen.desc(),
+      t.id.desc(),
+    ),
+    index("errors_last_seen_idx").on(
+      t.projectId,
+      t.environment,
+      t.status,
+      t.lastSeen.desc(),
+      t.id.desc(),
+    ),
+    index("errors_first_seen_idx").on(
+      t.projectId,
+      t.environment,
+      t.status,
+      t.firstSeen.desc(),
+      t.id.desc(),
+    ),
+    index("errors_origin_idx").on(t.projectId, t.origin),
+    index("errors_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
+    index("errors_details_trgm_idx").using("gin", sql`${t.detailsPreview} gin_trgm_ops`),
+  ],
+);
+
+export const events = pgTable(
+  "events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    errorId: bigint("error_id", { mode: "number" })
+      .notNull()
+      .references(() => errors.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    eventId: varchar("event_id", { length: 64 }).notNull(),
+    title: varchar("title", { length: 255 }).notNull(),
+    details: text("details").notNull().default(""),
+    level: varchar("level", { length: 16, enum: LEVEL_VALUES }).notNull(),
+    origin: varchar("origin", { length: 255 }).notNull(),
+    environment: varchar("environment", { length: 64 }).notNull(),
+    release: varchar("release", { length: 200 }),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    collectedByUserId: integer("collected_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    collectedByTokenId: uuid("collected_by_token_id").references(() => apiTokens.id, {
+      onDelete: "set null",
+    }),
+    tags: jsonb("tags").$type<Record<string, string>>().notNull().default({}),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    uniqueIndex("events_project_event_id_key").on(t.projectId, t.eventId),
+    index("events_error_idx").on(t.errorId, t.id.desc()),
+    index("events_error_occurred_idx").on(t.errorId, t.occurredAt),
+    index("events_received_at_idx").on(t.receivedAt),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Project = typeof projects.$inferSelect;
+export type NewProject = typeof projects.$inferInsert;
+export type ProjectMember = typeof projectMembers.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type NewApiToken = typeof apiTokens.$inferInsert;
+export type ErrorGroup = typeof errors.$inferSelect;
+export type Event = typeof events.$inferSelect;
+export type NewEvent = typeof events.$inferInsert;

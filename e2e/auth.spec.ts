@@ -1,0 +1,61 @@
+import { expect, signUpInBrowser, test } from "./fixtures";
+
+test("sign up, see the shell, sign out, log in again", async ({ page, user }) => {
+  await signUpInBrowser(page, user);
+  await expect(page.getByRole("heading", { name: "Errors" })).toBeVisible();
+  await expect(page.getByTestId("user-name")).toHaveText(user.name);
+  await expect(page.getByRole("link", { name: /Error Central/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // Signed out, a dashboard page sends the visitor to the login page.
+  await page.goto("/errors");
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.getByLabel("Email").fill(user.email.toUpperCase());
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/errors$/);
+  await expect(page.getByTestId("user-name")).toHaveText(user.name);
+});
+
+test("a wrong password shows an error and keeps the email", async ({ page, user }) => {
+  await signUpInBrowser(page, user);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Invalid email or password.");
+  await expect(page.getByLabel("Email")).toHaveValue(user.email);
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("sign-up shows inline errors for each field", async ({ page, user }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Name is required.")).toBeVisible();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText("Password must be at least 8 characters.")).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+
+  await signUpInBrowser(page, user);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Someone else");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill("long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists.")).toBeVisible();
+});
+
+test("sign up and sign out at phone width @phone", async ({ page, user }) => {
+  await signUpInBrowser(page, user);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export interface NewUser {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export function newUser(label = "e2e"): NewUser {
+  const id = randomUUID().slice(0, 8);
+  return { name: `Tester ${id}`, email: `${label}-${id}@example.test`, password: `pw-${randomUUID()}` };
+}
+
+export async function signUpInBrowser(page: Page, user: NewUser) {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/errors$/);
+}
+
+export const test = base.extend<{ user: NewUser }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
+  user: async ({}, use) => {
+    await use(newUser());
+  },
+});
+
+export { expect };

@@ -1,0 +1,189 @@
+import { auth } from "@/auth";
+import { getDb } from "@/db";
+import { findUserById } from "@/db/queries/users";
+import { findActiveToken, touchToken } from "@/db/queries/tokens";
+import { ApiError, forbidden, unauthorized } from "./api-error";
+import { BodyError, parseJsonBody, readBody } from "./ingest/body";
+import { looksLikeToken } from "./tokens";
+
+export type Caller =
+  | "personal" // a personal API token: everything in the user's projects
+  | "ingest" // a project ingest key: sending events to that project only
+  | "session"; // the browser, through its Auth.js session cookie
+
+export interface AuthContext {
+  kind: Caller;
+  userId: number;
+  userName: string;
+  userEmail: string;
+  tokenId: string | null;
+  tokenName: string | null;
+  /** The one project an ingest key belongs to; null for personal tokens and sessions. */
+  projectId: number | null;
+}
+
+export function json(data: unknown, init: number | ResponseInit = 200): Response {
+  const options = typeof init === "number" ? { status: init } : init;
+  return Response.json(data, options);
+}
+
+export function errorResponse(error: ApiError): Response {
+  const { issues, headers } = error.options;
+  return Response.json(
+    { error: { code: error.code, message: error.message, ...(issues ? { issues } : {}) } },
+    { status: error.status, headers },
+  );
+}
+
+function connectionErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === "object"; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+const CONNECTION_FAILURES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "CONNECT_TIMEOUT"]);
+
+/** Maps anything thrown by a handler to a response; only genuine faults become 5xx. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof ApiError) return errorResponse(error);
+  if (error instanceof BodyError) return errorResponse(new ApiError(error.status, error.code, error.message));
+  const code = connectionErrorCode(error);
+  if (typeof code === "string" && (CONNECTION_FAILURES.has(code) || code.startsWith("57P"))) {
+    console.error("database unavailable:", error);
+    return errorResponse(
+      new ApiError(503, "unavailable", "The database is unavailable; try again shortly.", {
+        headers: { "Retry-After": "5" },
+      }),
+    );
+  }
+  console.error("unhandled error in route handler:", error);
+  return errorResponse(new ApiError(500, "internal_error", "Something went wrong on our side."));
+}
+
+const JSON_TYPES = /^(application\/json|text\/plain)(;|$)/i;
+
+/** Reads a JSON body with a size cap that is enforced while reading, not after. */
+export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
+  const type = request.headers.get("content-type");
+  if (type && !JSON_TYPES.test(type.trim())) {
+    throw new ApiError(415, "unsupported_media_type", `Send JSON (Content-Type: application/json), not ${type}.`);
+  }
+  if (!request.body) throw new ApiError(400, "bad_json", "The request body is empty; send a JSON object.");
+  const bytes = await readBody(request.body, {
+    contentEncoding: request.headers.get("content-encoding"),
+    maxBytes,
+  });
+  if (bytes.byteLength === 0) throw new ApiError(400, "bad_json", "The request body is empty; send a JSON object.");
+  return parseJsonBody(bytes);
+}
+
+function bearerToken(request: Request): string | null {
+  const header = request.headers.get("authorization");
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw unauthorized("The Authorization header must be \"Bearer <token>\".", true);
+  return match[1];
+}
+
+/** Cookie-authenticated writes must come from our own pages, never from another site. */
+function assertSameOrigin(request: Request): void {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") {
+    throw forbidden("Cross-site requests are not allowed.");
+  }
+  const origin = request.headers.get("origin");
+  if (origin && new URL(origin).host !== new URL(request.url).host && origin !== "null") {
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    if (new URL(origin).host !== host) throw forbidden("Cross-site requests are not allowed.");
+  }
+}
+
+export async function authenticate(request: Request, allow: readonly Caller[]): Promise<AuthContext> {
+  const token = bearerToken(request);
+  if (token) {
+    if (!looksLikeToken(token)) throw unauthorized("The token is not valid.", true);
+    const db = await getDb();
+    const identity = await findActiveToken(db, token);
+    if (!identity) throw unauthorized("The token is unknown or has been revoked.", true);
+    if (!allow.includes(identity.kind)) {
+      throw forbidden(
+        identity.kind === "ingest"
+          ? "An ingest key can only send events; use a personal API token."
+          : "This route needs a project ingest key.",
+      );
+    }
+    await touchToken(db, identity.tokenId);
+    return {
+      kind: identity.kind,
+      userId: identity.userId,
+      userName: identity.userName,
+      userEmail: identity.userEmail,
+      tokenId: identity.tokenId,
+      tokenName: identity.tokenName,
+      projectId: identity.kind === "ingest" ? identity.projectId : null,
+    };
+  }
+  if (allow.includes("session")) {
+    const session = await auth();
+    const userId = Number(session?.user?.id);
+    if (Number.isInteger(userId) && userId > 0) {
+      assertSameOrigin(request);
+      const user = await findUserById(await getDb(), userId);
+      if (user) {
+        return {
+          kind: "session",
+          userId: user.id,
+          userName: user.name,
+          userEmail: user.email,
+          tokenId: null,
+          tokenName: null,
+          projectId: null,
+        };
+      }
+    }
+  }
+  throw unauthorized("Authentication required: send \"Authorization: Bearer <token>\".");
+}
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (
+  request: Request,
+  context: { auth: AuthContext; params: P },
+) => Promise<Response>;
+
+/**
+ * Wraps a protected route handler: authenticates the caller (token or browser session),
+ * checks the token kind, and turns thrown errors into the API's error JSON.
+ */
+export function withToken<P = Record<string, never>>(
+  handler: Handler<P>,
+  options: { allow?: readonly Caller[] } = {},
+) {
+  const allow = options.allow ?? ["personal", "session"];
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const authContext = await authenticate(request, allow);
+      return await handler(request, { auth: authContext, params: await context.params });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+/** For public routes: the same error handling without authentication. */
+export function withErrors<P = Record<string, never>>(
+  handler: (request: Request, context: { params: P }) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      return await handler(request, { params: await context.params });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}

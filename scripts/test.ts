@@ -1,0 +1,141 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freshPostgres } from "@/db/testing/databases";
+import { buildIsStale } from "./build-state";
+import { run } from "./run";
+
+/**
+ * `npm test`: unit tests, a production build, the HTTP API suite against a started server on
+ * PGlite and (with TEST_DATABASE_URL) on a fresh PostgreSQL database, then Playwright.
+ * `npm test -- unit api e2e` picks stages.
+ */
+const ALL = ["unit", "api", "e2e"] as const;
+type Stage = (typeof ALL)[number];
+const picked = process.argv.slice(2).filter((arg): arg is Stage => (ALL as readonly string[]).includes(arg));
+const stages = new Set<Stage>(picked.length > 0 ? picked : ALL);
+const serverUrl = process.env.TEST_DATABASE_URL;
+const reports = mkdtempSync(path.join(tmpdir(), "ec-reports-"));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+function vitestReport(file: string) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += report.numFailedTests ?? 0;
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+async function vitest(label: string, args: string[], env: NodeJS.ProcessEnv) {
+  const output = path.join(reports, `${label.replace(/\W+/g, "-")}.json`);
+  console.log(`\n▶ ${label}`);
+  const code = await run("npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  vitestReport(output);
+  if (code !== 0) failures.push(label);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: { exitCode: number | null }, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server at ${url} did not become healthy in ${timeoutMs} ms`);
+}
+
+/** Starts `npm start`'s server on a free port with the given database settings. */
+async function withServer(env: NodeJS.ProcessEnv, body: (url: string) => Promise<void>) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ec-data-"));
+  const child = spawn("npx", ["tsx", "scripts/start.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", SKIP_BUILD: "1", PORT: String(port), HOSTNAME: "127.0.0.1", DATA_DIR: dataDir, ...env },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url, child);
+    await body(url);
+  } finally {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function apiSuite(label: string, env: NodeJS.ProcessEnv) {
+  try {
+    await withServer(env, (url) => vitest(label, ["--config", "vitest.api.config.ts"], { ...process.env, API_BASE_URL: url }));
+  } catch (error) {
+    console.error(`${label}: ${(error as Error).message}`);
+    failures.push(label);
+  }
+}
+
+const started = Date.now();
+if (stages.has("unit")) await vitest("unit tests", [], process.env);
+
+if (stages.has("api") || stages.has("e2e")) {
+  if (buildIsStale()) {
+    console.log("\n▶ next build");
+    const code = await run("npx", ["next", "build"], { ...process.env, NODE_ENV: "production" });
+    if (code !== 0) {
+      console.error("build failed");
+      process.exit(code);
+    }
+  }
+}
+
+if (stages.has("api")) {
+  await apiSuite("API tests on PGlite", { DATABASE_URL: "", PGLITE_DIR: "" });
+  if (serverUrl) {
+    const database = await freshPostgres(serverUrl);
+    await database.close();
+    try {
+      await apiSuite("API tests on PostgreSQL", { DATABASE_URL: database.url });
+    } finally {
+      await database.drop();
+    }
+  } else {
+    console.log("\nTEST_DATABASE_URL is not set: the API suite ran on PGlite only.");
+  }
+}
+
+if (stages.has("e2e")) {
+  console.log("\n▶ Playwright end-to-end tests");
+  const output = path.join(reports, "e2e.json");
+  const code = await run("npx", ["playwright", "test"], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  if (existsSync(output)) {
+    const stats = JSON.parse(readFileSync(output, "utf8")).stats ?? {};
+    totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    totals.failed += stats.unexpected ?? 0;
+    totals.skipped += stats.skipped ?? 0;
+  }
+  if (code !== 0) failures.push("Playwright end-to-end tests");
+}
+
+rmSync(reports, { recursive: true, force: true });
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(`\n${failures.length ? `Failed: ${failures.join(", ")}` : "All stages passed"} in ${seconds} s`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length > 0 || totals.failed > 0 ? 1 : 0);

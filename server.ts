@@ -1,0 +1,51 @@
+import { createServer } from "node:http";
+import next from "next";
+import { closeDb, getDbHandle } from "@/db";
+import { resolveAuthSecret } from "@/lib/auth-secret";
+import { listenPort } from "@/lib/env";
+
+/**
+ * The `npm start` server: one port, Next's request handler behind it. The embedded database
+ * is opened (and migrated) before the port opens, so the first request never waits on it.
+ */
+export async function startServer(options: { port?: number; hostname?: string } = {}) {
+  resolveAuthSecret();
+  const port = options.port ?? listenPort();
+  const hostname = options.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+  const { kind } = await getDbHandle();
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error("request failed:", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end('{"error":{"code":"internal_error","message":"Something went wrong on our side."}}');
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, resolve);
+  });
+  const shown = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
+  console.log(`Error Central is listening on http://${shown}:${port} (database: ${kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.closeIdleConnections();
+    await new Promise((resolve) => server.close(resolve));
+    // PGlite writes its files on close; skipping this risks a slow recovery next start.
+    await closeDb();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  return server;
+}

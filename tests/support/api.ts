@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+
+export const BASE_URL = (process.env.API_BASE_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export async function api<T = any>(
+  path: string,
+  options: {
+    method?: string;
+    token?: string;
+    json?: unknown;
+    body?: BodyInit;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body = options.body;
+  if (options.json !== undefined) {
+    headers["content-type"] ??= "application/json";
+    body = JSON.stringify(options.json);
+  }
+  const response = await fetch(`${BASE_URL}${path}`, {
+    method: options.method ?? (body === undefined ? "GET" : "POST"),
+    headers,
+    body,
+    redirect: "manual",
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  if (response.headers.get("content-type")?.includes("json") && text) parsed = JSON.parse(text);
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
+}
+
+export function uniqueEmail(label = "user"): string {
+  return `${label}-${randomUUID().slice(0, 12)}@example.test`;
+}
+
+export interface TestAccount {
+  email: string;
+  password: string;
+  name: string;
+  token: string;
+  userId: number;
+  project: { id: number; slug: string; name: string; dsn: string; ingestKey: { id: string; key: string } };
+}
+
+/** Signs a fresh user up over HTTP: every test makes its own data. */
+export async function signUp(overrides: Partial<{ name: string; email: string; password: string }> = {}): Promise<TestAccount> {
+  const input = {
+    name: overrides.name ?? "Test User",
+    email: overrides.email ?? uniqueEmail(),
+    password: overrides.password ?? "correct horse battery",
+  };
+  const res = await api("/api/auth/signup", { json: input });
+  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
+  return {
+    ...input,
+    token: res.body.token,
+    userId: res.body.user.id,
+    project: res.body.project,
+  };
+}
