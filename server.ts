@@ -30,7 +30,9 @@ export async function startServer(options: { port?: number; hostname?: string } 
     server.listen(port, hostname, resolve);
   });
   const shown = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
-  console.log(`Error Central is listening on http://${shown}:${port} (database: ${kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+  console.log(
+    `Error Central is listening on http://${shown}:${port} (database: ${kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -3,7 +3,13 @@ import { logout } from "@/app/(auth)/actions";
 import { Logo } from "./logo";
 import { NavLinks } from "./nav-links";
 
-export function AppShell({ userName, children }: { userName: string | null; children: React.ReactNode }) {
+export function AppShell({
+  userName,
+  children,
+}: {
+  userName: string | null;
+  children: React.ReactNode;
+}) {
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">

@@ -24,7 +24,10 @@ export function AuthCard({
       </div>
       <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">
         {footer.text}{" "}
-        <Link href={footer.href} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+        <Link
+          href={footer.href}
+          className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+        >
           {footer.link}
         </Link>
       </p>

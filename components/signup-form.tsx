@@ -10,7 +10,10 @@ export function SignupForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.error ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300"
+        >
           {state.error}
         </p>
       ) : null}

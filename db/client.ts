@@ -14,7 +14,9 @@ export interface DbHandle {
   close: () => Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = path.resolve(process.env.MIGRATIONS_DIR ?? "db/migrations");
+export const MIGRATIONS_FOLDER = path.resolve(
+  /*turbopackIgnore: true*/ process.env.MIGRATIONS_DIR ?? "db/migrations",
+);
 
 /**
  * Opens a database. PGlite is migrated on open: the embedded database has no separate

@@ -7,7 +7,9 @@ export type { Db, DbOrTx, Tx } from "./client";
 // their own copy of this module, and PGlite allows one process-wide owner of its directory.
 const KEY = Symbol.for("error-central.database");
 type Slot = { handle?: Promise<DbHandle> };
-const slot: Slot = ((globalThis as Record<symbol, unknown>)[KEY] ??= {}) as Slot;
+const globals = globalThis as Record<symbol, Slot | undefined>;
+const slot: Slot = globals[KEY] ?? {};
+globals[KEY] = slot;
 
 /** The process-wide database, opened (and for PGlite migrated) on first use, never at import. */
 export async function getDb(): Promise<Db> {

@@ -2,7 +2,7 @@ import { expect, signUpInBrowser, test } from "./fixtures";
 
 test("sign up, see the shell, sign out, log in again", async ({ page, user }) => {
   await signUpInBrowser(page, user);
-  await expect(page.getByRole("heading", { name: "Errors" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Errors", exact: true })).toBeVisible();
   await expect(page.getByTestId("user-name")).toHaveText(user.name);
   await expect(page.getByRole("link", { name: /Error Central/ })).toBeVisible();
 
@@ -28,7 +28,9 @@ test("a wrong password shows an error and keeps the email", async ({ page, user 
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Invalid email or password.");
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid" })).toHaveText(
+    "Invalid email or password.",
+  );
   await expect(page.getByLabel("Email")).toHaveValue(user.email);
   await expect(page).toHaveURL(/\/login/);
 });
@@ -56,6 +58,8 @@ test("sign-up shows inline errors for each field", async ({ page, user }) => {
 test("sign up and sign out at phone width @phone", async ({ page, user }) => {
   await signUpInBrowser(page, user);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -9,7 +9,11 @@ export interface NewUser {
 
 export function newUser(label = "e2e"): NewUser {
   const id = randomUUID().slice(0, 8);
-  return { name: `Tester ${id}`, email: `${label}-${id}@example.test`, password: `pw-${randomUUID()}` };
+  return {
+    name: `Tester ${id}`,
+    email: `${label}-${id}@example.test`,
+    password: `pw-${randomUUID()}`,
+  };
 }
 
 export async function signUpInBrowser(page: Page, user: NewUser) {

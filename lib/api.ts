@@ -1,7 +1,7 @@
 import { auth } from "@/auth";
 import { getDb } from "@/db";
-import { findUserById } from "@/db/queries/users";
 import { findActiveToken, touchToken } from "@/db/queries/tokens";
+import { findUserById } from "@/db/queries/users";
 import { ApiError, forbidden, unauthorized } from "./api-error";
 import { BodyError, parseJsonBody, readBody } from "./ingest/body";
 import { looksLikeToken } from "./tokens";
@@ -50,7 +50,8 @@ const CONNECTION_FAILURES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", 
 /** Maps anything thrown by a handler to a response; only genuine faults become 5xx. */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) return errorResponse(error);
-  if (error instanceof BodyError) return errorResponse(new ApiError(error.status, error.code, error.message));
+  if (error instanceof BodyError)
+    return errorResponse(new ApiError(error.status, error.code, error.message));
   const code = connectionErrorCode(error);
   if (typeof code === "string" && (CONNECTION_FAILURES.has(code) || code.startsWith("57P"))) {
     console.error("database unavailable:", error);
@@ -70,14 +71,21 @@ const JSON_TYPES = /^(application\/json|text\/plain)(;|$)/i;
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
   const type = request.headers.get("content-type");
   if (type && !JSON_TYPES.test(type.trim())) {
-    throw new ApiError(415, "unsupported_media_type", `Send JSON (Content-Type: application/json), not ${type}.`);
+    throw new ApiError(
+      415,
+      "unsupported_media_type",
+      `Send JSON (Content-Type: application/json), not ${type}.`,
+    );
   }
-  if (!request.body) throw new ApiError(400, "bad_json", "The request body is empty; send a JSON object.");
-  const bytes = await readBody(request.body, {
+  if (!request.body)
+    throw new ApiError(400, "bad_json", "The request body is empty; send a JSON object.");
+  // Node's web streams are async-iterable; the DOM typings do not say so.
+  const bytes = await readBody(request.body as unknown as AsyncIterable<Uint8Array>, {
     contentEncoding: request.headers.get("content-encoding"),
     maxBytes,
   });
-  if (bytes.byteLength === 0) throw new ApiError(400, "bad_json", "The request body is empty; send a JSON object.");
+  if (bytes.byteLength === 0)
+    throw new ApiError(400, "bad_json", "The request body is empty; send a JSON object.");
   return parseJsonBody(bytes);
 }
 
@@ -85,7 +93,7 @@ function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
   if (!header) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match?.[1]) throw unauthorized("The Authorization header must be \"Bearer <token>\".", true);
+  if (!match?.[1]) throw unauthorized('The Authorization header must be "Bearer <token>".', true);
   return match[1];
 }
 
@@ -103,7 +111,10 @@ function assertSameOrigin(request: Request): void {
   }
 }
 
-export async function authenticate(request: Request, allow: readonly Caller[]): Promise<AuthContext> {
+export async function authenticate(
+  request: Request,
+  allow: readonly Caller[],
+): Promise<AuthContext> {
   const token = bearerToken(request);
   if (token) {
     if (!looksLikeToken(token)) throw unauthorized("The token is not valid.", true);
@@ -147,7 +158,7 @@ export async function authenticate(request: Request, allow: readonly Caller[]): 
       }
     }
   }
-  throw unauthorized("Authentication required: send \"Authorization: Bearer <token>\".");
+  throw unauthorized('Authentication required: send "Authorization: Bearer <token>".');
 }
 
 type RouteContext<P> = { params: Promise<P> };

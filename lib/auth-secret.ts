@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dataDir, isProductionDeployment } from "./env";
+import { dataDir, type Env, isProductionDeployment } from "./env";
 
 /**
  * Returns AUTH_SECRET, generating and persisting one under the data folder for local use.
  * A production deployment without one is a configuration error: sessions signed with a
  * throw-away secret would silently log everybody out on every deploy.
  */
-export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveAuthSecret(env: Env = process.env): string {
   const configured = env.AUTH_SECRET?.trim();
   if (configured) {
     if (configured.length < 32) throw new Error("AUTH_SECRET must be at least 32 characters long");

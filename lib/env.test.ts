@@ -20,7 +20,10 @@ describe("databaseConfig", () => {
   it("falls back to PGlite under .data/pglite, or PGLITE_DIR", () => {
     expect(databaseConfig({})).toEqual({ kind: "pglite", dir: path.resolve(".data/pglite") });
     expect(databaseConfig({ PGLITE_DIR: "/tmp/x" })).toEqual({ kind: "pglite", dir: "/tmp/x" });
-    expect(databaseConfig({ PGLITE_DIR: "memory://" })).toEqual({ kind: "pglite", dir: "memory://" });
+    expect(databaseConfig({ PGLITE_DIR: "memory://" })).toEqual({
+      kind: "pglite",
+      dir: "memory://",
+    });
     expect(databaseConfig({ DATABASE_URL: "  " }).kind).toBe("pglite");
   });
 });
@@ -50,7 +53,7 @@ describe("resolveAuthSecret", () => {
 
   it("generates one for local use, keeps it under the data folder and reuses it", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "ec-secret-"));
-    const env: NodeJS.ProcessEnv = { DATA_DIR: dir, NODE_ENV: "production" };
+    const env: Record<string, string | undefined> = { DATA_DIR: dir, NODE_ENV: "production" };
     const first = resolveAuthSecret(env);
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(env.AUTH_SECRET).toBe(first);

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,7 +15,9 @@ import { run } from "./run";
  */
 const ALL = ["unit", "api", "e2e"] as const;
 type Stage = (typeof ALL)[number];
-const picked = process.argv.slice(2).filter((arg): arg is Stage => (ALL as readonly string[]).includes(arg));
+const picked = process.argv
+  .slice(2)
+  .filter((arg): arg is Stage => (ALL as readonly string[]).includes(arg));
 const stages = new Set<Stage>(picked.length > 0 ? picked : ALL);
 const serverUrl = process.env.TEST_DATABASE_URL;
 const reports = mkdtempSync(path.join(tmpdir(), "ec-reports-"));
@@ -32,7 +35,18 @@ function vitestReport(file: string) {
 async function vitest(label: string, args: string[], env: NodeJS.ProcessEnv) {
   const output = path.join(reports, `${label.replace(/\W+/g, "-")}.json`);
   console.log(`\n▶ ${label}`);
-  const code = await run("npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  const code = await run(
+    "npx",
+    [
+      "vitest",
+      "run",
+      ...args,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${output}`,
+    ],
+    env,
+  );
   vitestReport(output);
   if (code !== 0) failures.push(label);
 }
@@ -64,12 +78,21 @@ async function waitForHealth(url: string, child: { exitCode: number | null }, ti
 }
 
 /** Starts `npm start`'s server on a free port with the given database settings. */
-async function withServer(env: NodeJS.ProcessEnv, body: (url: string) => Promise<void>) {
+async function withServer(env: Record<string, string>, body: (url: string) => Promise<void>) {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "ec-data-"));
-  const child = spawn("npx", ["tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", SKIP_BUILD: "1", PORT: String(port), HOSTNAME: "127.0.0.1", DATA_DIR: dataDir, ...env },
+    env: {
+      ...process.env,
+      SKIP_BUILD: "1",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATA_DIR: dataDir,
+      AUTH_SECRET: randomBytes(33).toString("base64url"),
+      ...env,
+      NODE_ENV: "production",
+    },
   });
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -83,9 +106,11 @@ async function withServer(env: NodeJS.ProcessEnv, body: (url: string) => Promise
   }
 }
 
-async function apiSuite(label: string, env: NodeJS.ProcessEnv) {
+async function apiSuite(label: string, env: Record<string, string>) {
   try {
-    await withServer(env, (url) => vitest(label, ["--config", "vitest.api.config.ts"], { ...process.env, API_BASE_URL: url }));
+    await withServer(env, (url) =>
+      vitest(label, ["--config", "vitest.api.config.ts"], { ...process.env, API_BASE_URL: url }),
+    );
   } catch (error) {
     console.error(`${label}: ${(error as Error).message}`);
     failures.push(label);
@@ -124,7 +149,10 @@ if (stages.has("api")) {
 if (stages.has("e2e")) {
   console.log("\n▶ Playwright end-to-end tests");
   const output = path.join(reports, "e2e.json");
-  const code = await run("npx", ["playwright", "test"], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const code = await run("npx", ["playwright", "test"], {
+    ...process.env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+  });
   if (existsSync(output)) {
     const stats = JSON.parse(readFileSync(output, "utf8")).stats ?? {};
     totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
@@ -136,6 +164,8 @@ if (stages.has("e2e")) {
 
 rmSync(reports, { recursive: true, force: true });
 const seconds = Math.round((Date.now() - started) / 1000);
-console.log(`\n${failures.length ? `Failed: ${failures.join(", ")}` : "All stages passed"} in ${seconds} s`);
+console.log(
+  `\n${failures.length ? `Failed: ${failures.join(", ")}` : "All stages passed"} in ${seconds} s`,
+);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length > 0 || totals.failed > 0 ? 1 : 0);

@@ -34,17 +34,26 @@ export async function login(_state: AuthFormState, formData: FormData): Promise<
   if (!password) fieldErrors.password = "Enter your password.";
   if (fieldErrors.email || fieldErrors.password) return { fieldErrors, values: { email } };
   try {
-    await signIn("credentials", { email, password, redirectTo: safeRedirect(formData.get("callbackUrl")) });
+    await signIn("credentials", {
+      email,
+      password,
+      redirectTo: safeRedirect(formData.get("callbackUrl")),
+    });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the login failed.
-    if (error instanceof AuthError) return { error: "Invalid email or password.", values: { email } };
+    if (error instanceof AuthError)
+      return { error: "Invalid email or password.", values: { email } };
     throw error;
   }
   return {};
 }
 
 export async function signup(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const raw = { name: text(formData, "name"), email: text(formData, "email"), password: text(formData, "password") };
+  const raw = {
+    name: text(formData, "name"),
+    email: text(formData, "email"),
+    password: text(formData, "password"),
+  };
   const values = { name: raw.name, email: raw.email };
   const parsed = signupSchema.safeParse(raw);
   if (!parsed.success) {
@@ -67,7 +76,8 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
       redirectTo: "/errors",
     });
   } catch (error) {
-    if (error instanceof AuthError) return { error: "Your account was created; please log in.", values };
+    if (error instanceof AuthError)
+      return { error: "Your account was created; please log in.", values };
     throw error;
   }
   return {};

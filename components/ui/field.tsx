@@ -13,7 +13,10 @@ export function Field({ label, error, hint, id, className = "", ...input }: Fiel
   const describedBy = error ? `${inputId}-error` : hint ? `${inputId}-hint` : undefined;
   return (
     <div className={`space-y-1.5 ${className}`}>
-      <label htmlFor={inputId} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+      <label
+        htmlFor={inputId}
+        className="block text-sm font-medium text-zinc-700 dark:text-zinc-300"
+      >
         {label}
       </label>
       <input

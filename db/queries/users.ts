@@ -55,7 +55,9 @@ export async function createAccount(
         .values({ name: projectName, slug: uniqueSlug(input.name) })
         .returning({ id: projects.id, name: projects.name, slug: projects.slug });
       if (!project) throw new Error("project insert returned no row");
-      await tx.insert(projectMembers).values({ projectId: project.id, userId: user.id, role: "owner" });
+      await tx
+        .insert(projectMembers)
+        .values({ projectId: project.id, userId: user.id, role: "owner" });
       const ingestKey = await createToken(tx, {
         userId: user.id,
         name: "Default ingest key",

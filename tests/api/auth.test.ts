@@ -15,7 +15,11 @@ describe("POST /api/auth/signup", () => {
   it("creates the user, a first project with an ingest key, and a personal token", async () => {
     const email = uniqueEmail("signup");
     const res = await api("/api/auth/signup", {
-      json: { name: "  Ada Lovelace ", email: `  ${email.toUpperCase()} `, password: "s3cret-password" },
+      json: {
+        name: "  Ada Lovelace ",
+        email: `  ${email.toUpperCase()} `,
+        password: "s3cret-password",
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ name: "Ada Lovelace", email });
@@ -25,15 +29,21 @@ describe("POST /api/auth/signup", () => {
     const { project } = res.body;
     expect(project).toMatchObject({ name: "Ada's project" });
     expect(project.ingestKey.key).toMatch(/^[0-9a-f]{32}$/);
-    expect(project.dsn).toMatch(new RegExp(`^http://${project.ingestKey.key}@[^/]+/${project.id}$`));
+    expect(project.dsn).toMatch(
+      new RegExp(`^http://${project.ingestKey.key}@[^/]+/${project.id}$`),
+    );
 
     const projects = await api("/api/projects", { token: res.body.token });
     expect(projects.status).toBe(200);
-    expect(projects.body.items).toEqual([expect.objectContaining({ id: project.id, role: "owner" })]);
+    expect(projects.body.items).toEqual([
+      expect.objectContaining({ id: project.id, role: "owner" }),
+    ]);
   });
 
   it("names each invalid field", async () => {
-    const res = await api("/api/auth/signup", { json: { name: "", email: "not-an-email", password: "short" } });
+    const res = await api("/api/auth/signup", {
+      json: { name: "", email: "not-an-email", password: "short" },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("validation_failed");
     const paths = res.body.error.issues.map((issue: { path: string[] }) => issue.path.join("."));
@@ -47,9 +57,24 @@ describe("POST /api/auth/signup", () => {
 
   it.each([
     ["a missing name", { email: uniqueEmail(), password: "long enough" }, "name", /required/i],
-    ["a name over 50 characters", { name: "n".repeat(51), email: uniqueEmail(), password: "long enough" }, "name", /50/],
-    ["an email over 254 characters", { name: "N", email: `${"e".repeat(250)}@x.io`, password: "long enough" }, "email", /254/],
-    ["a password over 256 characters", { name: "N", email: uniqueEmail(), password: "p".repeat(257) }, "password", /256/],
+    [
+      "a name over 50 characters",
+      { name: "n".repeat(51), email: uniqueEmail(), password: "long enough" },
+      "name",
+      /50/,
+    ],
+    [
+      "an email over 254 characters",
+      { name: "N", email: `${"e".repeat(250)}@x.io`, password: "long enough" },
+      "email",
+      /254/,
+    ],
+    [
+      "a password over 256 characters",
+      { name: "N", email: uniqueEmail(), password: "p".repeat(257) },
+      "password",
+      /256/,
+    ],
     ["a number as name", { name: 42, email: uniqueEmail(), password: "long enough" }, "name", /./],
   ])("rejects %s with 422", async (_label, input, field, message) => {
     const res = await api("/api/auth/signup", { json: input });
@@ -66,9 +91,13 @@ describe("POST /api/auth/signup", () => {
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/already exists/);
     // The original account is intact and the impostor's password does not work.
-    const good = await api("/api/auth/token", { json: { email: first.email, password: first.password } });
+    const good = await api("/api/auth/token", {
+      json: { email: first.email, password: first.password },
+    });
     expect(good.status).toBe(200);
-    const bad = await api("/api/auth/token", { json: { email: first.email, password: "another password" } });
+    const bad = await api("/api/auth/token", {
+      json: { email: first.email, password: "another password" },
+    });
     expect(bad.status).toBe(401);
   });
 
@@ -92,7 +121,10 @@ describe("POST /api/auth/signup", () => {
     expect(huge.status).toBe(413);
 
     for (const body of ["[]", "null", '"text"', "42"]) {
-      const res = await api("/api/auth/signup", { body, headers: { "content-type": "application/json" } });
+      const res = await api("/api/auth/signup", {
+        body,
+        headers: { "content-type": "application/json" },
+      });
       expect(res.status, body).toBe(422);
     }
   });
@@ -113,8 +145,12 @@ describe("POST /api/auth/token", () => {
 
   it("gives one answer for an unknown email and for a wrong password", async () => {
     const account = await signUp();
-    const wrong = await api("/api/auth/token", { json: { email: account.email, password: "wrong password" } });
-    const unknown = await api("/api/auth/token", { json: { email: uniqueEmail("nobody"), password: "wrong password" } });
+    const wrong = await api("/api/auth/token", {
+      json: { email: account.email, password: "wrong password" },
+    });
+    const unknown = await api("/api/auth/token", {
+      json: { email: uniqueEmail("nobody"), password: "wrong password" },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -148,7 +184,10 @@ describe("token authentication", () => {
     const created = await api("/api/tokens", { token: account.token, json: { name: "to revoke" } });
     expect(created.status).toBe(201);
     expect((await api("/api/projects", { token: created.body.token })).status).toBe(200);
-    const revoke = await api(`/api/tokens/${created.body.id}`, { method: "DELETE", token: account.token });
+    const revoke = await api(`/api/tokens/${created.body.id}`, {
+      method: "DELETE",
+      token: account.token,
+    });
     expect(revoke.status).toBe(204);
     const revoked = await api("/api/projects", { token: created.body.token });
     expect(revoked.status).toBe(401);
@@ -168,7 +207,9 @@ describe("token authentication", () => {
     const id = list.body.items[0].id;
     const res = await api(`/api/tokens/${id}`, { method: "DELETE", token: other.token });
     expect(res.status).toBe(404);
-    expect((await api(`/api/tokens/not-a-uuid`, { method: "DELETE", token: owner.token })).status).toBe(404);
+    expect(
+      (await api(`/api/tokens/not-a-uuid`, { method: "DELETE", token: owner.token })).status,
+    ).toBe(404);
     expect((await api("/api/projects", { token: owner.token })).status).toBe(200);
   });
 

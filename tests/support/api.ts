@@ -48,11 +48,19 @@ export interface TestAccount {
   name: string;
   token: string;
   userId: number;
-  project: { id: number; slug: string; name: string; dsn: string; ingestKey: { id: string; key: string } };
+  project: {
+    id: number;
+    slug: string;
+    name: string;
+    dsn: string;
+    ingestKey: { id: string; key: string };
+  };
 }
 
 /** Signs a fresh user up over HTTP: every test makes its own data. */
-export async function signUp(overrides: Partial<{ name: string; email: string; password: string }> = {}): Promise<TestAccount> {
+export async function signUp(
+  overrides: Partial<{ name: string; email: string; password: string }> = {},
+): Promise<TestAccount> {
   const input = {
     name: overrides.name ?? "Test User",
     email: overrides.email ?? uniqueEmail(),

@@ -16,7 +16,9 @@ export default async function LoginPage({
       subtitle="Welcome back. Your errors are waiting."
       footer={{ text: "New to Error Central?", href: "/signup", link: "Create an account" }}
     >
-      <LoginForm callbackUrl={typeof callbackUrl === "string" ? relativePath(callbackUrl) : undefined} />
+      <LoginForm
+        callbackUrl={typeof callbackUrl === "string" ? relativePath(callbackUrl) : undefined}
+      />
     </AuthCard>
   );
 }

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { createAccount, EmailTakenError } from "@/db/queries/users";
-import { withErrors, json, readJson } from "@/lib/api";
+import { json, readJson, withErrors } from "@/lib/api";
 import { conflict, parseWith } from "@/lib/api-error";
 import { buildDsn, publicBaseUrl } from "@/lib/public-url";
 import { signupSchema } from "@/lib/schemas/auth";

@@ -1,0 +1,234 @@
+import type { Transform } from "node:stream";
+import { finished } from "node:stream/promises";
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from "node:zlib";
+
+export type BodyErrorStatus = 400 | 413 | 415;
+
+/** A request body the server refuses; `status` and `code` are meant for the JSON error response. */
+export class BodyError extends Error {
+  override name = "BodyError";
+  constructor(
+    readonly status: BodyErrorStatus,
+    readonly code: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+type Encoding = "identity" | "gzip" | "deflate" | "br";
+
+const ENCODINGS: Record<string, Encoding> = {
+  "": "identity",
+  identity: "identity",
+  gzip: "gzip",
+  "x-gzip": "gzip",
+  deflate: "deflate",
+  br: "br",
+};
+
+const FORMAT_NAMES: Record<Exclude<Encoding, "identity">, string> = {
+  gzip: "gzip",
+  deflate: "deflate",
+  br: "brotli",
+};
+
+/** A Node request (or any async iterable of bytes) or a web `Request.body`. */
+export type BodySource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+
+export interface ReadBodyOptions {
+  contentEncoding?: string | null;
+  /** Limit on the decompressed body. */
+  maxBytes: number;
+  /** Limit on the bytes received; defaults to `maxBytes`. */
+  maxWireBytes?: number;
+}
+
+/**
+ * Reads a request body, decompressing it as it streams in. Stops reading (and tears the
+ * decompressor down) as soon as a limit is passed, so a compression bomb costs neither memory
+ * nor time.
+ */
+export async function readBody(source: BodySource, opts: ReadBodyOptions): Promise<Uint8Array> {
+  const encoding = parseEncoding(opts.contentEncoding);
+  const chunks = "getReader" in source ? readStream(source) : source;
+  const maxWire = opts.maxWireBytes ?? opts.maxBytes;
+  if (encoding === "identity") return collect(chunks, Math.min(maxWire, opts.maxBytes));
+  return decompress(chunks, encoding, opts.maxBytes, maxWire);
+}
+
+// TypeScript's DOM types do not declare ReadableStream async-iterable; the reader works everywhere.
+async function* readStream(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    // Stops the upload when we bail out early; a no-op once the stream is done.
+    await reader.cancel().catch(() => {});
+  }
+}
+
+function parseEncoding(header: string | null | undefined): Encoding {
+  const key = (header ?? "").trim().toLowerCase();
+  if (Object.hasOwn(ENCODINGS, key)) return ENCODINGS[key] as Encoding;
+  const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  return unsupported(shown);
+}
+
+function unsupported(encoding: string): never {
+  throw new BodyError(
+    415,
+    "unsupported_encoding",
+    `Content-Encoding "${encoding}" is not supported (use gzip, deflate, br or identity)`,
+  );
+}
+
+function tooLarge(limit: number, what: "body" | "compressed body"): BodyError {
+  return new BodyError(413, "body_too_large", `${what} exceeds ${limit} bytes`);
+}
+
+async function collect(source: AsyncIterable<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge(limit, "body");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+async function decompress(
+  source: AsyncIterable<Uint8Array>,
+  encoding: Exclude<Encoding, "identity">,
+  maxBytes: number,
+  maxWire: number,
+): Promise<Uint8Array> {
+  const output: Buffer[] = [];
+  let outputSize = 0;
+  let wireSize = 0;
+  let failure: BodyError | undefined;
+  let decodeError: unknown;
+  let decoder: Transform | undefined;
+  let done: Promise<void> | undefined;
+  // Raw and zlib-wrapped deflate are told apart by the first two bytes.
+  let head: Uint8Array | undefined;
+
+  const start = (first: Uint8Array): Transform => {
+    const stream = createDecoder(encoding, first);
+    stream.on("data", (chunk: Buffer) => {
+      outputSize += chunk.length;
+      if (outputSize > maxBytes) {
+        failure ??= tooLarge(maxBytes, "body");
+        stream.destroy();
+      } else {
+        output.push(chunk);
+      }
+    });
+    stream.on("error", (error) => {
+      decodeError ??= error;
+    });
+    done = finished(stream);
+    // Awaited below; this only keeps an early exit from leaving an unhandled rejection.
+    done.catch(() => {});
+    return stream;
+  };
+
+  try {
+    for await (const chunk of source) {
+      wireSize += chunk.byteLength;
+      if (wireSize > maxWire) throw tooLarge(maxWire, "compressed body");
+      let data = chunk;
+      if (!decoder) {
+        data = head ? Buffer.concat([head, chunk]) : chunk;
+        if (encoding === "deflate" && data.byteLength < 2) {
+          head = data;
+          continue;
+        }
+        decoder = start(data);
+      }
+      throwIfFailed(failure, decodeError);
+      if (!decoder.write(data)) await drained(decoder);
+      throwIfFailed(failure, decodeError);
+    }
+    if (!decoder) {
+      if (!head) return new Uint8Array(0);
+      decoder = start(head);
+      decoder.write(head);
+    }
+    throwIfFailed(failure, decodeError);
+    decoder.end();
+    await done;
+    throwIfFailed(failure, decodeError);
+    return Buffer.concat(output, outputSize);
+  } catch (error) {
+    decoder?.destroy();
+    if (failure) throw failure;
+    if (error instanceof BodyError) throw error;
+    if (decodeError !== undefined) {
+      throw new BodyError(400, "invalid_body", `body is not valid ${FORMAT_NAMES[encoding]}`, {
+        cause: decodeError,
+      });
+    }
+    // Errors of the source itself (a client that went away) are not ours to relabel.
+    throw error;
+  }
+}
+
+function throwIfFailed(failure: BodyError | undefined, decodeError: unknown): void {
+  if (failure) throw failure;
+  if (decodeError !== undefined) throw decodeError;
+}
+
+function createDecoder(encoding: Exclude<Encoding, "identity">, first: Uint8Array): Transform {
+  if (encoding === "gzip") return createGunzip();
+  if (encoding === "br") return createBrotliDecompress();
+  return isZlibHeader(first) ? createInflate() : createInflateRaw();
+}
+
+/** RFC 1950: compression method 8 with a window ≤ 32 KiB, and a header checksum divisible by 31. */
+function isZlibHeader(bytes: Uint8Array): boolean {
+  const cmf = bytes[0] ?? 0;
+  const flg = bytes[1] ?? 0;
+  return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && ((cmf << 8) | flg) % 31 === 0;
+}
+
+/** Resolves on "drain", or when the stream closes or fails (a destroyed stream never drains). */
+function drained(stream: Transform): Promise<void> {
+  return new Promise((resolve) => {
+    const settle = () => {
+      stream.off("drain", settle);
+      stream.off("close", settle);
+      stream.off("error", settle);
+      resolve();
+    };
+    stream.on("drain", settle);
+    stream.on("close", settle);
+    stream.on("error", settle);
+  });
+}
+
+/** Parses a body as UTF-8 JSON; invalid UTF-8 or JSON is a 400. */
+export function parseJsonBody(bytes: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new BodyError(400, "invalid_json", "invalid JSON: body is not valid UTF-8", {
+      cause: error,
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BodyError(400, "invalid_json", `invalid JSON: ${reason.slice(0, 200)}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import { asRecord } from "./text";
+
+const NEWLINE = 0x0a;
+
+export class EnvelopeError extends Error {
+  override name = "EnvelopeError";
+}
+
+export interface EnvelopeItem {
+  header: Record<string, unknown> & { type: string };
+  /** A view into the request body, not a copy. */
+  payload: Uint8Array;
+}
+
+export interface Envelope {
+  header: Record<string, unknown>;
+  items: EnvelopeItem[];
+}
+
+/**
+ * Parses a Sentry envelope: a JSON header line, then items of a JSON header line and a payload.
+ * A payload is exactly `length` bytes (then "\n" or the end) when the item header has a
+ * `length`, else it runs to the next "\n" or the end. https://develop.sentry.dev/sdk/data-model/envelopes/
+ */
+export function parseEnvelope(body: Uint8Array): Envelope {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let offset = 0;
+  const readLine = (): Uint8Array => {
+    const newline = body.indexOf(NEWLINE, offset);
+    const end = newline === -1 ? body.length : newline;
+    const line = body.subarray(offset, end);
+    offset = Math.min(end + 1, body.length);
+    return line;
+  };
+  const readHeader = (what: string): Record<string, unknown> => {
+    const line = readLine();
+    let value: unknown;
+    try {
+      value = JSON.parse(decoder.decode(line));
+    } catch {
+      throw new EnvelopeError(`${what} is not valid JSON`);
+    }
+    const header = asRecord(value);
+    if (!header) throw new EnvelopeError(`${what} must be a JSON object`);
+    return header;
+  };
+
+  if (body.length === 0) throw new EnvelopeError("envelope is empty");
+  const header = readHeader("envelope header");
+  const items: EnvelopeItem[] = [];
+  while (offset < body.length) {
+    // Blank lines between items are tolerated (some clients end with "\n\n").
+    if (body[offset] === NEWLINE) {
+      offset += 1;
+      continue;
+    }
+    const what = `item ${items.length}`;
+    const itemHeader = readHeader(`${what} header`);
+    const type = itemHeader.type;
+    if (typeof type !== "string" || type === "") {
+      throw new EnvelopeError(`${what} header has no "type"`);
+    }
+    const length = itemHeader.length;
+    let payload: Uint8Array;
+    if (length === undefined || length === null) {
+      payload = offset < body.length ? readLine() : new Uint8Array(0);
+    } else {
+      if (typeof length !== "number" || !Number.isSafeInteger(length) || length < 0) {
+        throw new EnvelopeError(`${what} header has an invalid "length"`);
+      }
+      if (offset + length > body.length) {
+        throw new EnvelopeError(
+          `${what} payload is truncated: "length" is ${length} but ${body.length - offset} bytes remain`,
+        );
+      }
+      payload = body.subarray(offset, offset + length);
+      offset += length;
+      if (offset < body.length) {
+        if (body[offset] !== NEWLINE) {
+          throw new EnvelopeError(
+            `${what} payload is not followed by a newline: is its "length" right?`,
+          );
+        }
+        offset += 1;
+      }
+    }
+    items.push({ header: { ...itemHeader, type }, payload });
+  }
+  return { header, items };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { environmentLabel, normalizeEnvironment, PRIMARY_ENVIRONMENTS } from "./environments";
+
+describe("normalizeEnvironment", () => {
+  it.each([
+    [undefined, "production"],
+    [null, "production"],
+    ["", "production"],
+    ["   ", "production"],
+    ["production", "production"],
+    ["Production", "production"],
+    ["prod", "production"],
+    [" PROD ", "production"],
+    ["staging", "staging"],
+    ["Staging", "staging"],
+    ["stage", "staging"],
+    ["homolog", "staging"],
+    ["homologacao", "staging"],
+    ["homologação", "staging"],
+    ["HOMOLOGAÇÃO", "staging"],
+    ["homologa\u0063\u0327a\u0303o", "staging"], // decomposed (NFD) spelling
+    ["hml", "staging"],
+    ["qa", "staging"],
+    ["QA", "staging"],
+    ["development", "development"],
+    ["Development", "development"],
+    ["dev", "development"],
+    ["local", "development"],
+    ["release", "release"],
+    ["  Preview-42 ", "Preview-42"],
+    ["x".repeat(100), "x".repeat(64)],
+    ["toString", "toString"],
+    ["__proto__", "__proto__"],
+  ])("%j → %j", (raw, expected) => {
+    expect(normalizeEnvironment(raw)).toBe(expected);
+  });
+});
+
+describe("environmentLabel", () => {
+  it.each([
+    ["production", "Production"],
+    ["staging", "Staging (homologação)"],
+    ["development", "Development"],
+    ["release", "release"],
+    ["Preview-42", "Preview-42"],
+  ])("%s → %s", (env, label) => {
+    expect(environmentLabel(env)).toBe(label);
+  });
+
+  it("has a label for every primary environment", () => {
+    for (const env of PRIMARY_ENVIRONMENTS) expect(environmentLabel(env)).not.toBe(env);
+  });
+});

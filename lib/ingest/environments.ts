@@ -1,0 +1,45 @@
+import { MAX_ENVIRONMENT_LENGTH } from "./limits";
+import { truncate } from "./text";
+
+export const PRIMARY_ENVIRONMENTS = ["production", "staging", "development"] as const;
+
+export type PrimaryEnvironment = (typeof PRIMARY_ENVIRONMENTS)[number];
+
+const ALIASES: Record<string, PrimaryEnvironment> = {
+  production: "production",
+  prod: "production",
+  staging: "staging",
+  stage: "staging",
+  homolog: "staging",
+  homologacao: "staging",
+  homologação: "staging",
+  hml: "staging",
+  qa: "staging",
+  development: "development",
+  dev: "development",
+  local: "development",
+};
+
+const LABELS: Record<PrimaryEnvironment, string> = {
+  production: "Production",
+  staging: "Staging (homologação)",
+  development: "Development",
+};
+
+/** Maps DESIGN.md's aliases to the three primary environments; any other value is kept (trimmed, ≤ 64 chars). */
+export function normalizeEnvironment(raw: string | null | undefined): string {
+  const trimmed = (raw ?? "").trim();
+  if (trimmed === "") return "production";
+  // NFC so that a decomposed "homologação" (a + combining tilde) matches too.
+  const key = trimmed.normalize("NFC").toLowerCase();
+  if (Object.hasOwn(ALIASES, key)) return ALIASES[key] as PrimaryEnvironment;
+  return truncate(trimmed, MAX_ENVIRONMENT_LENGTH, "");
+}
+
+export function isPrimaryEnvironment(env: string): env is PrimaryEnvironment {
+  return (PRIMARY_ENVIRONMENTS as readonly string[]).includes(env);
+}
+
+export function environmentLabel(env: string): string {
+  return isPrimaryEnvironment(env) ? LABELS[env] : env;
+}

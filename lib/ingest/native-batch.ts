@@ -1,0 +1,67 @@
+import type { z } from "zod";
+import { type NativeEventInput, nativeEventSchema } from "./native";
+import { asRecord } from "./text";
+
+export const MAX_BATCH_EVENTS = 1000;
+
+// A batch of 1000 broken events would otherwise answer with tens of thousands of issues.
+const MAX_ISSUES = 100;
+
+export interface BatchIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export type BatchResult =
+  | { ok: true; events: NativeEventInput[] }
+  | { ok: false; issues: BatchIssue[] };
+
+/**
+ * `POST /api/events` accepts one event object, an array of events, or `{events: [...]}`.
+ * Issue paths start with "events" and the index for the two batch forms, and are the bare
+ * field path for a single object.
+ */
+export function parseEventBatch(body: unknown): BatchResult {
+  const record = asRecord(body);
+  if (record && "events" in record && !("title" in record)) return parseList(record.events);
+  if (Array.isArray(body)) return parseList(body);
+  if (!record) {
+    return fail([], 'expected an event object, an array of events, or {"events": [...]}');
+  }
+  const result = nativeEventSchema.safeParse(record);
+  return result.success
+    ? { ok: true, events: [result.data] }
+    : { ok: false, issues: toIssues(result.error, []) };
+}
+
+function parseList(list: unknown): BatchResult {
+  if (!Array.isArray(list)) return fail(["events"], "events must be an array");
+  if (list.length === 0) return fail(["events"], "events must contain at least 1 event");
+  if (list.length > MAX_BATCH_EVENTS) {
+    return fail(
+      ["events"],
+      `events may contain at most ${MAX_BATCH_EVENTS} events (got ${list.length})`,
+    );
+  }
+  const events: NativeEventInput[] = [];
+  const issues: BatchIssue[] = [];
+  list.forEach((item, index) => {
+    const result = nativeEventSchema.safeParse(item);
+    if (result.success) events.push(result.data);
+    else if (issues.length < MAX_ISSUES) issues.push(...toIssues(result.error, ["events", index]));
+  });
+  return issues.length === 0
+    ? { ok: true, events }
+    : { ok: false, issues: issues.slice(0, MAX_ISSUES) };
+}
+
+function toIssues(error: z.ZodError, prefix: (string | number)[]): BatchIssue[] {
+  return error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== "symbol")],
+    message: issue.message,
+  }));
+}
+
+function fail(path: (string | number)[], message: string): BatchResult {
+  return { ok: false, issues: [{ path, message }] };
+}
