@@ -1,4 +1,10 @@
-export function Logo({ className = "" }: { className?: string }) {
+export function Logo({
+  className = "",
+  compact = false,
+}: {
+  className?: string;
+  compact?: boolean;
+}) {
   return (
     <span className={`inline-flex items-center gap-2 font-semibold tracking-tight ${className}`}>
       <svg viewBox="0 0 32 32" aria-hidden="true" className="size-7 shrink-0">
@@ -6,7 +12,7 @@ export function Logo({ className = "" }: { className?: string }) {
         <circle cx="16" cy="16" r="9" fill="none" stroke="#fff" strokeWidth="3" />
         <circle cx="16" cy="16" r="3.5" fill="#f87171" />
       </svg>
-      Error Central
+      <span className={compact ? "sr-only sm:not-sr-only" : undefined}>Error Central</span>
     </span>
   );
 }
