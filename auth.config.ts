@@ -3,7 +3,18 @@ import type { NextAuthConfig } from "next-auth";
 const AUTH_PAGES = new Set(["/login", "/signup"]);
 const PUBLIC_PAGES = new Set(["/docs"]);
 
-/** Edge-safe part of the Auth.js setup: no database, used by the proxy and by auth.ts. */
+/**
+ * Where a page request goes: on, or redirected. Used by the proxy, which only redirects; every
+ * page and handler still checks access itself.
+ */
+export function pageRedirect(pathname: string, signedIn: boolean): string | null {
+  if (AUTH_PAGES.has(pathname)) return signedIn ? "/errors" : null;
+  if (pathname === "/") return signedIn ? "/errors" : "/login";
+  if (PUBLIC_PAGES.has(pathname) || signedIn) return null;
+  return "/login";
+}
+
+/** The database-free part of the Auth.js setup. */
 export const authConfig = {
   pages: { signIn: "/login" },
   session: { strategy: "jwt" },
@@ -11,17 +22,6 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth, request: { nextUrl } }) {
-      const signedIn = Boolean(auth?.user);
-      if (AUTH_PAGES.has(nextUrl.pathname)) {
-        return signedIn ? Response.redirect(new URL("/errors", nextUrl)) : true;
-      }
-      if (nextUrl.pathname === "/") {
-        return Response.redirect(new URL(signedIn ? "/errors" : "/login", nextUrl));
-      }
-      if (PUBLIC_PAGES.has(nextUrl.pathname)) return true;
-      return signedIn;
-    },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;

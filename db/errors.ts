@@ -1,12 +1,36 @@
-/** The SQLSTATE of a driver error, looking through Drizzle's DrizzleQueryError wrapper. */
-export function sqlState(error: unknown): string | undefined {
+/** The `code` of a driver error, looking through Drizzle's DrizzleQueryError wrapper. */
+export function errorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    if (typeof code === "string") return code;
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
 }
 
-export const isUniqueViolation = (error: unknown) => sqlState(error) === "23505";
+export const isUniqueViolation = (error: unknown) => errorCode(error) === "23505";
+
+/** Deadlocks and serialization failures: the transaction rolled back and may be retried. */
+export const isRetryableConflict = (error: unknown) =>
+  ["40P01", "40001"].includes(errorCode(error) ?? "");
+
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+]);
+
+/** The database is down or restarting (network errors, SQLSTATE classes 08 and 57P). */
+export function isConnectionFailure(error: unknown): boolean {
+  const code = errorCode(error);
+  return Boolean(
+    code && (CONNECTION_CODES.has(code) || code.startsWith("08") || code.startsWith("57P")),
+  );
+}

@@ -187,6 +187,19 @@ export const events = pgTable(
   ],
 );
 
+/** Events per error per hour, kept with the counts so that charts never scan events. */
+export const errorHourlyCounts = pgTable(
+  "error_hourly_counts",
+  {
+    errorId: bigint("error_id", { mode: "number" })
+      .notNull()
+      .references(() => errors.id, { onDelete: "cascade" }),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.errorId, t.hour] })],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Project = typeof projects.$inferSelect;

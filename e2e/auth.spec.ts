@@ -1,4 +1,4 @@
-import { expect, signUpInBrowser, test } from "./fixtures";
+import { expect, signOut, signUpInBrowser, test } from "./fixtures";
 
 test("sign up, see the shell, sign out, log in again", async ({ page, user }) => {
   await signUpInBrowser(page, user);
@@ -6,8 +6,7 @@ test("sign up, see the shell, sign out, log in again", async ({ page, user }) =>
   await expect(page.getByTestId("user-name")).toHaveText(user.name);
   await expect(page.getByRole("link", { name: /Error Central/ })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
 
   // Signed out, a dashboard page sends the visitor to the login page.
   await page.goto("/errors");
@@ -22,8 +21,7 @@ test("sign up, see the shell, sign out, log in again", async ({ page, user }) =>
 
 test("a wrong password shows an error and keeps the email", async ({ page, user }) => {
   await signUpInBrowser(page, user);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
 
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill("not the password");
@@ -46,7 +44,7 @@ test("sign-up shows inline errors for each field", async ({ page, user }) => {
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
 
   await signUpInBrowser(page, user);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await page.goto("/signup");
   await page.getByLabel("Name").fill("Someone else");
   await page.getByLabel("Email").fill(user.email);

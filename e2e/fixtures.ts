@@ -33,3 +33,10 @@ export const test = base.extend<{ user: NewUser }>({
 });
 
 export { expect };
+
+/** Signs out through the shell and waits until the login page is really shown. */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+}

@@ -1,5 +1,6 @@
 import { auth } from "@/auth";
 import { getDb } from "@/db";
+import { isConnectionFailure } from "@/db/errors";
 import { findActiveToken, touchToken } from "@/db/queries/tokens";
 import { findUserById } from "@/db/queries/users";
 import { ApiError, forbidden, unauthorized } from "./api-error";
@@ -35,25 +36,12 @@ export function errorResponse(error: ApiError): Response {
   );
 }
 
-function connectionErrorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === "object"; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-const CONNECTION_FAILURES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "CONNECT_TIMEOUT"]);
-
 /** Maps anything thrown by a handler to a response; only genuine faults become 5xx. */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) return errorResponse(error);
   if (error instanceof BodyError)
     return errorResponse(new ApiError(error.status, error.code, error.message));
-  const code = connectionErrorCode(error);
-  if (typeof code === "string" && (CONNECTION_FAILURES.has(code) || code.startsWith("57P"))) {
+  if (isConnectionFailure(error)) {
     console.error("database unavailable:", error);
     return errorResponse(
       new ApiError(503, "unavailable", "The database is unavailable; try again shortly.", {

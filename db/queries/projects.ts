@@ -1,27 +1,141 @@
-import { asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../client";
-import { projectMembers, projects } from "../schema";
+import { and, asc, eq } from "drizzle-orm";
+import { notFound } from "@/lib/api-error";
+import { type ProjectRef, parseProjectRef } from "@/lib/ids";
+import { uniqueSlug } from "@/lib/slug";
+import type { Db, DbOrTx } from "../client";
+import { type MEMBER_ROLE_VALUES, projectMembers, projects } from "../schema";
+import { type CreatedToken, createToken } from "./tokens";
 
-export interface ProjectSummary {
+export type MemberRole = (typeof MEMBER_ROLE_VALUES)[number];
+
+export interface ProjectInfo {
   id: number;
   name: string;
   slug: string;
-  role: "owner" | "member";
   createdAt: Date;
 }
+
+export interface ProjectSummary extends ProjectInfo {
+  role: MemberRole;
+}
+
+/** A project the caller is a member of, and their role in it. */
+export interface ProjectAccess {
+  project: ProjectInfo;
+  role: MemberRole;
+}
+
+const projectColumns = {
+  id: projects.id,
+  name: projects.name,
+  slug: projects.slug,
+  createdAt: projects.createdAt,
+};
+
+const summaryColumns = { ...projectColumns, role: projectMembers.role };
+
+export const DEFAULT_INGEST_KEY_NAME = "Default ingest key";
 
 /** The caller's projects, oldest first: the first one is the default. */
 export function listProjectsForUser(db: DbOrTx, userId: number): Promise<ProjectSummary[]> {
   return db
-    .select({
-      id: projects.id,
-      name: projects.name,
-      slug: projects.slug,
-      role: projectMembers.role,
-      createdAt: projects.createdAt,
-    })
+    .select(summaryColumns)
     .from(projectMembers)
     .innerJoin(projects, eq(projects.id, projectMembers.projectId))
     .where(eq(projectMembers.userId, userId))
     .orderBy(asc(projects.createdAt), asc(projects.id));
+}
+
+/** The project with its owner membership and a first ingest key: all or nothing. */
+export function createProject(
+  db: Db,
+  input: { userId: number; name: string },
+): Promise<{ project: ProjectSummary; ingestKey: CreatedToken }> {
+  return db.transaction(async (tx) => {
+    const [project] = await tx
+      .insert(projects)
+      .values({ name: input.name, slug: uniqueSlug(input.name) })
+      .returning(projectColumns);
+    if (!project) throw new Error("project insert returned no row");
+    await tx
+      .insert(projectMembers)
+      .values({ projectId: project.id, userId: input.userId, role: "owner" });
+    const ingestKey = await createToken(tx, {
+      userId: input.userId,
+      name: DEFAULT_INGEST_KEY_NAME,
+      kind: "ingest",
+      projectId: project.id,
+    });
+    return { project: { ...project, role: "owner" as const }, ingestKey };
+  });
+}
+
+export async function renameProject(
+  db: DbOrTx,
+  input: { projectId: number; name: string },
+): Promise<ProjectInfo | null> {
+  const [row] = await db
+    .update(projects)
+    .set({ name: input.name })
+    .where(eq(projects.id, input.projectId))
+    .returning(projectColumns);
+  return row ?? null;
+}
+
+/** One project by id or slug, only when the user is a member of it. */
+export async function findProjectForMember(
+  db: DbOrTx,
+  input: { userId: number; ref: ProjectRef },
+): Promise<ProjectAccess | null> {
+  const [row] = await db
+    .select(summaryColumns)
+    .from(projectMembers)
+    .innerJoin(projects, eq(projects.id, projectMembers.projectId))
+    .where(
+      and(
+        eq(projectMembers.userId, input.userId),
+        "id" in input.ref ? eq(projects.id, input.ref.id) : eq(projects.slug, input.ref.slug),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  const { role, ...project } = row;
+  return { project, role };
+}
+
+/**
+ * The project named by `project` (id or slug) if the user is a member of it. A project that
+ * does not exist and one the user cannot see get the same 404, so ids reveal nothing.
+ */
+export async function requireProjectAccess(
+  db: DbOrTx,
+  input: { userId: number; project: string | number },
+): Promise<ProjectAccess> {
+  const ref = parseProjectRef(input.project);
+  const access = ref && (await findProjectForMember(db, { userId: input.userId, ref }));
+  if (!access) throw notFound("Project");
+  return access;
+}
+
+/**
+ * Like requireProjectAccess, but without `project` it picks the user's first project (oldest
+ * membership): what a personal token with a single project means.
+ */
+export async function resolveProjectForCaller(
+  db: DbOrTx,
+  input: { userId: number; project?: string | number },
+): Promise<ProjectAccess> {
+  if (input.project !== undefined) {
+    return requireProjectAccess(db, { userId: input.userId, project: input.project });
+  }
+  const [row] = await db
+    .select(summaryColumns)
+    .from(projectMembers)
+    .innerJoin(projects, eq(projects.id, projectMembers.projectId))
+    .where(eq(projectMembers.userId, input.userId))
+    .orderBy(asc(projectMembers.createdAt), asc(projectMembers.projectId))
+    .limit(1);
+  if (!row) throw notFound("Project");
+  const { role, ...project } = row;
+  return { project, role };
 }

@@ -82,6 +82,16 @@ export async function findUserById(db: DbOrTx, id: number): Promise<PublicUser |
   return row ?? null;
 }
 
+/** Looks a user up by email, ignoring case. */
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<PublicUser | null> {
+  const [row] = await db
+    .select(publicUserColumns)
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, normalizeEmail(email)))
+    .limit(1);
+  return row ?? null;
+}
+
 /**
  * Checks an email and password pair. An unknown email costs the same argon2 work as a wrong
  * password, so the answer's timing does not tell which one was wrong.

@@ -75,3 +75,22 @@ export async function signUp(
     project: res.body.project,
   };
 }
+
+export interface CreatedProject {
+  project: { id: number; name: string; slug: string; role: "owner"; createdAt: string };
+  ingestKey: { id: string; name: string; key: string; prefix: string; dsn: string };
+}
+
+/** Creates a project over HTTP as the token's user (its owner). */
+export async function createProject(token: string, name = "Test project"): Promise<CreatedProject> {
+  const res = await api("/api/projects", { token, json: { name } });
+  if (res.status !== 201) throw new Error(`project creation failed: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+/** Adds an existing user to a project over HTTP; `token` must be an owner's. */
+export async function addMember(token: string, project: number | string, email: string) {
+  const res = await api(`/api/projects/${project}/members`, { token, json: { email } });
+  if (res.status !== 201) throw new Error(`adding a member failed: ${res.status} ${res.text}`);
+  return res.body as { userId: number; name: string; email: string; role: string };
+}

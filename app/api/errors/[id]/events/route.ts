@@ -1,0 +1,35 @@
+import { getDb } from "@/db";
+import { listEventsOfError } from "@/db/queries/error-events";
+import { findErrorForUser } from "@/db/queries/errors";
+import { json, withToken } from "@/lib/api";
+import { notFound } from "@/lib/api-error";
+import { invalidParameters } from "@/lib/errors-query";
+import { parseId } from "@/lib/ids";
+
+export const GET = withToken<{ id: string }>(async (request, { auth, params }) => {
+  const errorId = parseId(params.id, "Error");
+  const search = new URL(request.url).searchParams;
+  const cursor = search.get("cursor");
+  const rawLimit = search.get("limit");
+  const limit = rawLimit === null ? 25 : Number(rawLimit);
+  const issues = [];
+  if (cursor !== null && !/^[1-9]\d{0,15}$/.test(cursor))
+    issues.push({ path: ["cursor"], message: "cursor is invalid" });
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    issues.push({ path: ["limit"], message: "limit must be an integer from 1 to 100" });
+  }
+  if (issues.length > 0) throw invalidParameters(issues);
+
+  const db = await getDb();
+  const error = await findErrorForUser(db, { userId: auth.userId, errorId });
+  if (!error) throw notFound("Error");
+  const page = await listEventsOfError(db, {
+    errorId,
+    before: cursor ? Number(cursor) : null,
+    limit,
+  });
+  return json({
+    items: page.items.map(({ payload: _payload, ...event }) => event),
+    nextCursor: page.nextCursor,
+  });
+});

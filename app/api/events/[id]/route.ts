@@ -1,0 +1,25 @@
+import { getDb } from "@/db";
+import { deleteEventForUser, findEventForUser } from "@/db/queries/error-events";
+import { json, withToken } from "@/lib/api";
+import { notFound } from "@/lib/api-error";
+import { parseId } from "@/lib/ids";
+
+type Params = { id: string };
+
+export const GET = withToken<Params>(async (_request, { auth, params }) => {
+  const event = await findEventForUser(await getDb(), {
+    userId: auth.userId,
+    eventId: parseId(params.id, "Event"),
+  });
+  if (!event) throw notFound("Event");
+  return json(event);
+});
+
+export const DELETE = withToken<Params>(async (_request, { auth, params }) => {
+  const deleted = await deleteEventForUser(await getDb(), {
+    userId: auth.userId,
+    eventId: parseId(params.id, "Event"),
+  });
+  if (!deleted) throw notFound("Event");
+  return new Response(null, { status: 204 });
+});

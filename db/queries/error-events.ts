@@ -1,0 +1,156 @@
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../client";
+import { apiTokens, errorHourlyCounts, errors, events, users } from "../schema";
+import { inUserProjects } from "./scope";
+
+const eventColumns = {
+  id: events.id,
+  eventId: events.eventId,
+  errorId: events.errorId,
+  projectId: events.projectId,
+  title: events.title,
+  details: events.details,
+  level: events.level,
+  origin: events.origin,
+  environment: events.environment,
+  release: events.release,
+  occurredAt: events.occurredAt,
+  receivedAt: events.receivedAt,
+  tags: events.tags,
+  payload: events.payload,
+  collectedBy: {
+    userId: users.id,
+    name: users.name,
+    email: users.email,
+    tokenName: apiTokens.name,
+  },
+};
+
+function selectEvents(db: DbOrTx) {
+  return db
+    .select(eventColumns)
+    .from(events)
+    .leftJoin(users, eq(users.id, events.collectedByUserId))
+    .leftJoin(apiTokens, eq(apiTokens.id, events.collectedByTokenId));
+}
+
+type EventRow = Awaited<ReturnType<ReturnType<typeof selectEvents>["execute"]>>[number];
+
+/** `collectedBy` is null when the user who sent it has since been deleted. */
+function shapeEvent(row: EventRow) {
+  const { collectedBy, ...rest } = row;
+  return {
+    ...rest,
+    collectedBy: collectedBy?.userId
+      ? { name: collectedBy.name, email: collectedBy.email, tokenName: collectedBy.tokenName }
+      : null,
+  };
+}
+
+export type EventRecord = ReturnType<typeof shapeEvent>;
+
+export async function findLatestEvent(db: DbOrTx, errorId: number): Promise<EventRecord | null> {
+  const [row] = await selectEvents(db)
+    .where(eq(events.errorId, errorId))
+    .orderBy(desc(events.id))
+    .limit(1);
+  return row ? shapeEvent(row) : null;
+}
+
+/** An error's events, newest first; `before` is the id of the last event already seen. */
+export async function listEventsOfError(
+  db: DbOrTx,
+  input: { errorId: number; before: number | null; limit: number; withPayload?: boolean },
+): Promise<{ items: EventRecord[]; nextCursor: string | null }> {
+  const where = [eq(events.errorId, input.errorId)];
+  if (input.before !== null) where.push(lt(events.id, input.before));
+  const rows = await selectEvents(db)
+    .where(and(...where))
+    .orderBy(desc(events.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit).map(shapeEvent);
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rows.length > input.limit && last ? String(last.id) : null };
+}
+
+export async function findEventForUser(db: DbOrTx, input: { userId: number; eventId: number }) {
+  const [row] = await selectEvents(db)
+    .where(and(eq(events.id, input.eventId), inUserProjects(db, events.projectId, input.userId)))
+    .limit(1);
+  return row ? shapeEvent(row) : null;
+}
+
+/**
+ * Deletes one event and keeps its error consistent in the same transaction: the count drops
+ * by one, first/last seen and the hourly bucket follow, and an error left with no events goes.
+ */
+export async function deleteEventForUser(
+  db: Db,
+  input: { userId: number; eventId: number },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(events)
+      .where(and(eq(events.id, input.eventId), inUserProjects(tx, events.projectId, input.userId)))
+      .returning({ errorId: events.errorId, occurredAt: events.occurredAt });
+    if (!deleted) return false;
+    await tx
+      .update(errorHourlyCounts)
+      .set({ count: sql`${errorHourlyCounts.count} - 1` })
+      .where(
+        and(
+          eq(errorHourlyCounts.errorId, deleted.errorId),
+          eq(
+            errorHourlyCounts.hour,
+            sql`date_trunc('hour', ${deleted.occurredAt.toISOString()}::timestamptz)`,
+          ),
+        ),
+      );
+    await tx.execute(sql`
+      UPDATE errors e SET event_count = e.event_count - 1,
+        first_seen = coalesce((SELECT min(occurred_at) FROM events WHERE error_id = e.id), e.first_seen),
+        last_seen = coalesce((SELECT max(occurred_at) FROM events WHERE error_id = e.id), e.last_seen)
+      WHERE e.id = ${deleted.errorId}`);
+    await tx.delete(errors).where(and(eq(errors.id, deleted.errorId), eq(errors.eventCount, 0)));
+    return true;
+  });
+}
+
+export interface CountBucket {
+  start: string;
+  count: number;
+}
+
+/** Events per hour over the last 24 hours and per day over the last 14 days, zeros included. */
+export async function countEventsOverTime(db: DbOrTx, errorId: number, now = new Date()) {
+  const hourStart = new Date(now);
+  hourStart.setUTCMinutes(0, 0, 0);
+  const dayStart = new Date(now);
+  dayStart.setUTCHours(0, 0, 0, 0);
+  const since = new Date(
+    Math.min(hourStart.getTime() - 23 * 3_600_000, dayStart.getTime() - 13 * 86_400_000),
+  );
+  const rows = await db
+    .select({ hour: errorHourlyCounts.hour, count: errorHourlyCounts.count })
+    .from(errorHourlyCounts)
+    .where(and(eq(errorHourlyCounts.errorId, errorId), gte(errorHourlyCounts.hour, since)));
+  const hourly: CountBucket[] = Array.from({ length: 24 }, (_, i) => ({
+    start: new Date(hourStart.getTime() - (23 - i) * 3_600_000).toISOString(),
+    count: 0,
+  }));
+  const daily: CountBucket[] = Array.from({ length: 14 }, (_, i) => ({
+    start: new Date(dayStart.getTime() - (13 - i) * 86_400_000).toISOString(),
+    count: 0,
+  }));
+  for (const row of rows) {
+    const hourIndex = 23 - Math.round((hourStart.getTime() - row.hour.getTime()) / 3_600_000);
+    const hourBucket = hourly[hourIndex];
+    if (hourBucket) hourBucket.count += row.count;
+    const rowDay = new Date(row.hour);
+    rowDay.setUTCHours(0, 0, 0, 0);
+    const dayIndex = 13 - Math.round((dayStart.getTime() - rowDay.getTime()) / 86_400_000);
+    const dayBucket = daily[dayIndex];
+    if (dayBucket) dayBucket.count += row.count;
+  }
+  return { hourly, daily };
+}

@@ -1,0 +1,186 @@
+import { and, desc, eq, ilike, inArray, notInArray, or, type SQL, sql } from "drizzle-orm";
+import {
+  decodeCursor,
+  type ErrorSort,
+  effectiveStatus,
+  encodeCursor,
+  type ListErrorsQuery,
+} from "@/lib/errors-query";
+import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
+import type { DbOrTx } from "../client";
+import { errors, projects } from "../schema";
+import { likePattern } from "../sql";
+import { inUserProjects } from "./scope";
+
+export interface ErrorListItem {
+  id: number;
+  title: string;
+  detailsPreview: string;
+  level: (typeof errors.$inferSelect)["level"];
+  environment: string;
+  origin: string;
+  culprit: string | null;
+  status: "open" | "archived";
+  count: number;
+  firstSeen: Date;
+  lastSeen: Date;
+  project: { id: number; slug: string; name: string };
+}
+
+const SORT_KEYS: Record<ErrorSort, { columns: SQL[]; time: "lastSeen" | "firstSeen" }> = {
+  frequency: {
+    columns: [
+      sql`${errors.eventCount}`,
+      sql`${errors.severity}`,
+      sql`${errors.lastSeen}`,
+      sql`${errors.id}`,
+    ],
+    time: "lastSeen",
+  },
+  level: {
+    columns: [
+      sql`${errors.severity}`,
+      sql`${errors.eventCount}`,
+      sql`${errors.lastSeen}`,
+      sql`${errors.id}`,
+    ],
+    time: "lastSeen",
+  },
+  lastSeen: { columns: [sql`${errors.lastSeen}`, sql`${errors.id}`], time: "lastSeen" },
+  firstSeen: { columns: [sql`${errors.firstSeen}`, sql`${errors.id}`], time: "firstSeen" },
+};
+
+// Microsecond text: a JS Date would round the time and make the cursor skip or repeat rows.
+const cursorTime = (column: typeof errors.lastSeen | typeof errors.firstSeen) =>
+  sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Filters shared by the list and the per-environment counts. */
+export function errorFilters(
+  query: Omit<ListErrorsQuery, "sort" | "cursor" | "limit" | "project">,
+  projectId: number,
+): SQL[] {
+  const where: SQL[] = [eq(errors.projectId, projectId)];
+  if (query.environment.kind === "one") where.push(eq(errors.environment, query.environment.value));
+  if (query.environment.kind === "other")
+    where.push(notInArray(errors.environment, [...PRIMARY_ENVIRONMENTS]));
+  const status = effectiveStatus(query);
+  if (status !== "all") where.push(eq(errors.status, status));
+  if (query.levels.length > 0) where.push(inArray(errors.level, query.levels));
+  if (query.origin) where.push(eq(errors.origin, query.origin));
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    where.push(or(ilike(errors.title, pattern), ilike(errors.detailsPreview, pattern)) as SQL);
+  }
+  return where;
+}
+
+/** One page of a project's errors, sorted in SQL with a stable keyset cursor. */
+export async function listErrors(
+  db: DbOrTx,
+  input: { projectId: number; query: ListErrorsQuery },
+): Promise<{ items: ErrorListItem[]; nextCursor: string | null }> {
+  const { query } = input;
+  const key = SORT_KEYS[query.sort];
+  const where = errorFilters(query, input.projectId);
+  if (query.cursor) {
+    const values = decodeCursor(query.sort, query.cursor);
+    const params = values.map((value) =>
+      typeof value === "string" ? sql`${value}::timestamptz` : sql`${value}`,
+    );
+    // Every sort is descending on every key, so one row comparison walks the index.
+    where.push(sql`(${sql.join(key.columns, sql`, `)}) < (${sql.join(params, sql`, `)})`);
+  }
+  const rows = await db
+    .select({
+      id: errors.id,
+      title: errors.title,
+      detailsPreview: errors.detailsPreview,
+      level: errors.level,
+      environment: errors.environment,
+      origin: errors.origin,
+      culprit: errors.culprit,
+      status: errors.status,
+      count: errors.eventCount,
+      severity: errors.severity,
+      firstSeen: errors.firstSeen,
+      lastSeen: errors.lastSeen,
+      cursorTime: cursorTime(key.time === "lastSeen" ? errors.lastSeen : errors.firstSeen),
+      project: { id: projects.id, slug: projects.slug, name: projects.name },
+    })
+    .from(errors)
+    .innerJoin(projects, eq(projects.id, errors.projectId))
+    .where(and(...where))
+    .orderBy(...key.columns.map((column) => desc(column)))
+    .limit(query.limit + 1);
+
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  let nextCursor: string | null = null;
+  if (rows.length > query.limit && last) {
+    const values: Record<ErrorSort, (string | number)[]> = {
+      frequency: [last.count, last.severity, last.cursorTime, last.id],
+      level: [last.severity, last.count, last.cursorTime, last.id],
+      lastSeen: [last.cursorTime, last.id],
+      firstSeen: [last.cursorTime, last.id],
+    };
+    nextCursor = encodeCursor(query.sort, values[query.sort]);
+  }
+  return { items: page.map(({ severity: _s, cursorTime: _c, ...item }) => item), nextCursor };
+}
+
+const errorColumns = {
+  id: errors.id,
+  title: errors.title,
+  level: errors.level,
+  environment: errors.environment,
+  origin: errors.origin,
+  culprit: errors.culprit,
+  status: errors.status,
+  count: errors.eventCount,
+  firstSeen: errors.firstSeen,
+  lastSeen: errors.lastSeen,
+  groupingVersion: errors.groupingVersion,
+  fingerprint: errors.fingerprint,
+  project: { id: projects.id, slug: projects.slug, name: projects.name },
+};
+
+/** One error if it is in one of the user's projects; null otherwise (never says which). */
+export async function findErrorForUser(db: DbOrTx, input: { userId: number; errorId: number }) {
+  const [row] = await db
+    .select(errorColumns)
+    .from(errors)
+    .innerJoin(projects, eq(projects.id, errors.projectId))
+    .where(and(eq(errors.id, input.errorId), inUserProjects(db, errors.projectId, input.userId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function setErrorStatus(
+  db: DbOrTx,
+  input: { userId: number; errorIds: number[]; status: "open" | "archived" },
+): Promise<number[]> {
+  if (input.errorIds.length === 0) return [];
+  const rows = await db
+    .update(errors)
+    .set({ status: input.status })
+    .where(
+      and(inArray(errors.id, input.errorIds), inUserProjects(db, errors.projectId, input.userId)),
+    )
+    .returning({ id: errors.id });
+  return rows.map((row) => row.id);
+}
+
+/** Deletes errors and, by cascade, all their events and hourly counts. */
+export async function deleteErrors(
+  db: DbOrTx,
+  input: { userId: number; errorIds: number[] },
+): Promise<number[]> {
+  if (input.errorIds.length === 0) return [];
+  const rows = await db
+    .delete(errors)
+    .where(
+      and(inArray(errors.id, input.errorIds), inUserProjects(db, errors.projectId, input.userId)),
+    )
+    .returning({ id: errors.id });
+  return rows.map((row) => row.id);
+}

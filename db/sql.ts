@@ -1,0 +1,24 @@
+/** Rows of a raw `db.execute()`: postgres.js returns an array, PGlite an object with `rows`. */
+export function resultRows<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+const NEEDS_CLEANING = /\\u0000|\\ud[89a-f]/i;
+
+/**
+ * JSON for a `jsonb` parameter. PostgreSQL refuses NUL characters and lone UTF-16 surrogates
+ * in text and jsonb; clients send both, so they are replaced rather than failing the batch.
+ */
+export function toJsonParam(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (!NEEDS_CLEANING.test(text)) return text;
+  return JSON.stringify(value, (_key, v) =>
+    typeof v === "string" ? v.toWellFormed().replaceAll("\u0000", "\uFFFD") : v,
+  ).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd");
+}
+
+/** Escapes LIKE wildcards so user text matches literally. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,87 @@
+import { getDb } from "@/db";
+import type { StoredEventRef } from "@/db/queries/events";
+import {
+  findIngestProject,
+  type IngestProject,
+  listIngestProjectsForUser,
+} from "@/db/queries/ingest";
+import { ApiError, forbidden, notFound, validationError } from "../api-error";
+import { normalizeNativeEvent } from "./native";
+import { parseEventBatch } from "./native-batch";
+import { GroupCommitWriter } from "./writer";
+
+export interface IngestCaller {
+  kind: "ingest" | "personal" | "session";
+  userId: number;
+  tokenId: string | null;
+  /** The ingest key's project. */
+  projectId: number | null;
+}
+
+const KEY = Symbol.for("error-central.writer");
+const globals = globalThis as Record<symbol, GroupCommitWriter | undefined>;
+
+/** One writer per process, shared by the Next route handlers and the plain Node server. */
+export function getWriter(): GroupCommitWriter {
+  let writer = globals[KEY];
+  if (!writer) {
+    writer = new GroupCommitWriter(getDb);
+    globals[KEY] = writer;
+  }
+  return writer;
+}
+
+function matchProject(projects: IngestProject[], ref: number | string): IngestProject | undefined {
+  return projects.find((project) =>
+    typeof ref === "number"
+      ? project.id === ref
+      : project.slug === ref || String(project.id) === ref,
+  );
+}
+
+/**
+ * `POST /api/events`: validates a batch (one event, an array or `{events}`), decides each
+ * event's project from the caller, groups, and stores the batch whole.
+ */
+export async function ingestNativeEvents(
+  body: unknown,
+  caller: IngestCaller,
+  now = new Date(),
+): Promise<StoredEventRef[]> {
+  const parsed = parseEventBatch(body);
+  if (!parsed.ok) throw validationError(parsed.issues);
+
+  const db = await getDb();
+  let projects: IngestProject[];
+  if (caller.kind === "ingest") {
+    const project =
+      caller.projectId === null ? null : await findIngestProject(db, caller.projectId);
+    if (!project)
+      throw new ApiError(401, "unauthorized", "This ingest key's project no longer exists.");
+    projects = [project];
+  } else {
+    projects = await listIngestProjectsForUser(db, caller.userId);
+    if (projects.length === 0) throw notFound("Project");
+  }
+  const fallback = projects[0] as IngestProject;
+
+  const items = parsed.events.map((input) => {
+    let project = fallback;
+    if (input.project !== undefined) {
+      const match = matchProject(projects, input.project);
+      if (!match) {
+        if (caller.kind === "ingest")
+          throw forbidden("An ingest key can only send events to its own project.");
+        throw notFound("Project");
+      }
+      project = match;
+    }
+    return {
+      projectId: project.id,
+      userId: caller.userId,
+      tokenId: caller.tokenId,
+      event: normalizeNativeEvent(input, { defaultOrigin: project.slug, now }),
+    };
+  });
+  return getWriter().write(items);
+}

@@ -1,0 +1,111 @@
+import type { Db } from "@/db/client";
+import { isConnectionFailure, isRetryableConflict } from "@/db/errors";
+import { type EventToStore, insertEvents, type StoredEventRef } from "@/db/queries/events";
+
+interface Pending {
+  items: EventToStore[];
+  resolve: (refs: StoredEventRef[]) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface WriterOptions {
+  /** Events merged into one transaction at most (one request's batch is never split). */
+  maxEvents?: number;
+  /** Transactions in flight at once. */
+  concurrency?: number;
+}
+
+/**
+ * Group commit: requests that arrive while a transaction is being written wait together and
+ * go in the next one, so the database sees a few large statements instead of one small
+ * transaction per event. A request is answered only after its transaction commits; each
+ * request's events are stored whole or not at all.
+ */
+export class GroupCommitWriter {
+  private queue: Pending[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+  private readonly maxEvents: number;
+  private readonly concurrency: number;
+
+  constructor(
+    private readonly db: () => Promise<Db>,
+    options: WriterOptions = {},
+  ) {
+    this.maxEvents = options.maxEvents ?? 2000;
+    this.concurrency = options.concurrency ?? 2;
+  }
+
+  write(items: EventToStore[]): Promise<StoredEventRef[]> {
+    if (items.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ items, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.concurrency || this.queue.length === 0) return;
+    this.scheduled = true;
+    // One macrotask of patience gathers the requests parsed in the same turn of the loop.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.inFlight < this.concurrency && this.queue.length > 0) {
+      const batch = this.take();
+      this.inFlight++;
+      void this.commit(batch).finally(() => {
+        this.inFlight--;
+        this.schedule();
+      });
+    }
+  }
+
+  private take(): Pending[] {
+    const batch: Pending[] = [];
+    let events = 0;
+    while (this.queue.length > 0) {
+      const next = this.queue[0] as Pending;
+      if (batch.length > 0 && events + next.items.length > this.maxEvents) break;
+      batch.push(next);
+      events += next.items.length;
+      this.queue.shift();
+    }
+    return batch;
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    try {
+      const refs = await this.insert(batch.flatMap((pending) => pending.items));
+      let offset = 0;
+      for (const pending of batch) {
+        pending.resolve(refs.slice(offset, offset + pending.items.length));
+        offset += pending.items.length;
+      }
+    } catch (error) {
+      if (batch.length === 1 || isConnectionFailure(error)) {
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
+      // One request's data must not fail the others it was merged with: retry each alone.
+      await Promise.all(
+        batch.map((pending) => this.insert(pending.items).then(pending.resolve, pending.reject)),
+      );
+    }
+  }
+
+  private async insert(items: EventToStore[]): Promise<StoredEventRef[]> {
+    const db = await this.db();
+    try {
+      return await insertEvents(db, items);
+    } catch (error) {
+      // Deadlocks and serialization failures are safe to retry: the transaction rolled back.
+      if (!isRetryableConflict(error)) throw error;
+      return insertEvents(db, items);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { memberListSchema, memberSchema } from "@/lib/schemas/projects";
+import { addMember, api, signUp } from "../support/api";
+
+const membersPath = (project: number | string) => `/api/projects/${project}/members`;
+
+describe("project members", () => {
+  it("lists members, adds an existing user by email ignoring case, and refuses duplicates", async () => {
+    const owner = await signUp({ name: "Owner" });
+    const invitee = await signUp({ name: "Invitee" });
+    const listed = await api(membersPath(owner.project.id), { token: owner.token });
+    expect(listed.status).toBe(200);
+    expect(memberListSchema.parse(listed.body).items).toEqual([
+      {
+        userId: owner.userId,
+        name: "Owner",
+        email: owner.email,
+        role: "owner",
+        createdAt: expect.any(String),
+      },
+    ]);
+
+    const added = await api(membersPath(owner.project.slug), {
+      token: owner.token,
+      json: { email: `  ${invitee.email.toUpperCase()} ` },
+    });
+    expect(added.status).toBe(201);
+    expect(memberSchema.parse(added.body)).toMatchObject({
+      userId: invitee.userId,
+      name: "Invitee",
+      email: invitee.email,
+      role: "member",
+    });
+    expect(added.text).not.toMatch(/password|hash/i);
+
+    const again = await api(membersPath(owner.project.id), {
+      token: owner.token,
+      json: { email: invitee.email },
+    });
+    expect(again.status).toBe(409);
+
+    // The new member sees the project, with their role, in their list and by id.
+    const theirs = await api("/api/projects", { token: invitee.token });
+    expect(theirs.body.items).toContainEqual(
+      expect.objectContaining({ id: owner.project.id, role: "member" }),
+    );
+    const members = await api(membersPath(owner.project.id), { token: invitee.token });
+    expect(members.status).toBe(200);
+    expect(members.body.items.map((m: { userId: number }) => m.userId)).toEqual([
+      owner.userId,
+      invitee.userId,
+    ]);
+  });
+
+  it("answers 404 for an unknown email and 422 for a malformed one", async () => {
+    const owner = await signUp();
+    const unknown = await api(membersPath(owner.project.id), {
+      token: owner.token,
+      json: { email: "nobody-here@example.test" },
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe("No user with that email.");
+
+    for (const email of ["not-an-email", "", 42, undefined]) {
+      const res = await api(membersPath(owner.project.id), {
+        token: owner.token,
+        json: { email },
+      });
+      expect(res.status, String(email)).toBe(422);
+      expect(res.body.error.issues.map((i: { path: string[] }) => i.path.join("."))).toEqual([
+        "email",
+      ]);
+    }
+    const malformed = await api(membersPath(owner.project.id), {
+      token: owner.token,
+      body: "{",
+      headers: { "content-type": "application/json" },
+    });
+    expect(malformed.status).toBe(400);
+  });
+
+  it("lets only owners add or remove others; a member may leave", async () => {
+    const owner = await signUp();
+    const member = await signUp();
+    const third = await signUp();
+    await addMember(owner.token, owner.project.id, member.email);
+
+    const add = await api(membersPath(owner.project.id), {
+      token: member.token,
+      json: { email: third.email },
+    });
+    expect(add.status).toBe(403);
+    // Refused before the email is looked up: an unknown one gets the same answer.
+    const probe = await api(membersPath(owner.project.id), {
+      token: member.token,
+      json: { email: "nobody-here@example.test" },
+    });
+    expect(probe.status).toBe(403);
+
+    const removeOwner = await api(`${membersPath(owner.project.id)}/${owner.userId}`, {
+      method: "DELETE",
+      token: member.token,
+    });
+    expect(removeOwner.status).toBe(403);
+
+    const leave = await api(`${membersPath(owner.project.id)}/${member.userId}`, {
+      method: "DELETE",
+      token: member.token,
+    });
+    expect(leave.status).toBe(204);
+    expect(leave.text).toBe("");
+    const gone = await api(`/api/projects/${owner.project.id}`, { token: member.token });
+    expect(gone.status).toBe(404);
+    const list = await api(membersPath(owner.project.id), { token: owner.token });
+    expect(list.body.items).toHaveLength(1);
+  });
+
+  it("removes a member and revokes the ingest keys they held for the project", async () => {
+    const owner = await signUp();
+    const member = await signUp();
+    await addMember(owner.token, owner.project.id, member.email);
+    const key = await api(`/api/projects/${owner.project.id}/keys`, {
+      token: member.token,
+      json: { name: "Member's key" },
+    });
+    expect(key.status).toBe(201);
+
+    const res = await api(`${membersPath(owner.project.id)}/${member.userId}`, {
+      method: "DELETE",
+      token: owner.token,
+    });
+    expect(res.status).toBe(204);
+    expect((await api("/api/projects", { token: key.body.key })).status).toBe(401);
+    // Their own project and its key are untouched.
+    expect((await api("/api/projects", { token: member.project.ingestKey.key })).status).toBe(403);
+    expect((await api(`/api/projects/${member.project.id}`, { token: member.token })).status).toBe(
+      200,
+    );
+
+    const twice = await api(`${membersPath(owner.project.id)}/${member.userId}`, {
+      method: "DELETE",
+      token: owner.token,
+    });
+    expect(twice.status).toBe(404);
+    expect(twice.body.error.message).toBe("Member not found.");
+  });
+
+  it("never removes the last owner (409)", async () => {
+    const owner = await signUp();
+    const member = await signUp();
+    await addMember(owner.token, owner.project.id, member.email);
+    const res = await api(`${membersPath(owner.project.id)}/${owner.userId}`, {
+      method: "DELETE",
+      token: owner.token,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/last owner/);
+    const list = await api(membersPath(owner.project.id), { token: owner.token });
+    expect(list.body.items).toHaveLength(2);
+  });
+
+  it("answers 404 for a malformed or unknown user id", async () => {
+    const owner = await signUp();
+    const stranger = await signUp();
+    for (const userId of ["abc", "0", "-1", "1.5", "99999999999", String(stranger.userId)]) {
+      const res = await api(`${membersPath(owner.project.id)}/${userId}`, {
+        method: "DELETE",
+        token: owner.token,
+      });
+      expect(res.status, userId).toBe(404);
+    }
+  });
+});
