@@ -1,0 +1,236 @@
+import type { Level } from "@/lib/ingest/levels";
+import type { NativeEventInput } from "@/lib/ingest/native";
+
+export const DEMO_ORIGINS = [
+  "billing-api",
+  "web-checkout",
+  "auth-service",
+  "search-worker",
+  "mobile-app",
+  "notifications",
+];
+
+interface Template {
+  title: string;
+  details: string;
+  level: Level;
+  origin: string;
+  /** Relative weight: how often the error happens. */
+  weight: number;
+}
+
+const TEMPLATES: Template[] = [
+  {
+    title: "Timeout after {ms} ms calling payment gateway for order {n}",
+    details:
+      "PaymentGatewayTimeout: upstream did not answer\n  at charge (billing/gateway.ts:88)\n  at processOrder (billing/orders.ts:141)",
+    level: "error",
+    origin: "billing-api",
+    weight: 30,
+  },
+  {
+    title: "Card declined for customer {n}: insufficient funds",
+    details: "Stripe responded 402 card_declined (insufficient_funds)",
+    level: "warning",
+    origin: "billing-api",
+    weight: 18,
+  },
+  {
+    title: "Invoice PDF rendering failed for invoice {n}",
+    details: "Error: Chromium exited with code 1\n  at renderPdf (billing/pdf.ts:52)",
+    level: "error",
+    origin: "billing-api",
+    weight: 6,
+  },
+  {
+    title: "TypeError: Cannot read properties of undefined (reading 'total')",
+    details:
+      "TypeError: Cannot read properties of undefined (reading 'total')\n  at CartSummary (checkout/cart-summary.tsx:34:22)\n  at renderWithHooks (react-dom.js:14985)",
+    level: "error",
+    origin: "web-checkout",
+    weight: 40,
+  },
+  {
+    title: "ChunkLoadError: Loading chunk {n} failed",
+    details:
+      "ChunkLoadError: Loading chunk 412 failed.\n(missing: https://cdn.example.com/_next/static/chunks/412.js)",
+    level: "warning",
+    origin: "web-checkout",
+    weight: 12,
+  },
+  {
+    title: "Checkout session expired before payment for cart {uuid}",
+    details: "Session expired after 30 minutes of inactivity",
+    level: "info",
+    origin: "web-checkout",
+    weight: 10,
+  },
+  {
+    title: "Database connection pool exhausted (max 20 connections)",
+    details:
+      "PoolTimeoutError: timed out after 5000 ms waiting for a connection\n  at acquire (db/pool.ts:77)",
+    level: "fatal",
+    origin: "auth-service",
+    weight: 4,
+  },
+  {
+    title: "Invalid JWT signature for user {email}",
+    details: "JsonWebTokenError: invalid signature",
+    level: "warning",
+    origin: "auth-service",
+    weight: 15,
+  },
+  {
+    title: "Password reset email bounced for {email}",
+    details: "SMTP 550 5.1.1 mailbox unavailable",
+    level: "info",
+    origin: "auth-service",
+    weight: 5,
+  },
+  {
+    title: "Rate limit exceeded for IP {ip}",
+    details: "429 after 100 requests in 60 s",
+    level: "debug",
+    origin: "auth-service",
+    weight: 8,
+  },
+  {
+    title: "Elasticsearch query took {ms} ms for index products",
+    details: 'Slow query log: took over the 2000 ms budget\nquery: { match: { name: "…" } }',
+    level: "warning",
+    origin: "search-worker",
+    weight: 14,
+  },
+  {
+    title: "Reindex job crashed: out of memory",
+    details: "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+    level: "fatal",
+    origin: "search-worker",
+    weight: 2,
+  },
+  {
+    title: "Search suggestion cache miss ratio at {n}%",
+    details: "Cache hit ratio dropped below the 80% threshold",
+    level: "debug",
+    origin: "search-worker",
+    weight: 6,
+  },
+  {
+    title: "NullPointerException in ProfileFragment.onResume",
+    details:
+      "java.lang.NullPointerException: Attempt to invoke virtual method 'String User.getName()' on a null object reference\n  at com.example.app.ProfileFragment.onResume(ProfileFragment.kt:58)",
+    level: "error",
+    origin: "mobile-app",
+    weight: 16,
+  },
+  {
+    title: "App not responding for {ms} ms on main thread",
+    details: "ANR in com.example.app (MainActivity)",
+    level: "fatal",
+    origin: "mobile-app",
+    weight: 3,
+  },
+  {
+    title: "Deep link could not be resolved: /promo/{n}",
+    details: "No route matches the deep link",
+    level: "info",
+    origin: "mobile-app",
+    weight: 4,
+  },
+  {
+    title: "Push notification delivery failed: device token {hex} is invalid",
+    details: "APNs responded BadDeviceToken",
+    level: "warning",
+    origin: "notifications",
+    weight: 9,
+  },
+  {
+    title: "Webhook to {url} returned 500",
+    details: "POST https://hooks.partner.example/orders returned 500 Internal Server Error",
+    level: "error",
+    origin: "notifications",
+    weight: 7,
+  },
+  {
+    title: "Email template 'order-shipped' missing variable trackingUrl",
+    details: "Template render warning: variable trackingUrl is undefined",
+    level: "warning",
+    origin: "notifications",
+    weight: 3,
+  },
+  {
+    title: "Queue consumer lag above {n} messages",
+    details: "Consumer group notifications-email is behind by more than 10,000 messages",
+    level: "info",
+    origin: "notifications",
+    weight: 2,
+  },
+];
+
+const ENVIRONMENTS = [
+  { name: "production", weight: 70 },
+  { name: "homologação", weight: 18 },
+  { name: "dev", weight: 12 },
+  { name: "canary", weight: 2 },
+];
+
+/** A small seeded PRNG (mulberry32): the same demo data on every machine. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T extends { weight: number }>(items: T[], next: () => number): T {
+  const total = items.reduce((sum, item) => sum + item.weight, 0);
+  let roll = next() * total;
+  for (const item of items) {
+    roll -= item.weight;
+    if (roll < 0) return item;
+  }
+  return items[items.length - 1] as T;
+}
+
+function fill(text: string, next: () => number): string {
+  const int = (max: number) => Math.floor(next() * max) + 1;
+  return text
+    .replace("{ms}", String(int(9000) + 1000))
+    .replace("{n}", String(int(99999)))
+    .replace("{uuid}", crypto.randomUUID())
+    .replace("{email}", `user${int(500)}@example.com`)
+    .replace("{ip}", `203.0.113.${int(254)}`)
+    .replace(
+      "{hex}",
+      Math.floor(next() * 0xffffffffff)
+        .toString(16)
+        .padStart(10, "a"),
+    )
+    .replace("{url}", `https://hooks.partner${int(3)}.example/orders`);
+}
+
+/** About 2,000 events over the last 14 days, busier recently. */
+export function demoEvents(now: Date, count = 2000): NativeEventInput[] {
+  const next = random(20261127);
+  return Array.from({ length: count }, (_, index) => {
+    const template = pick(TEMPLATES, next);
+    const environment = pick(ENVIRONMENTS, next).name;
+    const ageMs = next() ** 2 * 14 * 86_400_000;
+    return {
+      title: fill(template.title, next),
+      details: template.details,
+      level: template.level,
+      origin: template.origin,
+      environment,
+      timestamp: new Date(now.getTime() - ageMs),
+      eventId: `demo-${index}`,
+      tags: {
+        release: `2026.11.${1 + (index % 27)}`,
+        region: index % 3 === 0 ? "eu-west-1" : "us-east-1",
+      },
+    };
+  });
+}

@@ -1,0 +1,381 @@
+import { z } from "zod";
+import { ERROR_SORTS, ERROR_STATUS_FILTERS, MAX_LIMIT } from "./errors-query";
+import { LEVELS } from "./ingest/levels";
+import { nativeEventSchema } from "./ingest/native";
+import { MAX_BATCH_EVENTS } from "./ingest/native-batch";
+import { signupSchema, tokenNameSchema, tokenRequestSchema } from "./schemas/auth";
+import { bulkErrorsSchema, errorStatusUpdateSchema } from "./schemas/errors";
+import {
+  addMemberSchema,
+  createdIngestKeySchema,
+  createdProjectSchema,
+  createIngestKeySchema,
+  createProjectSchema,
+  ingestKeyListSchema,
+  memberListSchema,
+  memberSchema,
+  projectListSchema,
+  projectSchema,
+  updateProjectSchema,
+} from "./schemas/projects";
+import * as responses from "./schemas/responses";
+
+type Json = Record<string, unknown>;
+
+/** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a zod schema: requests as accepted, responses as sent. */
+function schema(zodSchema: z.ZodType, io: "input" | "output"): Json {
+  const { $schema: _, ...rest } = z.toJSONSchema(zodSchema, { io, unrepresentable: "any" }) as Json;
+  return rest;
+}
+
+const jsonBody = (zodSchema: z.ZodType | Json, description?: string) => ({
+  required: true,
+  ...(description ? { description } : {}),
+  content: {
+    "application/json": {
+      schema: zodSchema instanceof z.ZodType ? schema(zodSchema, "input") : zodSchema,
+    },
+  },
+});
+
+const ok = (zodSchema: z.ZodType, description = "OK") => ({
+  description,
+  content: { "application/json": { schema: schema(zodSchema, "output") } },
+});
+
+const ERROR_RESPONSES: Record<string, string> = {
+  "400": "Bad JSON or parameter",
+  "401": "Missing, unknown or revoked token",
+  "403": "The token lacks the right (an ingest key on a read route)",
+  "404": "Missing, or not yours",
+  "409": "Conflict",
+  "413": "Body too large",
+  "415": "Unsupported content type or encoding",
+  "422": "Schema validation failed; issues[].path names each field",
+};
+
+function errors(...codes: string[]) {
+  const errorBody = {
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  };
+  return Object.fromEntries(
+    codes.map((code) => [code, { description: ERROR_RESPONSES[code], ...errorBody }]),
+  );
+}
+
+const idParam = (name: string, description: string) => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
+
+const query = (name: string, description: string, schemaJson: Json) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema: schemaJson,
+});
+
+const PUBLIC = { security: [] };
+const noContent = { "204": { description: "Done; no body" } };
+
+const nativeBatch = {
+  oneOf: [
+    schema(nativeEventSchema, "input"),
+    {
+      type: "array",
+      items: schema(nativeEventSchema, "input"),
+      minItems: 1,
+      maxItems: MAX_BATCH_EVENTS,
+    },
+    {
+      type: "object",
+      required: ["events"],
+      properties: {
+        events: {
+          type: "array",
+          items: schema(nativeEventSchema, "input"),
+          minItems: 1,
+          maxItems: MAX_BATCH_EVENTS,
+        },
+      },
+    },
+  ],
+};
+
+/** The OpenAPI 3.1 document, built from the same zod schemas the routes validate with. */
+export function buildOpenApiDocument(serverUrl?: string): Json {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Error Central API",
+      version: "1.0.0",
+      description:
+        "Send events in, triage grouped errors out. All JSON is camelCase. Protected routes take `Authorization: Bearer <token>`: a personal token (everything in your projects) or, for sending events only, a project ingest key.",
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "A personal token (ecp_…) or an ingest key (32 hex characters)",
+        },
+      },
+      schemas: { Error: schema(responses.errorBodySchema, "output") },
+    },
+    paths: {
+      "/api/health": {
+        get: {
+          summary: "Service and database health",
+          ...PUBLIC,
+          responses: {
+            "200": ok(responses.healthSchema),
+            "503": { description: "Database unreachable" },
+          },
+        },
+      },
+      "/api/openapi.json": {
+        get: {
+          summary: "This document",
+          ...PUBLIC,
+          responses: { "200": { description: "OpenAPI 3.1 document" } },
+        },
+      },
+      "/api/auth/signup": {
+        post: {
+          summary: "Create an account, its first project, an ingest key and a personal token",
+          ...PUBLIC,
+          requestBody: jsonBody(signupSchema),
+          responses: {
+            "201": ok(responses.signupResponseSchema, "Created"),
+            ...errors("400", "409", "413", "415", "422"),
+          },
+        },
+      },
+      "/api/auth/token": {
+        post: {
+          summary: "Exchange email and password for a new personal token",
+          ...PUBLIC,
+          requestBody: jsonBody(tokenRequestSchema),
+          responses: { "200": ok(responses.tokenResponseSchema), ...errors("400", "401", "422") },
+        },
+      },
+      "/api/tokens": {
+        get: {
+          summary: "Your personal tokens (prefix only)",
+          responses: {
+            "200": ok(z.strictObject({ items: z.array(responses.personalTokenSchema) })),
+            ...errors("401", "403"),
+          },
+        },
+        post: {
+          summary: "Create a personal token (shown once)",
+          requestBody: jsonBody(tokenNameSchema),
+          responses: {
+            "201": ok(responses.createdPersonalTokenSchema, "Created"),
+            ...errors("401", "403", "422"),
+          },
+        },
+      },
+      "/api/tokens/{id}": {
+        delete: {
+          summary: "Revoke a personal token",
+          parameters: [idParam("id", "Token id (UUID)")],
+          responses: { ...noContent, ...errors("401", "404") },
+        },
+      },
+      "/api/events": {
+        post: {
+          summary: "Ingest one event, an array, or {events: [...]}",
+          description: `At most ${MAX_BATCH_EVENTS} events and 1 MiB a request; a batch is stored whole or not at all. A repeated eventId returns the first result and counts once. Ingest keys and personal tokens.`,
+          requestBody: jsonBody(nativeBatch),
+          responses: {
+            "201": ok(responses.ingestResponseSchema, "Stored"),
+            ...errors("400", "401", "403", "404", "413", "415", "422"),
+            "503": { description: "Database unavailable; retry after Retry-After" },
+          },
+        },
+      },
+      "/api/errors": {
+        get: {
+          summary: "List grouped errors",
+          parameters: [
+            query(
+              "environment",
+              "production (default), staging, development, other (all non-standard), all, or a name; aliases map",
+              { type: "string" },
+            ),
+            query("level", "Comma-separated levels", {
+              type: "string",
+              examples: [LEVELS.join(",")],
+            }),
+            query("origin", "Exact origin", { type: "string" }),
+            query("q", "Case-insensitive substring of title or details", {
+              type: "string",
+              maxLength: 200,
+            }),
+            query("status", "open (default; all when a search filter is set), archived, all", {
+              type: "string",
+              enum: [...ERROR_STATUS_FILTERS],
+            }),
+            query("project", "Project id or slug (default: your first project)", {
+              type: "string",
+            }),
+            query("sort", "Sort order", {
+              type: "string",
+              enum: [...ERROR_SORTS],
+              default: "frequency",
+            }),
+            query("cursor", "nextCursor of the previous page", { type: "string" }),
+            query("limit", "Page size", {
+              type: "integer",
+              minimum: 1,
+              maximum: MAX_LIMIT,
+              default: 25,
+            }),
+          ],
+          responses: {
+            "200": ok(responses.errorListSchema),
+            ...errors("400", "401", "403", "404"),
+          },
+        },
+      },
+      "/api/errors/bulk": {
+        post: {
+          summary: "Archive, unarchive or delete many errors",
+          requestBody: jsonBody(bulkErrorsSchema),
+          responses: {
+            "200": ok(responses.bulkResultSchema),
+            ...errors("400", "401", "403", "422"),
+          },
+        },
+      },
+      "/api/errors/{id}": {
+        get: {
+          summary: "One error with its latest details, collectedBy and counts",
+          parameters: [idParam("id", "Error id")],
+          responses: { "200": ok(responses.errorDetailSchema), ...errors("401", "403", "404") },
+        },
+        patch: {
+          summary: "Archive or unarchive",
+          parameters: [idParam("id", "Error id")],
+          requestBody: jsonBody(errorStatusUpdateSchema),
+          responses: {
+            "200": ok(
+              responses.errorDetailSchema.omit({
+                details: true,
+                collectedBy: true,
+                latestEvent: true,
+                counts: true,
+              }),
+            ),
+            ...errors("400", "401", "404", "422"),
+          },
+        },
+        delete: {
+          summary: "Delete the error and all its events",
+          parameters: [idParam("id", "Error id")],
+          responses: { ...noContent, ...errors("401", "404") },
+        },
+      },
+      "/api/errors/{id}/events": {
+        get: {
+          summary: "The error's events, newest first",
+          parameters: [
+            idParam("id", "Error id"),
+            query("cursor", "nextCursor of the previous page", { type: "string" }),
+            query("limit", "Page size", { type: "integer", minimum: 1, maximum: 100, default: 25 }),
+          ],
+          responses: { "200": ok(responses.eventListSchema), ...errors("400", "401", "404") },
+        },
+      },
+      "/api/events/{id}": {
+        get: {
+          summary: "One event, with the SDK payload",
+          parameters: [idParam("id", "Event id")],
+          responses: { "200": ok(responses.eventSchema), ...errors("401", "404") },
+        },
+        delete: {
+          summary: "Delete one event; its error's count follows",
+          parameters: [idParam("id", "Event id")],
+          responses: { ...noContent, ...errors("401", "404") },
+        },
+      },
+      "/api/projects": {
+        get: {
+          summary: "Your projects",
+          responses: { "200": ok(projectListSchema), ...errors("401", "403") },
+        },
+        post: {
+          summary: "Create a project with a default ingest key (shown once)",
+          requestBody: jsonBody(createProjectSchema),
+          responses: { "201": ok(createdProjectSchema, "Created"), ...errors("400", "401", "422") },
+        },
+      },
+      "/api/projects/{id}": {
+        get: {
+          summary: "One project",
+          parameters: [idParam("id", "Project id or slug")],
+          responses: { "200": ok(projectSchema), ...errors("401", "404") },
+        },
+        patch: {
+          summary: "Rename (owners)",
+          parameters: [idParam("id", "Project id or slug")],
+          requestBody: jsonBody(updateProjectSchema),
+          responses: { "200": ok(projectSchema), ...errors("401", "403", "404", "422") },
+        },
+      },
+      "/api/projects/{id}/keys": {
+        get: {
+          summary: "Ingest keys (prefix only)",
+          parameters: [idParam("id", "Project id or slug")],
+          responses: { "200": ok(ingestKeyListSchema), ...errors("401", "404") },
+        },
+        post: {
+          summary: "Create an ingest key (key and DSN shown once)",
+          parameters: [idParam("id", "Project id or slug")],
+          requestBody: jsonBody(createIngestKeySchema),
+          responses: {
+            "201": ok(createdIngestKeySchema, "Created"),
+            ...errors("401", "404", "422"),
+          },
+        },
+      },
+      "/api/projects/{id}/keys/{keyId}": {
+        delete: {
+          summary: "Revoke an ingest key",
+          parameters: [idParam("id", "Project id or slug"), idParam("keyId", "Key id (UUID)")],
+          responses: { ...noContent, ...errors("401", "403", "404") },
+        },
+      },
+      "/api/projects/{id}/members": {
+        get: {
+          summary: "Members",
+          parameters: [idParam("id", "Project id or slug")],
+          responses: { "200": ok(memberListSchema), ...errors("401", "404") },
+        },
+        post: {
+          summary: "Add an existing user by email (owners)",
+          parameters: [idParam("id", "Project id or slug")],
+          requestBody: jsonBody(addMemberSchema),
+          responses: {
+            "201": ok(memberSchema, "Added"),
+            ...errors("401", "403", "404", "409", "422"),
+          },
+        },
+      },
+      "/api/projects/{id}/members/{userId}": {
+        delete: {
+          summary: "Remove a member (owners, or yourself)",
+          parameters: [idParam("id", "Project id or slug"), idParam("userId", "User id")],
+          responses: { ...noContent, ...errors("401", "403", "404", "409") },
+        },
+      },
+    },
+  };
+}
