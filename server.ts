@@ -1,8 +1,37 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
 import next from "next";
 import { closeDb, getDbHandle } from "@/db";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { listenPort } from "@/lib/env";
+
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * A handler may answer (413, 401…) before it has read the whole body. Left paused in the
+ * socket, the rest would stall the next request on that keep-alive connection; so it is read
+ * and discarded, within limits, and a client that keeps sending past them is disconnected.
+ */
+function drainUnreadBody(req: IncomingMessage, socket: Socket): void {
+  if (req.complete) return;
+  // Next cancelled its reader and destroyed the request, but not the connection.
+  if (req.destroyed) {
+    socket.destroySoon();
+    return;
+  }
+  // Node discards an unread body by itself, unless the handler started reading it.
+  let drained = 0;
+  const timer = setTimeout(() => socket.destroy(), DRAIN_TIMEOUT_MS);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) socket.destroy();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+  req.resume();
+}
 
 /**
  * The `npm start` server: one port, Next's request handler behind it. The embedded database
@@ -18,6 +47,8 @@ export async function startServer(options: { port?: number; hostname?: string } 
   await app.prepare();
 
   const server = createServer((req, res) => {
+    const socket = req.socket;
+    res.once("finish", () => drainUnreadBody(req, socket));
     handle(req, res).catch((error: unknown) => {
       console.error("request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

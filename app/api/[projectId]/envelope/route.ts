@@ -1,0 +1,3 @@
+import { sentryRoute } from "@/lib/sentry-route";
+
+export const { POST, OPTIONS } = sentryRoute("envelope");

@@ -1,0 +1,171 @@
+import { getDb } from "@/db";
+import type { EventToStore } from "@/db/queries/events";
+import { findIngestProject } from "@/db/queries/ingest";
+import { findActiveToken } from "@/db/queries/tokens";
+import { ApiError } from "../api-error";
+import { looksLikeToken } from "../tokens";
+import { BodyError, type BodySource, parseJsonBody, readBody } from "./body";
+import { EnvelopeError, parseEnvelope } from "./envelope";
+import { normalizeSentryEvent, SentryEventError } from "./sentry-event";
+import { getWriter } from "./service";
+
+export const MAX_EVENT_BYTES = 1024 * 1024;
+export const MAX_ENVELOPE_BYTES = 20 * 1024 * 1024;
+
+/** What the browser SDKs need to post across origins and to read our rate-limit answers. */
+export const SENTRY_CORS_HEADERS: Record<string, string> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "POST, OPTIONS",
+  "Access-Control-Allow-Headers":
+    "x-sentry-auth, x-requested-with, origin, accept, content-type, content-encoding, authentication, authorization, sentry-trace, baggage",
+  "Access-Control-Expose-Headers": "x-sentry-error, x-sentry-rate-limits, retry-after",
+  "Access-Control-Max-Age": "3600",
+};
+
+export interface SentryRequest {
+  kind: "envelope" | "store";
+  projectId: string;
+  header: (name: string) => string | null;
+  query: URLSearchParams;
+  body: BodySource | null;
+}
+
+export interface PlainResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const CONTENT_TYPES =
+  /^(application\/x-sentry-envelope|application\/json|text\/plain|application\/octet-stream)(;|$)/i;
+
+/** The `sentry_key` of an `X-Sentry-Auth: Sentry sentry_key=…, sentry_version=7` header. */
+export function keyFromAuthHeader(header: string | null): string | null {
+  if (!header) return null;
+  const match = /(?:^|[\s,])sentry_key\s*=\s*([^\s,]+)/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+function keyFromDsn(dsn: unknown): string | null {
+  if (typeof dsn !== "string") return null;
+  try {
+    return decodeURIComponent(new URL(dsn).username) || null;
+  } catch {
+    return null;
+  }
+}
+
+function answer(status: number, body: unknown, extra: Record<string, string> = {}): PlainResponse {
+  return {
+    status,
+    headers: { "Content-Type": "application/json", ...SENTRY_CORS_HEADERS, ...extra },
+    body: JSON.stringify(body),
+  };
+}
+
+function failure(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, string> = {},
+): PlainResponse {
+  // Sentry's relay puts the reason in X-Sentry-Error; SDKs log it.
+  return answer(status, { error: { code, message } }, { "X-Sentry-Error": message, ...extra });
+}
+
+async function authorize(projectId: number, key: string | null) {
+  if (!key)
+    throw new ApiError(
+      401,
+      "unauthorized",
+      "Missing sentry_key: send the X-Sentry-Auth header or a DSN.",
+    );
+  if (!looksLikeToken(key)) throw new ApiError(401, "unauthorized", "Unknown or revoked key.");
+  const db = await getDb();
+  const identity = await findActiveToken(db, key);
+  if (!identity || identity.kind !== "ingest")
+    throw new ApiError(401, "unauthorized", "Unknown or revoked key.");
+  if (identity.projectId !== projectId)
+    throw new ApiError(403, "forbidden", "This key belongs to another project.");
+  const project = await findIngestProject(db, projectId);
+  if (!project) throw new ApiError(401, "unauthorized", "Unknown or revoked key.");
+  return { identity, project };
+}
+
+/**
+ * The Sentry ingestion protocol (`/api/<project>/store/` and `/api/<project>/envelope/`):
+ * authenticate by the project key, decode, keep the event items, map each to our model and
+ * store them. Framework-free so that the Next route handlers and the Node server share it.
+ */
+export async function handleSentryIngest(request: SentryRequest): Promise<PlainResponse> {
+  try {
+    if (!/^[1-9]\d{0,9}$/.test(request.projectId))
+      throw new ApiError(404, "not_found", "Project not found.");
+    const projectId = Number(request.projectId);
+    const contentType = request.header("content-type");
+    if (contentType && !CONTENT_TYPES.test(contentType.trim())) {
+      throw new ApiError(
+        415,
+        "unsupported_media_type",
+        `Content-Type ${contentType} is not accepted here.`,
+      );
+    }
+    let key = keyFromAuthHeader(request.header("x-sentry-auth")) ?? request.query.get("sentry_key");
+    // With the key in the header or query string, refuse before reading a large body.
+    const early = key ? await authorize(projectId, key) : null;
+
+    const bytes = request.body
+      ? await readBody(request.body, {
+          contentEncoding: request.header("content-encoding"),
+          maxBytes: request.kind === "store" ? MAX_EVENT_BYTES : MAX_ENVELOPE_BYTES,
+        })
+      : new Uint8Array();
+
+    let payloads: unknown[];
+    let responseId: string | null = null;
+    if (request.kind === "store") {
+      if (bytes.byteLength === 0)
+        throw new ApiError(400, "bad_json", "The body is empty; send a Sentry event.");
+      payloads = [parseJsonBody(bytes)];
+    } else {
+      const envelope = parseEnvelope(bytes);
+      key ??= keyFromDsn(envelope.header.dsn);
+      if (typeof envelope.header.event_id === "string") responseId = envelope.header.event_id;
+      payloads = [];
+      for (const item of envelope.items) {
+        if (item.header.type !== "event") continue; // transactions, sessions, client reports…
+        if (item.payload.byteLength > MAX_EVENT_BYTES) {
+          throw new ApiError(
+            413,
+            "body_too_large",
+            `An event may be at most ${MAX_EVENT_BYTES} bytes.`,
+          );
+        }
+        payloads.push(parseJsonBody(item.payload));
+      }
+    }
+    const { identity, project } = early ?? (await authorize(projectId, key));
+
+    const now = new Date();
+    const items: EventToStore[] = payloads.map((payload) => ({
+      projectId: project.id,
+      userId: identity.userId,
+      tokenId: identity.tokenId,
+      event: normalizeSentryEvent(payload, { projectSlug: project.slug, now }),
+    }));
+    if (items.length > 0) await getWriter().write(items);
+    const id = items[0]?.event.eventId ?? responseId?.replaceAll("-", "") ?? null;
+    return answer(200, id ? { id } : {});
+  } catch (error) {
+    if (error instanceof ApiError) return failure(error.status, error.code, error.message);
+    if (error instanceof BodyError) return failure(error.status, error.code, error.message);
+    if (error instanceof EnvelopeError)
+      return failure(400, "invalid_envelope", `Malformed envelope: ${error.message}`);
+    if (error instanceof SentryEventError) return failure(400, "invalid_event", error.message);
+    throw error;
+  }
+}
+
+export function sentryPreflight(): PlainResponse {
+  return { status: 204, headers: SENTRY_CORS_HEADERS, body: "" };
+}
