@@ -4,6 +4,7 @@ import next from "next";
 import { closeDb, getDbHandle } from "@/db";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { listenPort } from "@/lib/env";
+import { handleIngestFastPath } from "./server-ingest";
 
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -46,9 +47,12 @@ export async function startServer(options: { port?: number; hostname?: string } 
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // INGEST_FAST_PATH=0 sends ingest through Next's route handlers too (the tests use both).
+  const fastPath = process.env.INGEST_FAST_PATH !== "0";
   const server = createServer((req, res) => {
     const socket = req.socket;
     res.once("finish", () => drainUnreadBody(req, socket));
+    if (fastPath && handleIngestFastPath(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       console.error("request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -106,6 +106,50 @@ const nativeBatch = {
   ],
 };
 
+function sentryPath(summary: string, description: string) {
+  return {
+    post: {
+      summary,
+      description: `${description} Authenticated by the project's ingest key (the DSN's public key) in X-Sentry-Auth, the sentry_key query parameter, or the envelope header's dsn. CORS is answered for browser SDKs.`,
+      security: [{ sentryAuth: [] }, { sentryKey: [] }, {}],
+      parameters: [
+        {
+          name: "projectId",
+          in: "path",
+          required: true,
+          description: "The numeric project id of the DSN",
+          schema: { type: "string", pattern: "^[0-9]+$" },
+        },
+        query("sentry_key", "The ingest key, for clients that cannot send headers", {
+          type: "string",
+        }),
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          "application/x-sentry-envelope": { schema: { type: "string" } },
+          "application/json": { schema: { type: "object" } },
+          "text/plain": { schema: { type: "string" } },
+        },
+      },
+      responses: {
+        "200": {
+          description: "Accepted",
+          content: {
+            "application/json": {
+              schema: { type: "object", properties: { id: { type: "string" } } },
+            },
+          },
+        },
+        ...errors("400", "401", "403", "404", "413", "415"),
+        "429": {
+          description: "The project is over its quota; see Retry-After and X-Sentry-Rate-Limits",
+        },
+      },
+    },
+  };
+}
+
 /** The OpenAPI 3.1 document, built from the same zod schemas the routes validate with. */
 export function buildOpenApiDocument(serverUrl?: string): Json {
   return {
@@ -306,6 +350,14 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           responses: { ...noContent, ...errors("401", "404") },
         },
       },
+      "/api/{projectId}/envelope": sentryPath(
+        "Sentry envelope endpoint (also with a trailing slash)",
+        "A Sentry envelope: a JSON header line, then item header and payload lines. Event items are stored; other item types are accepted and skipped. Up to 20 MiB decompressed; gzip, deflate and br bodies accepted.",
+      ),
+      "/api/{projectId}/store": sentryPath(
+        "Sentry store endpoint, one event (also with a trailing slash)",
+        "One Sentry event as JSON, up to 1 MiB decompressed; gzip, deflate and br bodies accepted.",
+      ),
       "/api/projects": {
         get: {
           summary: "Your projects",

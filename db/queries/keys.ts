@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import { noteRevocation } from "../revocations";
 import { apiTokens, users } from "../schema";
 
 export interface IngestKeySummary {
@@ -70,6 +71,7 @@ export async function revokeIngestKey(
       ),
     )
     .returning({ id: apiTokens.id });
+  if (rows.length > 0) noteRevocation();
   return rows.length > 0;
 }
 
@@ -90,5 +92,6 @@ export async function revokeIngestKeysOfMember(
       ),
     )
     .returning({ id: apiTokens.id });
+  if (rows.length > 0) noteRevocation();
   return rows.length;
 }

@@ -1,11 +1,11 @@
-import { getDb } from "@/db";
+import { isConnectionFailure } from "@/db/errors";
 import type { EventToStore } from "@/db/queries/events";
-import { findIngestProject } from "@/db/queries/ingest";
-import { findActiveToken } from "@/db/queries/tokens";
 import { ApiError } from "../api-error";
 import { looksLikeToken } from "../tokens";
-import { BodyError, type BodySource, parseJsonBody, readBody } from "./body";
+import { BodyError, parseJsonBody, readBody } from "./body";
 import { EnvelopeError, parseEnvelope } from "./envelope";
+import type { IngestRequest, PlainResponse } from "./http";
+import { resolveIngestProject, resolveIngestToken } from "./key-cache";
 import { normalizeSentryEvent, SentryEventError } from "./sentry-event";
 import { getWriter } from "./service";
 
@@ -22,18 +22,9 @@ export const SENTRY_CORS_HEADERS: Record<string, string> = {
   "Access-Control-Max-Age": "3600",
 };
 
-export interface SentryRequest {
+export interface SentryRequest extends IngestRequest {
   kind: "envelope" | "store";
   projectId: string;
-  header: (name: string) => string | null;
-  query: URLSearchParams;
-  body: BodySource | null;
-}
-
-export interface PlainResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
 }
 
 const CONTENT_TYPES =
@@ -81,13 +72,12 @@ async function authorize(projectId: number, key: string | null) {
       "Missing sentry_key: send the X-Sentry-Auth header or a DSN.",
     );
   if (!looksLikeToken(key)) throw new ApiError(401, "unauthorized", "Unknown or revoked key.");
-  const db = await getDb();
-  const identity = await findActiveToken(db, key);
+  const identity = await resolveIngestToken(key);
   if (!identity || identity.kind !== "ingest")
     throw new ApiError(401, "unauthorized", "Unknown or revoked key.");
   if (identity.projectId !== projectId)
     throw new ApiError(403, "forbidden", "This key belongs to another project.");
-  const project = await findIngestProject(db, projectId);
+  const project = await resolveIngestProject(projectId);
   if (!project) throw new ApiError(401, "unauthorized", "Unknown or revoked key.");
   return { identity, project };
 }
@@ -162,6 +152,11 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
     if (error instanceof EnvelopeError)
       return failure(400, "invalid_envelope", `Malformed envelope: ${error.message}`);
     if (error instanceof SentryEventError) return failure(400, "invalid_event", error.message);
+    if (isConnectionFailure(error)) {
+      return failure(503, "unavailable", "The database is unavailable; try again shortly.", {
+        "Retry-After": "5",
+      });
+    }
     throw error;
   }
 }

@@ -1,3 +1,3 @@
-import { sentryRoute } from "@/lib/sentry-route";
+import { sentryRoute } from "@/lib/ingest-routes";
 
 export const { POST, OPTIONS } = sentryRoute("store");

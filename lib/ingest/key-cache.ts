@@ -1,0 +1,64 @@
+import { getDb } from "@/db";
+import { findIngestProject, type IngestProject } from "@/db/queries/ingest";
+import { findActiveToken, type TokenIdentity, touchToken } from "@/db/queries/tokens";
+import { revocationCount } from "@/db/revocations";
+import { hashToken } from "../tokens";
+
+const TTL_MS = 5_000;
+const MAX_ENTRIES = 10_000;
+
+interface Entry {
+  identity: TokenIdentity | null;
+  expires: number;
+}
+
+const KEY = Symbol.for("error-central.ingest-key-cache");
+const globals = globalThis as Record<symbol, Map<string, Entry> | undefined>;
+const cache: Map<string, Entry> = globals[KEY] ?? new Map();
+globals[KEY] = cache;
+// A revocation in this process empties the cache at once; one in another process is seen
+// within TTL_MS.
+let seenRevocations = revocationCount();
+
+/**
+ * Token lookups for the ingest paths, cached for a few seconds: an ingest burst then costs no
+ * query per request, and a key revoked elsewhere stops working within TTL_MS. Unknown tokens
+ * are cached too, so a flood of bad keys does not become a flood of queries.
+ */
+export async function resolveIngestToken(token: string): Promise<TokenIdentity | null> {
+  if (seenRevocations !== revocationCount()) {
+    seenRevocations = revocationCount();
+    cache.clear();
+  }
+  const hash = hashToken(token);
+  const now = Date.now();
+  const hit = cache.get(hash);
+  if (hit && hit.expires > now) return hit.identity;
+  const db = await getDb();
+  const identity = await findActiveToken(db, token);
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(hash, { identity, expires: now + TTL_MS });
+  // Last use is recorded at most once per refresh, never on every request.
+  if (identity) await touchToken(db, identity.tokenId);
+  return identity;
+}
+
+const PROJECT_TTL_MS = 60_000;
+const PROJECTS = Symbol.for("error-central.ingest-project-cache");
+const projectGlobals = globalThis as Record<
+  symbol,
+  Map<number, { project: IngestProject | null; expires: number }> | undefined
+>;
+const projects = projectGlobals[PROJECTS] ?? new Map();
+projectGlobals[PROJECTS] = projects;
+
+/** A project's id and slug (slugs never change; a deleted project is noticed within a minute). */
+export async function resolveIngestProject(projectId: number): Promise<IngestProject | null> {
+  const now = Date.now();
+  const hit = projects.get(projectId);
+  if (hit && hit.expires > now) return hit.project;
+  const project = await findIngestProject(await getDb(), projectId);
+  if (projects.size >= MAX_ENTRIES) projects.clear();
+  projects.set(projectId, { project, expires: now + PROJECT_TTL_MS });
+  return project;
+}
