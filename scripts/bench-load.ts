@@ -1,0 +1,179 @@
+import { Agent, request } from "node:http";
+import { gzipSync } from "node:zlib";
+
+/**
+ * The load generator of `npm run bench`, run as its own process so that it does not share the
+ * server's event loop. Prints one JSON line: requests, events, latencies, non-2xx.
+ *
+ *   bench-load --url http://127.0.0.1:3000 --token KEY --project 1 --mode single|batch|envelope
+ *              --seconds 15 --concurrency 64 --run-id abc
+ */
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]?.replace(/^--/, "") ?? "", process.argv[i + 1] ?? "");
+const url = new URL(args.get("url") ?? "http://127.0.0.1:3000");
+const token = args.get("token") ?? "";
+const projectId = args.get("project") ?? "1";
+const mode = (args.get("mode") ?? "single") as "single" | "batch" | "envelope";
+const seconds = Number(args.get("seconds") ?? 15);
+const concurrency = Number(args.get("concurrency") ?? 64);
+const runId = args.get("run-id") ?? String(Date.now());
+const batchSize = Number(args.get("batch") ?? 100);
+
+const KNOWN_ERRORS = 500;
+const LEVELS = ["fatal", "error", "warning", "info", "debug"];
+const ORIGINS = [
+  "billing-api",
+  "web-checkout",
+  "auth-service",
+  "search-worker",
+  "mobile-app",
+  "notifications",
+];
+// About 2 KB of details, like a short stack trace.
+const STACK = Array.from(
+  { length: 24 },
+  (_, i) => `    at handler${i} (/srv/app/src/module${i % 7}/file${i}.ts:${100 + i}:${10 + i})`,
+).join("\n");
+
+let sequence = 0;
+/** 80 % repeats of 500 known errors, 20 % new ones. */
+function nativeEvent() {
+  const n = sequence++;
+  const known = Math.random() < 0.8;
+  const id = known ? Math.floor(Math.random() * KNOWN_ERRORS) : `${runId}-${n}`;
+  return {
+    title: `Bench failure ${id} in checkout step`,
+    details: `Error: bench failure ${id}\n${STACK}`,
+    level: LEVELS[n % LEVELS.length],
+    environment: n % 10 === 0 ? "staging" : "production",
+    origin: ORIGINS[n % ORIGINS.length],
+    fingerprint: [`bench-${id}`],
+    eventId: `${runId}-${mode}-${n}`,
+    tags: { region: n % 2 ? "eu" : "us", build: String(n % 50) },
+  };
+}
+
+function sentryEnvelope(): Buffer {
+  const n = sequence++;
+  const known = Math.random() < 0.8;
+  const id = known ? Math.floor(Math.random() * KNOWN_ERRORS) : `${runId}-${n}`;
+  const eventId = Buffer.from(`${runId}-${n}`).toString("hex").padEnd(32, "0").slice(0, 32);
+  const event = {
+    event_id: eventId,
+    timestamp: Date.now() / 1000,
+    platform: "node",
+    level: "error",
+    environment: "production",
+    server_name: ORIGINS[n % ORIGINS.length],
+    release: "bench@1.0.0",
+    fingerprint: [`bench-sentry-${id}`],
+    exception: {
+      values: [
+        {
+          type: "BenchError",
+          value: `failure ${id}`,
+          stacktrace: {
+            frames: Array.from({ length: 12 }, (_, i) => ({
+              filename: `/srv/app/src/file${i}.js`,
+              function: `handler${i}`,
+              lineno: 10 + i,
+              colno: 5,
+              in_app: true,
+            })),
+          },
+        },
+      ],
+    },
+    sdk: { name: "sentry.javascript.node", version: "11.12.0" },
+  };
+  const header = JSON.stringify({ event_id: eventId, sent_at: new Date().toISOString() });
+  const payload = JSON.stringify(event);
+  return Buffer.from(
+    `${header}\n${JSON.stringify({ type: "event", length: Buffer.byteLength(payload) })}\n${payload}\n`,
+  );
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+const latencies: number[] = [];
+let requests = 0;
+let events = 0;
+let non2xx = 0;
+let failures = 0;
+const acknowledged: number[] = [];
+
+function send(): Promise<void> {
+  let body: Buffer;
+  let path: string;
+  let count = 1;
+  const headers: Record<string, string> = {};
+  if (mode === "envelope") {
+    body = sentryEnvelope();
+    path = `/api/${projectId}/envelope/`;
+    headers["content-type"] = "application/x-sentry-envelope";
+    headers["x-sentry-auth"] = `Sentry sentry_key=${token}, sentry_version=7`;
+    if (body.length > 32 * 1024) {
+      body = gzipSync(body);
+      headers["content-encoding"] = "gzip";
+    }
+  } else {
+    const payload =
+      mode === "batch" ? { events: Array.from({ length: batchSize }, nativeEvent) } : nativeEvent();
+    count = mode === "batch" ? batchSize : 1;
+    body = Buffer.from(JSON.stringify(payload));
+    path = "/api/events";
+    headers["content-type"] = "application/json";
+    headers.authorization = `Bearer ${token}`;
+  }
+  headers["content-length"] = String(body.length);
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path, method: "POST", headers, agent },
+      (res) => {
+        res.resume();
+        res.on("end", () => {
+          latencies.push(performance.now() - started);
+          requests++;
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) {
+            events += count;
+          } else non2xx++;
+          resolve();
+        });
+      },
+    );
+    req.on("error", () => {
+      failures++;
+      resolve();
+    });
+    req.end(body);
+  });
+}
+
+const deadline = Date.now() + seconds * 1000;
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (Date.now() < deadline) await send();
+  }),
+);
+const elapsed = (performance.now() - started) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? 0;
+acknowledged.push(events);
+console.log(
+  JSON.stringify({
+    mode,
+    seconds: elapsed,
+    requests,
+    events,
+    eventsPerSecond: events / elapsed,
+    p50: pct(50),
+    p99: pct(99),
+    non2xx,
+    failures,
+  }),
+);
+agent.destroy();

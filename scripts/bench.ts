@@ -1,0 +1,362 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import { promisify } from "node:util";
+import { sql } from "drizzle-orm";
+import { insertEvents } from "@/db/queries/events";
+import { createAccount } from "@/db/queries/users";
+import { resultRows } from "@/db/sql";
+import { freshPostgres } from "@/db/testing/databases";
+import { normalizeNativeEvent } from "@/lib/ingest/native";
+import { seedErrors } from "./bench-seed";
+import { buildIsStale } from "./build-state";
+import { run } from "./run";
+
+/**
+ * `npm run bench`: starts the app as `npm start` does against a fresh database on the
+ * PostgreSQL server of DATABASE_URL, loads it from a separate process, and prints one table.
+ * `npm run bench -- --smoke` runs every phase for a second or two (CI keeps the script working).
+ */
+const smoke = process.argv.includes("--smoke");
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.error(
+    "npm run bench needs DATABASE_URL: a PostgreSQL server it may create a database on.",
+  );
+  process.exit(2);
+}
+const SECONDS = smoke ? 2 : 15;
+const SHORT = smoke ? 2 : 10;
+const CONCURRENCY = 64;
+const SIZES = smoke ? [10_000] : [10_000, 100_000, 1_000_000];
+const QUERY_RUNS = smoke ? 5 : 40;
+const execFileAsync = promisify(execFile);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function startApp(databaseUrl: string, env: Record<string, string> = {}) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      SKIP_BUILD: "1",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(33).toString("base64url"),
+      DATABASE_POOL_MAX: "20",
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the app did not start");
+}
+
+async function stopApp(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+interface LoadResult {
+  requests: number;
+  events: number;
+  eventsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  failures: number;
+}
+
+async function load(
+  url: string,
+  token: string,
+  projectId: number,
+  mode: string,
+  seconds: number,
+): Promise<LoadResult> {
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/bench-load.ts",
+      "--url",
+      url,
+      "--token",
+      token,
+      "--project",
+      String(projectId),
+      "--mode",
+      mode,
+      "--seconds",
+      String(seconds),
+      "--concurrency",
+      String(CONCURRENCY),
+      "--run-id",
+      randomBytes(4).toString("hex"),
+    ],
+    { maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
+}
+
+/** Peak resident memory of a process, sampled from /proc while `during` runs. */
+async function peakRss<T>(pid: number, during: Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = 0;
+  const sample = () => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak = Math.max(peak, kb);
+    } catch {
+      // process gone
+    }
+  };
+  const timer = setInterval(sample, 100);
+  try {
+    const result = await during;
+    sample();
+    return { result, peakMb: peak / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const rows: [string, string, string][] = [];
+const line = (phase: string, figure: string, target: string) => {
+  rows.push([phase, figure, target]);
+  console.log(`  ${phase}: ${figure}   (${target})`);
+};
+
+if (buildIsStale()) {
+  console.log("Building the app first…");
+  if ((await run("npx", ["next", "build"], { ...process.env, NODE_ENV: "production" })) !== 0)
+    process.exit(1);
+}
+const database = await freshPostgres(serverUrl);
+const { db } = database;
+console.log(`Bench database: ${new URL(database.url).pathname.slice(1)}`);
+try {
+  const account = await createAccount(db, {
+    name: "Bench",
+    email: "bench@example.test",
+    password: "bench-password",
+  });
+  const key = account.ingestKey.token;
+  const projectId = account.project.id;
+  let acknowledged = 0;
+
+  console.log("a. ingest, one event per request, fast door");
+  const fast = await startApp(database.url);
+  const { result: single, peakMb } = await peakRss(
+    fast.child.pid ?? 0,
+    load(fast.url, key, projectId, "single", SECONDS),
+  );
+  acknowledged += single.events;
+  line(
+    "a. 1 event/request, fast door",
+    `${fmt(single.eventsPerSecond)} events/s, p50 ${fmt(single.p50, 1)} ms, p99 ${fmt(single.p99, 1)} ms, non-2xx ${single.non2xx + single.failures}`,
+    "≥ 5,000/s, p99 ≤ 50 ms",
+  );
+  line("f. server peak RSS during a", `${fmt(peakMb)} MB`, "≤ 512 MB");
+
+  console.log("a. ingest, one event per request, Next route handler");
+  const slow = await startApp(database.url, { INGEST_FAST_PATH: "0" });
+  const viaNext = await load(slow.url, key, projectId, "single", SECONDS);
+  acknowledged += viaNext.events;
+  await stopApp(slow.child);
+  line(
+    "a. 1 event/request, Next route handler",
+    `${fmt(viaNext.eventsPerSecond)} events/s, p50 ${fmt(viaNext.p50, 1)} ms, p99 ${fmt(viaNext.p99, 1)} ms, non-2xx ${viaNext.non2xx + viaNext.failures}`,
+    "for comparison",
+  );
+
+  console.log("b. 100 events per request");
+  const batch = await load(fast.url, key, projectId, "batch", SHORT);
+  acknowledged += batch.events;
+  line(
+    "b. 100 events/request",
+    `${fmt(batch.eventsPerSecond)} events/s, p99 ${fmt(batch.p99, 1)} ms, non-2xx ${batch.non2xx + batch.failures}`,
+    "≥ 30,000/s",
+  );
+
+  console.log("c. Sentry envelopes");
+  const envelopes = await load(fast.url, key, projectId, "envelope", SHORT);
+  acknowledged += envelopes.events;
+  line(
+    "c. Sentry envelopes, 1 event each",
+    `${fmt(envelopes.eventsPerSecond)} events/s, p99 ${fmt(envelopes.p99, 1)} ms, non-2xx ${envelopes.non2xx + envelopes.failures}`,
+    "≥ 3,000/s",
+  );
+
+  const [counts] = resultRows<{ events: number; frequencies: number }>(
+    await db.execute(
+      sql`SELECT (SELECT count(*) FROM events)::float8 AS events, (SELECT coalesce(sum(event_count), 0) FROM errors)::float8 AS frequencies`,
+    ),
+  );
+  const consistent = counts?.events === acknowledged && counts?.frequencies === acknowledged;
+  line(
+    "consistency after a–c",
+    `acknowledged ${fmt(acknowledged)}, stored ${fmt(counts?.events ?? 0)}, sum of frequencies ${fmt(counts?.frequencies ?? 0)}`,
+    consistent ? "equal ✓" : "MISMATCH ✗",
+  );
+
+  console.log("d. the limit: one transaction per event from this process");
+  const limit = await directWrites(database.url, account, SECONDS);
+  line("d. direct writes, 1 transaction/event", `${fmt(limit)} rows/s`, "the database's limit");
+  line("a ÷ d", fmt(single.eventsPerSecond / limit, 2), "≥ 1.0");
+
+  console.log("e. GET /api/errors at growing sizes");
+  const token = account.personalToken.token;
+  const seeded = await createAccount(db, {
+    name: "Seed",
+    email: "seed@example.test",
+    password: "seed-password",
+  });
+  const queries = await listLatencies(fast.url, seeded, db);
+  for (const [phase, figure] of queries)
+    line(phase, figure, "p95 ≤ 50 ms (search ≤ 100 ms) at 1 M, growth ≤ 2×");
+  await stopApp(fast.child);
+  void token;
+
+  console.log(`\n| phase | result | target |\n|---|---|---|`);
+  for (const [phase, figure, target] of rows) console.log(`| ${phase} | ${figure} | ${target} |`);
+  console.log(
+    `\nMachine: ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, ${await postgresVersion(db)}`,
+  );
+  if (!consistent) process.exitCode = 1;
+} finally {
+  await database.drop();
+}
+
+async function postgresVersion(dbHandle: typeof db): Promise<string> {
+  const [row] = resultRows<{ v: string }>(
+    await dbHandle.execute(sql`SELECT split_part(version(), ' on ', 1) AS v`),
+  );
+  return row?.v ?? "PostgreSQL";
+}
+
+/** Phase d: the same writes (error upsert + event insert), one transaction per event, no HTTP. */
+async function directWrites(
+  url: string,
+  account: { user: { id: number }; project: { id: number; slug: string } },
+  seconds: number,
+) {
+  const { openDatabase } = await import("@/db/client");
+  process.env.DATABASE_POOL_MAX = String(CONCURRENCY);
+  const handle = await openDatabase({ kind: "postgres", url });
+  const runId = randomBytes(4).toString("hex");
+  let written = 0;
+  let n = 0;
+  const deadline = Date.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (Date.now() < deadline) {
+        const i = n++;
+        const id = Math.random() < 0.8 ? Math.floor(Math.random() * 500) : `${runId}-${i}`;
+        const event = normalizeNativeEvent(
+          {
+            title: `Direct failure ${id}`,
+            details: "x".repeat(2000),
+            level: "error",
+            fingerprint: [`direct-${id}`],
+            eventId: `direct-${runId}-${i}`,
+          },
+          { defaultOrigin: account.project.slug, now: new Date() },
+        );
+        await insertEvents(handle.db, [
+          { projectId: account.project.id, userId: account.user.id, tokenId: null, event },
+        ]);
+        written++;
+      }
+    }),
+  );
+  const rate = written / ((performance.now() - started) / 1000);
+  await handle.close();
+  return rate;
+}
+
+async function listLatencies(
+  url: string,
+  seeded: Awaited<ReturnType<typeof createAccount>>,
+  dbHandle: typeof db,
+) {
+  const out: [string, string][] = [];
+  const token = seeded.personalToken.token;
+  const results = new Map<string, [number, number]>();
+  let have = 0;
+  for (const size of SIZES) {
+    console.log(`   seeding to ${fmt(size)} events…`);
+    await seedErrors(dbHandle, { projectId: seeded.project.id, fromEvents: have, toEvents: size });
+    have = size;
+    const cases: [string, string][] = [
+      ["default sort", "/api/errors"],
+      ["level sort", "/api/errors?sort=level"],
+      ["text search", "/api/errors?q=timeout"],
+      ["origin filter", "/api/errors?origin=billing-api"],
+    ];
+    for (const [label, path] of cases) {
+      const p95 = await timeQuery(`${url}${path}`, token);
+      results.set(`${label}@${size}`, p95);
+    }
+    // The 10th page: walk the cursor, time the last request.
+    let cursor: string | null = null;
+    for (let page = 1; page < 10; page++) {
+      const res: Response = await fetch(`${url}/api/errors${cursor ? `?cursor=${cursor}` : ""}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      cursor = ((await res.json()) as { nextCursor: string | null }).nextCursor;
+    }
+    results.set(`10th page@${size}`, await timeQuery(`${url}/api/errors?cursor=${cursor}`, token));
+  }
+  for (const label of ["default sort", "level sort", "text search", "origin filter", "10th page"]) {
+    const figures = SIZES.map((size) => {
+      const [p50 = 0, p95 = 0] = results.get(`${label}@${size}`) ?? [];
+      return `${size >= 1_000_000 ? `${size / 1_000_000} M` : `${size / 1000} k`}: p50 ${fmt(p50, 1)} / p95 ${fmt(p95, 1)} ms`;
+    });
+    const first = results.get(`${label}@${SIZES[0]}`)?.[1] ?? 1;
+    const last = results.get(`${label}@${SIZES[SIZES.length - 1]}`)?.[1] ?? 1;
+    out.push([`e. ${label}`, `${figures.join("; ")}; growth ${fmt(last / first, 2)}×`]);
+  }
+  return out;
+}
+
+async function timeQuery(url: string, token: string): Promise<[number, number]> {
+  const samples: number[] = [];
+  for (let i = 0; i < QUERY_RUNS + 3; i++) {
+    const started = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    if (i >= 3) samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (p: number) =>
+    samples[Math.min(samples.length - 1, Math.floor((samples.length * p) / 100))] ?? 0;
+  return [at(50), at(95)];
+}
