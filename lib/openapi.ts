@@ -358,6 +358,18 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         "Sentry store endpoint, one event (also with a trailing slash)",
         "One Sentry event as JSON, up to 1 MiB decompressed; gzip, deflate and br bodies accepted.",
       ),
+      "/api/cron/prune": {
+        get: {
+          summary: "Retention: remove events older than RETENTION_DAYS (default 90), in batches",
+          description:
+            "For Vercel Cron (vercel.json). Authenticated by Authorization: Bearer <CRON_SECRET>, not by a user token. Works for up to 45 s a call and says whether it finished.",
+          security: [{ cronSecret: [] }],
+          responses: {
+            "200": { description: "{eventsDeleted, errorsDeleted, batches, complete, cutoff}" },
+            ...errors("401"),
+          },
+        },
+      },
       "/api/projects": {
         get: {
           summary: "Your projects",

@@ -1,0 +1,17 @@
+import { databaseConfig } from "@/lib/env";
+import { openDatabase } from "./client";
+import { pruneEvents, retentionCutoff } from "./queries/retention";
+
+// `npm run db:prune`: removes events older than RETENTION_DAYS (default 90), in batches.
+const cutoff = retentionCutoff();
+const config = databaseConfig();
+const handle = await openDatabase(config, { migrate: config.kind === "pglite" });
+try {
+  const started = Date.now();
+  const result = await pruneEvents(handle.db, { cutoff });
+  console.log(
+    `Removed ${result.eventsDeleted} events received before ${cutoff.toISOString()} and ${result.errorsDeleted} errors left without events, in ${result.batches} batches (${Date.now() - started} ms).`,
+  );
+} finally {
+  await handle.close();
+}

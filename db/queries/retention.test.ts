@@ -1,0 +1,91 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { normalizeNativeEvent } from "@/lib/ingest/native";
+import type { DbHandle } from "../client";
+import { errorHourlyCounts, errors, events } from "../schema";
+import { resultRows } from "../sql";
+import { testDatabases } from "../testing/databases";
+import { insertEvents } from "./events";
+import { pruneEvents, retentionCutoff } from "./retention";
+import { createAccount } from "./users";
+
+describe.each(testDatabases())("retention on $name", (database) => {
+  let handle: DbHandle & { drop: () => Promise<void> };
+  beforeAll(async () => {
+    handle = await database.open();
+  });
+  afterAll(async () => {
+    await handle?.drop();
+  });
+
+  it("removes old events in batches and keeps every error consistent", async () => {
+    const account = await createAccount(handle.db, {
+      name: "Old",
+      email: `old-${Date.now()}@example.test`,
+      password: "long enough",
+    });
+    const now = new Date();
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    const make = (title: string, eventId: string, at: Date) => ({
+      projectId: account.project.id,
+      userId: account.user.id,
+      tokenId: null,
+      event: normalizeNativeEvent({ title, eventId, timestamp: at }, { defaultOrigin: "svc", now }),
+    });
+    // "Mixed": 3 old events and 2 recent ones. "Ancient": only old events, so it goes entirely.
+    const refs = await insertEvents(handle.db, [
+      make("Mixed", "m1", hoursAgo(24 * 100)),
+      make("Mixed", "m2", hoursAgo(24 * 99)),
+      make("Mixed", "m3", hoursAgo(24 * 98)),
+      make("Mixed", "m4", hoursAgo(5)),
+      make("Mixed", "m5", hoursAgo(1)),
+      make("Ancient", "a1", hoursAgo(24 * 120)),
+      make("Ancient", "a2", hoursAgo(24 * 120)),
+    ]);
+    const mixedId = refs[0]?.errorId as number;
+    const ancientId = refs[5]?.errorId as number;
+    // Received long ago, as if stored then: retention goes by the time an event was received.
+    await handle.db.execute(
+      sql`UPDATE events SET received_at = occurred_at WHERE project_id = ${account.project.id}`,
+    );
+
+    const result = await pruneEvents(handle.db, {
+      cutoff: retentionCutoff({ RETENTION_DAYS: "90" }, now),
+      batchSize: 2,
+    });
+    expect(result).toMatchObject({ eventsDeleted: 5, errorsDeleted: 1, complete: true });
+    expect(result.batches).toBe(3);
+
+    const [mixed] = await handle.db.select().from(errors).where(eq(errors.id, mixedId));
+    expect(mixed?.eventCount).toBe(2);
+    expect(mixed?.firstSeen.toISOString()).toBe(hoursAgo(5).toISOString());
+    expect(mixed?.lastSeen.toISOString()).toBe(hoursAgo(1).toISOString());
+    expect(await handle.db.select().from(errors).where(eq(errors.id, ancientId))).toEqual([]);
+    const buckets = await handle.db
+      .select()
+      .from(errorHourlyCounts)
+      .where(eq(errorHourlyCounts.errorId, mixedId));
+    expect(buckets.map((b) => b.count).reduce((a, b) => a + b, 0)).toBe(2);
+
+    const [totals] = resultRows<{ stored: number; counted: number }>(
+      await handle.db.execute(sql`SELECT (SELECT count(*) FROM events WHERE project_id = ${account.project.id})::int AS stored,
+        (SELECT coalesce(sum(event_count), 0) FROM errors WHERE project_id = ${account.project.id})::int AS counted`),
+    );
+    expect(totals).toEqual({ stored: 2, counted: 2 });
+    expect(
+      (await handle.db.select().from(events).where(eq(events.errorId, mixedId)))
+        .map((e) => e.eventId)
+        .sort(),
+    ).toEqual(["m4", "m5"]);
+  });
+
+  it("reads RETENTION_DAYS and refuses nonsense", () => {
+    const now = new Date("2026-11-27T00:00:00Z");
+    expect(retentionCutoff({}, now).toISOString()).toBe("2026-08-29T00:00:00.000Z");
+    expect(retentionCutoff({ RETENTION_DAYS: "7" }, now).toISOString()).toBe(
+      "2026-11-20T00:00:00.000Z",
+    );
+    expect(() => retentionCutoff({ RETENTION_DAYS: "-1" }, now)).toThrow(/RETENTION_DAYS/);
+    expect(() => retentionCutoff({ RETENTION_DAYS: "soon" }, now)).toThrow(/RETENTION_DAYS/);
+  });
+});

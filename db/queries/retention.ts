@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { resultRows } from "../sql";
+
+export interface PruneResult {
+  eventsDeleted: number;
+  errorsDeleted: number;
+  batches: number;
+  complete: boolean;
+}
+
+/**
+ * Deletes events received before `cutoff`, a batch per transaction, keeping every error
+ * consistent in the same transaction: its count drops by the events removed, its hourly
+ * buckets follow, first and last seen are recomputed from the events left, and an error with
+ * no event left is deleted. Stops after `deadline` (a cron call has a time limit) and says
+ * whether it finished.
+ */
+export async function pruneEvents(
+  db: Db,
+  input: { cutoff: Date; batchSize?: number; deadline?: number },
+): Promise<PruneResult> {
+  const batchSize = input.batchSize ?? 5000;
+  const result: PruneResult = { eventsDeleted: 0, errorsDeleted: 0, batches: 0, complete: false };
+  while (input.deadline === undefined || Date.now() < input.deadline) {
+    const batch = await db.transaction(async (tx) => {
+      const touched = resultRows<{ error_id: number; n: number }>(
+        await tx.execute(sql`
+          WITH doomed AS (
+            SELECT id FROM events WHERE received_at < ${input.cutoff.toISOString()}::timestamptz
+            ORDER BY received_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED
+          ), removed AS (
+            DELETE FROM events e USING doomed d WHERE e.id = d.id RETURNING e.error_id, e.occurred_at
+          ), hourly AS (
+            UPDATE error_hourly_counts h SET count = h.count - r.n
+            FROM (SELECT error_id, date_trunc('hour', occurred_at) AS hour, count(*)::int AS n
+                  FROM removed GROUP BY 1, 2) r
+            WHERE h.error_id = r.error_id AND h.hour = r.hour
+            RETURNING h.error_id
+          )
+          SELECT error_id::float8 AS error_id, count(*)::int AS n FROM removed GROUP BY error_id`),
+      );
+      if (touched.length === 0) return null;
+      const ids = `{${touched.map((row) => row.error_id).join(",")}}`;
+      const counts = JSON.stringify(touched);
+      await tx.execute(sql`
+        UPDATE errors e SET event_count = e.event_count - t.n,
+          first_seen = coalesce((SELECT min(occurred_at) FROM events WHERE error_id = e.id), e.first_seen),
+          last_seen = coalesce((SELECT max(occurred_at) FROM events WHERE error_id = e.id), e.last_seen)
+        FROM jsonb_to_recordset(${counts}::jsonb) AS t(error_id bigint, n int)
+        WHERE e.id = t.error_id`);
+      await tx.execute(
+        sql`DELETE FROM error_hourly_counts WHERE error_id = ANY(${ids}::bigint[]) AND count <= 0`,
+      );
+      const gone = resultRows<{ id: number }>(
+        await tx.execute(
+          sql`DELETE FROM errors WHERE id = ANY(${ids}::bigint[]) AND event_count <= 0 RETURNING id`,
+        ),
+      );
+      return { events: touched.reduce((sum, row) => sum + row.n, 0), errors: gone.length };
+    });
+    if (!batch) {
+      result.complete = true;
+      break;
+    }
+    result.batches++;
+    result.eventsDeleted += batch.events;
+    result.errorsDeleted += batch.errors;
+  }
+  return result;
+}
+
+export function retentionCutoff(
+  env: Record<string, string | undefined> = process.env,
+  now = new Date(),
+): Date {
+  const raw = env.RETENTION_DAYS?.trim();
+  const days = raw ? Number(raw) : 90;
+  if (!Number.isFinite(days) || days <= 0)
+    throw new Error(`RETENTION_DAYS must be a positive number, got "${raw}"`);
+  return new Date(now.getTime() - days * 86_400_000);
+}
