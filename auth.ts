@@ -4,7 +4,9 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { verifyCredentials } from "@/db/queries/users";
 import { authConfig } from "./auth.config";
+import { ApiError } from "./lib/api-error";
 import { resolveAuthSecret } from "./lib/auth-secret";
+import { assertLoginAllowed, clientIp, recordLoginFailure } from "./lib/login-limits";
 import { PASSWORD_MAX_LENGTH } from "./lib/password";
 
 const credentialsSchema = z.object({
@@ -14,6 +16,10 @@ const credentialsSchema = z.object({
 
 export class InvalidLoginError extends CredentialsSignin {
   code = "invalid_credentials";
+}
+
+export class RateLimitedLoginError extends CredentialsSignin {
+  code = "rate_limited";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -29,11 +35,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLoginError();
-        const user = await verifyCredentials(await getDb(), parsed.data);
-        if (!user) throw new InvalidLoginError();
+        const db = await getDb();
+        const attempt = {
+          email: parsed.data.email,
+          ip: clientIp((name) => request.headers.get(name)),
+        };
+        try {
+          await assertLoginAllowed(db, attempt);
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 429) throw new RateLimitedLoginError();
+          throw error;
+        }
+        const user = await verifyCredentials(db, parsed.data);
+        if (!user) {
+          await recordLoginFailure(db, attempt);
+          throw new InvalidLoginError();
+        }
         return { id: String(user.id), name: user.name, email: user.email };
       },
     }),

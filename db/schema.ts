@@ -39,6 +39,8 @@ export const projects = pgTable("projects", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
   name: varchar("name", { length: 100 }).notNull(),
   slug: varchar("slug", { length: 100 }).notNull().unique(),
+  // Events a minute this project may send; null: INGEST_QUOTA_PER_MINUTE, or no limit.
+  eventsPerMinute: integer("events_per_minute"),
   createdAt: createdAt(),
 });
 
@@ -199,6 +201,13 @@ export const errorHourlyCounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.errorId, t.hour] })],
 );
+
+/** Fixed-window counters shared by every app instance: login failures, ingest quotas. */
+export const rateLimits = pgTable("rate_limits", {
+  key: varchar("key", { length: 300 }).primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

@@ -15,13 +15,13 @@ export async function api<T = any>(
     method?: string;
     token?: string;
     json?: unknown;
-    body?: BodyInit;
+    body?: BodyInit | Uint8Array;
     headers?: Record<string, string>;
   } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body = options.body;
+  let body = options.body as BodyInit | undefined;
   if (options.json !== undefined) {
     headers["content-type"] ??= "application/json";
     body = JSON.stringify(options.json);
