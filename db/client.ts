@@ -33,6 +33,9 @@ export async function openDatabase(
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
       onnotice: () => {},
       connect_timeout: 10,
+      // Times are read and bucketed in UTC whatever the server's or database's TimeZone (a
+      // zone with second offsets for old dates, e.g. +05:53:28, would not even parse).
+      connection: { TimeZone: "UTC" },
     });
     const db = drizzle(client, { schema });
     if (options.migrate) {

@@ -6,6 +6,11 @@ export function resultRows<T>(result: unknown): T[] {
 
 const NEEDS_CLEANING = /\\u0000|\\ud[89a-f]/i;
 
+/** Text as PostgreSQL stores it: NUL and lone surrogates become U+FFFD (see `toJsonParam`). */
+export function storableText(text: string): string {
+  return text.toWellFormed().replaceAll("\u0000", "\uFFFD");
+}
+
 /**
  * JSON for a `jsonb` parameter. PostgreSQL refuses NUL characters and lone UTF-16 surrogates
  * in text and jsonb; clients send both, so they are replaced rather than failing the batch.
@@ -13,9 +18,10 @@ const NEEDS_CLEANING = /\\u0000|\\ud[89a-f]/i;
 export function toJsonParam(value: unknown): string {
   const text = JSON.stringify(value);
   if (!NEEDS_CLEANING.test(text)) return text;
-  return JSON.stringify(value, (_key, v) =>
-    typeof v === "string" ? v.toWellFormed().replaceAll("\u0000", "\uFFFD") : v,
-  ).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd");
+  return JSON.stringify(value, (_key, v) => (typeof v === "string" ? storableText(v) : v)).replace(
+    /(?<!\\)((?:\\\\)*)\\u0000/g,
+    "$1\\ufffd",
+  );
 }
 
 /** Escapes LIKE wildcards so user text matches literally. */

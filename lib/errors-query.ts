@@ -128,14 +128,31 @@ export function encodeCursor(sort: ErrorSort, values: (string | number)[]): stri
   return Buffer.from(JSON.stringify([sort, ...values])).toString("base64url");
 }
 
-const CURSOR_SHAPES: Record<ErrorSort, ("number" | "time")[]> = {
-  frequency: ["number", "number", "time", "number"],
-  level: ["number", "number", "time", "number"],
-  lastSeen: ["time", "number"],
-  firstSeen: ["time", "number"],
+// int4: counts and severities (integer columns); id: bigint row ids; time: microsecond UTC text.
+type CursorValue = "int4" | "id" | "time";
+
+const CURSOR_SHAPES: Record<ErrorSort, CursorValue[]> = {
+  frequency: ["int4", "int4", "time", "id"],
+  level: ["int4", "int4", "time", "id"],
+  lastSeen: ["time", "id"],
+  firstSeen: ["time", "id"],
 };
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const INT4_MAX = 2_147_483_647;
+
+/** A value the database accepts for its column: a forged cursor must be a 400, never a 500. */
+function isCursorValue(kind: CursorValue, value: unknown): boolean {
+  if (kind === "int4") return Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
+  if (kind === "id") return Number.isSafeInteger(value);
+  if (typeof value !== "string" || !CURSOR_TIME.test(value)) return false;
+  // A real date (no month 13, no year 0): the millisecond part must read back unchanged.
+  const millis = `${value.slice(0, 23)}Z`;
+  const date = new Date(millis);
+  return (
+    !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.toISOString() === millis
+  );
+}
 
 export function decodeCursor(sort: ErrorSort, cursor: string): (string | number)[] {
   const invalid = () =>
@@ -153,12 +170,7 @@ export function decodeCursor(sort: ErrorSort, cursor: string): (string | number)
     throw invalid();
   const values = decoded.slice(1);
   shape.forEach((kind, index) => {
-    const value = values[index];
-    const ok =
-      kind === "number"
-        ? Number.isSafeInteger(value)
-        : typeof value === "string" && CURSOR_TIME.test(value);
-    if (!ok) throw invalid();
+    if (!isCursorValue(kind, values[index])) throw invalid();
   });
   return values;
 }

@@ -49,10 +49,14 @@ function shapeEvent(row: EventRow) {
 
 export type EventRecord = ReturnType<typeof shapeEvent>;
 
+/**
+ * The newest occurrence (the one the error's title, level and lastSeen follow), not the last one
+ * received: a client may send older events late.
+ */
 export async function findLatestEvent(db: DbOrTx, errorId: number): Promise<EventRecord | null> {
   const [row] = await selectEvents(db)
     .where(eq(events.errorId, errorId))
-    .orderBy(desc(events.id))
+    .orderBy(desc(events.occurredAt), desc(events.id))
     .limit(1);
   return row ? shapeEvent(row) : null;
 }
@@ -82,16 +86,30 @@ export async function findEventForUser(db: DbOrTx, input: { userId: number; even
 
 /**
  * Deletes one event and keeps its error consistent in the same transaction: the count drops
- * by one, first/last seen and the hourly bucket follow, and an error left with no events goes.
+ * by one, first/last seen, the shown title, level, origin and details (those of the newest
+ * event left) and the hourly bucket follow, and an error left with no events goes.
  */
 export async function deleteEventForUser(
   db: Db,
   input: { userId: number; eventId: number },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ errorId: events.errorId })
+      .from(events)
+      .where(and(eq(events.id, input.eventId), inUserProjects(tx, events.projectId, input.userId)))
+      .limit(1);
+    if (!target) return false;
+    // The error is locked first, as ingest does: concurrent deletes of its events then run one
+    // after the other and each recomputes from what the previous one left.
+    await tx
+      .select({ id: errors.id })
+      .from(errors)
+      .where(eq(errors.id, target.errorId))
+      .for("update");
     const [deleted] = await tx
       .delete(events)
-      .where(and(eq(events.id, input.eventId), inUserProjects(tx, events.projectId, input.userId)))
+      .where(eq(events.id, input.eventId))
       .returning({ errorId: events.errorId, occurredAt: events.occurredAt });
     if (!deleted) return false;
     await tx
@@ -102,14 +120,23 @@ export async function deleteEventForUser(
           eq(errorHourlyCounts.errorId, deleted.errorId),
           eq(
             errorHourlyCounts.hour,
-            sql`date_trunc('hour', ${deleted.occurredAt.toISOString()}::timestamptz)`,
+            new Date(Math.floor(deleted.occurredAt.getTime() / 3_600_000) * 3_600_000),
           ),
         ),
       );
     await tx.execute(sql`
+      WITH latest AS (
+        SELECT occurred_at, title, level, origin, left(details, 1000) AS details_preview
+        FROM events WHERE error_id = ${deleted.errorId}
+        ORDER BY occurred_at DESC, id DESC LIMIT 1
+      )
       UPDATE errors e SET event_count = e.event_count - 1,
         first_seen = coalesce((SELECT min(occurred_at) FROM events WHERE error_id = e.id), e.first_seen),
-        last_seen = coalesce((SELECT max(occurred_at) FROM events WHERE error_id = e.id), e.last_seen)
+        last_seen = coalesce((SELECT occurred_at FROM latest), e.last_seen),
+        title = coalesce((SELECT title FROM latest), e.title),
+        level = coalesce((SELECT level FROM latest), e.level),
+        origin = coalesce((SELECT origin FROM latest), e.origin),
+        details_preview = coalesce((SELECT details_preview FROM latest), e.details_preview)
       WHERE e.id = ${deleted.errorId}`);
     await tx.delete(errors).where(and(eq(errors.id, deleted.errorId), eq(errors.eventCount, 0)));
     return true;

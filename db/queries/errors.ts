@@ -9,7 +9,7 @@ import {
 import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
 import { errors, projects } from "../schema";
-import { likePattern } from "../sql";
+import { likePattern, storableText } from "../sql";
 import { inUserProjects } from "./scope";
 
 export interface ErrorListItem {
@@ -59,16 +59,18 @@ export function errorFilters(
   query: Omit<ListErrorsQuery, "sort" | "cursor" | "limit" | "project">,
   projectId: number,
 ): SQL[] {
+  // Text compared as it was stored (PostgreSQL refuses NUL in a parameter; ingest replaced it).
   const where: SQL[] = [eq(errors.projectId, projectId)];
-  if (query.environment.kind === "one") where.push(eq(errors.environment, query.environment.value));
+  if (query.environment.kind === "one")
+    where.push(eq(errors.environment, storableText(query.environment.value)));
   if (query.environment.kind === "other")
     where.push(notInArray(errors.environment, [...PRIMARY_ENVIRONMENTS]));
   const status = effectiveStatus(query);
   if (status !== "all") where.push(eq(errors.status, status));
   if (query.levels.length > 0) where.push(inArray(errors.level, query.levels));
-  if (query.origin) where.push(eq(errors.origin, query.origin));
+  if (query.origin) where.push(eq(errors.origin, storableText(query.origin)));
   if (query.q) {
-    const pattern = likePattern(query.q);
+    const pattern = likePattern(storableText(query.q));
     where.push(or(ilike(errors.title, pattern), ilike(errors.detailsPreview, pattern)) as SQL);
   }
   return where;

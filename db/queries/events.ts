@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { NormalizedEvent } from "@/lib/ingest/types";
 import type { Db } from "../client";
-import { resultRows, toJsonParam } from "../sql";
+import { resultRows, storableText, toJsonParam } from "../sql";
 
 export interface EventToStore {
   projectId: number;
@@ -15,15 +15,17 @@ export interface StoredEventRef {
   errorId: number;
 }
 
+// The environment as stored: the database's RETURNING answers with the cleaned text.
 const groupKey = (projectId: number, environment: string, fingerprint: string) =>
-  `${projectId}\u0000${environment}\u0000${fingerprint}`;
+  `${projectId}\u0000${storableText(environment)}\u0000${fingerprint}`;
 const eventKey = (projectId: number, eventId: string) => `${projectId}\u0000${eventId}`;
 
 /**
- * Stores a batch in one transaction: every event or none. Errors are upserted first (their
- * latest title, level and details follow the newest event), then the events are inserted and
- * the counters raised by exactly the rows that were inserted, in the same statement, so that
- * a repeated eventId (idempotent retry) never counts twice and frequencies never drift.
+ * Stores a batch in one transaction: every event or none. Errors are upserted first (a new one
+ * empty, an existing one only locked), then the events are inserted, and the counters, first
+ * and last seen, and the latest title, level and details are taken from exactly the rows that
+ * were inserted, in the same statement: a repeated eventId (idempotent retry) never counts
+ * twice, never changes what the error shows, and frequencies never drift.
  * Returns one reference per input item, in order; a repeated eventId gets the first result.
  */
 export async function insertEvents(db: Db, items: EventToStore[]): Promise<StoredEventRef[]> {
@@ -34,31 +36,24 @@ export async function insertEvents(db: Db, items: EventToStore[]): Promise<Store
     if (!unique.has(key)) unique.set(key, item);
   }
 
-  const groups = new Map<string, { first: Date; latest: EventToStore }>();
+  // Some of these events may turn out to be retries, so nothing about them is written to the
+  // errors here: a new error starts empty (its times at ±infinity, its text a placeholder) and
+  // takes its values from the events actually inserted below.
+  const groups = new Map<string, EventToStore>();
   for (const item of unique.values()) {
-    const { environment, fingerprint, occurredAt } = item.event;
-    const key = groupKey(item.projectId, environment, fingerprint);
-    const group = groups.get(key);
-    if (!group) groups.set(key, { first: occurredAt, latest: item });
-    else {
-      if (occurredAt < group.first) group.first = occurredAt;
-      if (occurredAt >= group.latest.event.occurredAt) group.latest = item;
-    }
+    const key = groupKey(item.projectId, item.event.environment, item.event.fingerprint);
+    if (!groups.has(key)) groups.set(key, item);
   }
   // A fixed lock order keeps concurrent batches touching the same errors from deadlocking.
   const groupRows = [...groups.values()]
-    .map(({ first, latest: { projectId, event } }) => ({
+    .map(({ projectId, event }) => ({
       project_id: projectId,
       environment: event.environment,
       fingerprint: event.fingerprint,
       grouping_version: event.groupingVersion,
       title: event.title,
-      details_preview: event.details.slice(0, 1000),
       level: event.level,
       origin: event.origin,
-      culprit: event.culprit,
-      first_seen: first.toISOString(),
-      last_seen: event.occurredAt.toISOString(),
     }))
     .sort((a, b) =>
       a.project_id !== b.project_id
@@ -84,20 +79,14 @@ export async function insertEvents(db: Db, items: EventToStore[]): Promise<Store
     }>(
       await tx.execute(sql`
         INSERT INTO errors AS e (project_id, environment, fingerprint, grouping_version, title,
-          details_preview, level, origin, culprit, event_count, first_seen, last_seen)
+          level, origin, event_count, first_seen, last_seen)
         SELECT g.project_id, g.environment, g.fingerprint, g.grouping_version, g.title,
-          g.details_preview, g.level, g.origin, g.culprit, 0, g.first_seen, g.last_seen
+          g.level, g.origin, 0, 'infinity', '-infinity'
         FROM jsonb_to_recordset(${toJsonParam(groupRows)}::jsonb) AS g(project_id int,
           environment text, fingerprint text, grouping_version smallint, title text,
-          details_preview text, level text, origin text, culprit text,
-          first_seen timestamptz, last_seen timestamptz)
-        ON CONFLICT (project_id, environment, fingerprint) DO UPDATE SET
-          title = CASE WHEN excluded.last_seen >= e.last_seen THEN excluded.title ELSE e.title END,
-          details_preview = CASE WHEN excluded.last_seen >= e.last_seen THEN excluded.details_preview ELSE e.details_preview END,
-          level = CASE WHEN excluded.last_seen >= e.last_seen THEN excluded.level ELSE e.level END,
-          origin = CASE WHEN excluded.last_seen >= e.last_seen THEN excluded.origin ELSE e.origin END,
-          culprit = CASE WHEN excluded.last_seen >= e.last_seen THEN coalesce(excluded.culprit, e.culprit) ELSE e.culprit END,
-          grouping_version = excluded.grouping_version
+          level text, origin text)
+        -- A no-op update: it locks the row and returns its id.
+        ON CONFLICT (project_id, environment, fingerprint) DO UPDATE SET event_count = e.event_count
         RETURNING e.id::float8 AS id, e.project_id, e.environment, e.fingerprint, (xmax = 0) AS created`),
     );
     const errorIds = new Map(
@@ -122,6 +111,8 @@ export async function insertEvents(db: Db, items: EventToStore[]): Promise<Store
       token_id: tokenId,
       tags: event.tags,
       payload: event.payload,
+      culprit: event.culprit,
+      grouping_version: event.groupingVersion,
     }));
     const inserted = resultRows<{
       id: number;
@@ -134,7 +125,7 @@ export async function insertEvents(db: Db, items: EventToStore[]): Promise<Store
           SELECT * FROM jsonb_to_recordset(${toJsonParam(eventRows)}::jsonb) AS x(error_id bigint,
             project_id int, event_id text, title text, details text, level text, origin text,
             environment text, release text, occurred_at timestamptz, user_id int, token_id uuid,
-            tags jsonb, payload jsonb)
+            tags jsonb, payload jsonb, culprit text, grouping_version smallint)
         ), ins AS (
           INSERT INTO events (error_id, project_id, event_id, title, details, level, origin,
             environment, release, occurred_at, collected_by_user_id, collected_by_token_id, tags, payload)
@@ -143,17 +134,33 @@ export async function insertEvents(db: Db, items: EventToStore[]): Promise<Store
           FROM input
           ON CONFLICT (project_id, event_id) DO NOTHING
           RETURNING id, error_id, project_id, event_id, occurred_at
+        ), latest AS (
+          -- Per error: the inserted events' count and times, and the newest one's text.
+          SELECT DISTINCT ON (i.error_id) i.error_id,
+            count(*) OVER w ::int AS n, min(i.occurred_at) OVER w AS first_seen,
+            max(i.occurred_at) OVER w AS last_seen, x.title, left(x.details, 1000) AS details_preview,
+            x.level, x.origin, x.culprit, x.grouping_version
+          FROM ins i JOIN input x ON x.project_id = i.project_id AND x.event_id = i.event_id
+          WINDOW w AS (PARTITION BY i.error_id)
+          ORDER BY i.error_id, i.occurred_at DESC, i.id DESC
         ), counted AS (
           UPDATE errors e SET event_count = e.event_count + c.n,
             first_seen = least(e.first_seen, c.first_seen),
-            last_seen = greatest(e.last_seen, c.last_seen)
-          FROM (SELECT error_id, count(*)::int AS n, min(occurred_at) AS first_seen,
-                  max(occurred_at) AS last_seen FROM ins GROUP BY error_id) c
+            last_seen = greatest(e.last_seen, c.last_seen),
+            title = CASE WHEN c.last_seen >= e.last_seen THEN c.title ELSE e.title END,
+            details_preview = CASE WHEN c.last_seen >= e.last_seen THEN c.details_preview ELSE e.details_preview END,
+            level = CASE WHEN c.last_seen >= e.last_seen THEN c.level ELSE e.level END,
+            origin = CASE WHEN c.last_seen >= e.last_seen THEN c.origin ELSE e.origin END,
+            culprit = CASE WHEN c.last_seen >= e.last_seen THEN coalesce(c.culprit, e.culprit) ELSE e.culprit END,
+            grouping_version = c.grouping_version
+          FROM latest c
           WHERE e.id = c.error_id
           RETURNING e.id
         ), hourly AS (
           INSERT INTO error_hourly_counts AS h (error_id, hour, count)
-          SELECT error_id, date_trunc('hour', occurred_at), count(*)::int FROM ins GROUP BY 1, 2
+          -- UTC hours whatever the session's TimeZone (a +05:30 zone would shift them).
+          SELECT error_id, date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
+            count(*)::int FROM ins GROUP BY 1, 2
           ON CONFLICT (error_id, hour) DO UPDATE SET count = h.count + excluded.count
           RETURNING h.error_id
         )

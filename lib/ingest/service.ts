@@ -31,11 +31,12 @@ export function getWriter(): GroupCommitWriter {
   return writer;
 }
 
+/** By id, or by slug case-insensitively as the projects routes do (slugs are stored lower-case). */
 function matchProject(projects: IngestProject[], ref: number | string): IngestProject | undefined {
   return projects.find((project) =>
     typeof ref === "number"
       ? project.id === ref
-      : project.slug === ref || String(project.id) === ref,
+      : project.slug === ref.toLowerCase() || String(project.id) === ref,
   );
 }
 

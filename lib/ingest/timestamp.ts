@@ -2,6 +2,9 @@
 export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
 const MAX_DATE_MS = 8.64e15;
+// No event happened before 1970 (epoch seconds cannot say so either). Older dates also break
+// on the way back: drivers read years below 100 as 19xx, and old zone offsets have seconds.
+const MIN_DATE_MS = 0;
 
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
@@ -32,8 +35,11 @@ export function parseIsoDateTime(text: string, opts: { assumeUtc: boolean }): Da
     return undefined;
   }
   const millis = Number((frac ?? "").padEnd(3, "0").slice(0, 3));
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  const check = new Date(local);
+  // Date.UTC would read years 0–99 as 1900–1999.
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
+  check.setUTCHours(hour, minute, second, millis);
+  const local = check.getTime();
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
   const offsetMinutes = sign ? (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om)) : 0;
   return validDate(local - offsetMinutes * 60_000);
@@ -50,5 +56,5 @@ export function isTooFarInFuture(date: Date, now: Date): boolean {
 }
 
 function validDate(ms: number): Date | undefined {
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? new Date(ms) : undefined;
+  return Number.isFinite(ms) && ms >= MIN_DATE_MS && ms <= MAX_DATE_MS ? new Date(ms) : undefined;
 }

@@ -11,7 +11,7 @@ export const GET = withToken<{ id: string }>(async (request, { auth, params }) =
   const search = new URL(request.url).searchParams;
   const cursor = search.get("cursor");
   const rawLimit = search.get("limit");
-  const limit = rawLimit === null ? 25 : Number(rawLimit);
+  const limit = rawLimit === null ? 25 : /^\d+$/.test(rawLimit) ? Number(rawLimit) : Number.NaN;
   const issues = [];
   if (cursor !== null && !/^[1-9]\d{0,15}$/.test(cursor))
     issues.push({ path: ["cursor"], message: "cursor is invalid" });
