@@ -76,3 +76,29 @@ describe("parseEventBatch rejects", () => {
     if (!result.ok) expect(result.issues).toHaveLength(100);
   });
 });
+
+describe("null fields", () => {
+  it("treats null as absent for optional fields and as missing for title", () => {
+    const ok = parseEventBatch({
+      title: "x",
+      details: null,
+      level: null,
+      tags: null,
+      eventId: null,
+    });
+    expect(ok.ok).toBe(true);
+    const missing = parseEventBatch({ events: [{ title: null }] });
+    expect(missing).toEqual({
+      ok: false,
+      issues: [{ path: ["events", 0, "title"], message: "title is required" }],
+    });
+  });
+
+  it("never lets a __proto__ key reach the parsed event", () => {
+    const body = JSON.parse('{"title":"x","__proto__":{"polluted":true}}');
+    const result = parseEventBatch(body);
+    expect(result.ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    if (result.ok) expect(Object.getPrototypeOf(result.events[0])).toBe(Object.prototype);
+  });
+});

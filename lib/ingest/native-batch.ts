@@ -28,7 +28,7 @@ export function parseEventBatch(body: unknown): BatchResult {
   if (!record) {
     return fail([], 'expected an event object, an array of events, or {"events": [...]}');
   }
-  const result = nativeEventSchema.safeParse(record);
+  const result = nativeEventSchema.safeParse(withoutNulls(record));
   return result.success
     ? { ok: true, events: [result.data] }
     : { ok: false, issues: toIssues(result.error, []) };
@@ -46,13 +46,25 @@ function parseList(list: unknown): BatchResult {
   const events: NativeEventInput[] = [];
   const issues: BatchIssue[] = [];
   list.forEach((item, index) => {
-    const result = nativeEventSchema.safeParse(item);
+    const result = nativeEventSchema.safeParse(withoutNulls(item));
     if (result.success) events.push(result.data);
     else if (issues.length < MAX_ISSUES) issues.push(...toIssues(result.error, ["events", index]));
   });
   return issues.length === 0
     ? { ok: true, events }
     : { ok: false, issues: issues.slice(0, MAX_ISSUES) };
+}
+
+/** Clients (Python's None, JSON serialisers) send null for "not set": treat it as absent. */
+function withoutNulls(item: unknown): unknown {
+  const record = asRecord(item);
+  if (!record) return item;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    // "__proto__" from JSON.parse is an own key; assigning it would change the prototype.
+    if (value !== null && key !== "__proto__") kept[key] = value;
+  }
+  return kept;
 }
 
 function toIssues(error: z.ZodError, prefix: (string | number)[]): BatchIssue[] {
