@@ -14,9 +14,9 @@ import {
   ingestKeyListSchema,
   memberListSchema,
   memberSchema,
+  patchProjectSchema,
   projectListSchema,
   projectSchema,
-  updateProjectSchema,
 } from "./schemas/projects";
 import * as responses from "./schemas/responses";
 
@@ -388,9 +388,9 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           responses: { "200": ok(projectSchema), ...errors("401", "404") },
         },
         patch: {
-          summary: "Rename (owners)",
+          summary: "Rename, or set the ingest quota in events a minute (owners)",
           parameters: [idParam("id", "Project id or slug")],
-          requestBody: jsonBody(updateProjectSchema),
+          requestBody: jsonBody(patchProjectSchema),
           responses: { "200": ok(projectSchema), ...errors("401", "403", "404", "422") },
         },
       },

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { noteRevocation } from "../revocations";
+import { noteIngestConfigChange } from "../ingest-config";
 import { apiTokens, users } from "../schema";
 
 export interface IngestKeySummary {
@@ -71,7 +71,7 @@ export async function revokeIngestKey(
       ),
     )
     .returning({ id: apiTokens.id });
-  if (rows.length > 0) noteRevocation();
+  if (rows.length > 0) noteIngestConfigChange();
   return rows.length > 0;
 }
 
@@ -92,6 +92,6 @@ export async function revokeIngestKeysOfMember(
       ),
     )
     .returning({ id: apiTokens.id });
-  if (rows.length > 0) noteRevocation();
+  if (rows.length > 0) noteIngestConfigChange();
   return rows.length;
 }

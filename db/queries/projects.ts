@@ -3,6 +3,7 @@ import { notFound } from "@/lib/api-error";
 import { type ProjectRef, parseProjectRef } from "@/lib/ids";
 import { uniqueSlug } from "@/lib/slug";
 import type { Db, DbOrTx } from "../client";
+import { noteIngestConfigChange } from "../ingest-config";
 import { type MEMBER_ROLE_VALUES, projectMembers, projects } from "../schema";
 import { type CreatedToken, createToken } from "./tokens";
 
@@ -12,6 +13,8 @@ export interface ProjectInfo {
   id: number;
   name: string;
   slug: string;
+  /** Ingest quota; null: INGEST_QUOTA_PER_MINUTE, or no limit. */
+  eventsPerMinute: number | null;
   createdAt: Date;
 }
 
@@ -29,6 +32,7 @@ const projectColumns = {
   id: projects.id,
   name: projects.name,
   slug: projects.slug,
+  eventsPerMinute: projects.eventsPerMinute,
   createdAt: projects.createdAt,
 };
 
@@ -72,13 +76,17 @@ export function createProject(
 
 export async function renameProject(
   db: DbOrTx,
-  input: { projectId: number; name: string },
+  input: { projectId: number; name?: string; eventsPerMinute?: number | null },
 ): Promise<ProjectInfo | null> {
   const [row] = await db
     .update(projects)
-    .set({ name: input.name })
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.eventsPerMinute !== undefined ? { eventsPerMinute: input.eventsPerMinute } : {}),
+    })
     .where(eq(projects.id, input.projectId))
     .returning(projectColumns);
+  if (input.eventsPerMinute !== undefined) noteIngestConfigChange();
   return row ?? null;
 }
 

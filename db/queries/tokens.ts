@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { generateToken, hashToken, type TokenKind, tokenPrefix } from "@/lib/tokens";
 import type { DbOrTx } from "../client";
-import { noteRevocation } from "../revocations";
+import { noteIngestConfigChange } from "../ingest-config";
 import { apiTokens, users } from "../schema";
 
 export interface CreatedToken {
@@ -119,6 +119,6 @@ export async function revokePersonalToken(
       ),
     )
     .returning({ id: apiTokens.id });
-  if (rows.length > 0) noteRevocation();
+  if (rows.length > 0) noteIngestConfigChange();
   return rows.length > 0;
 }

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
+import { ingestConfigVersion } from "@/db/ingest-config";
 import { findIngestProject, type IngestProject } from "@/db/queries/ingest";
 import { findActiveToken, type TokenIdentity, touchToken } from "@/db/queries/tokens";
-import { revocationCount } from "@/db/revocations";
 import { hashToken } from "../tokens";
 
 const TTL_MS = 5_000;
@@ -16,9 +16,15 @@ const KEY = Symbol.for("error-central.ingest-key-cache");
 const globals = globalThis as Record<symbol, Map<string, Entry> | undefined>;
 const cache: Map<string, Entry> = globals[KEY] ?? new Map();
 globals[KEY] = cache;
-// A revocation in this process empties the cache at once; one in another process is seen
-// within TTL_MS.
-let seenRevocations = revocationCount();
+// A revocation or quota change in this process empties the caches at once; one in another
+// process is seen within the TTLs.
+let seenVersion = ingestConfigVersion();
+function dropIfChanged(): void {
+  if (seenVersion === ingestConfigVersion()) return;
+  seenVersion = ingestConfigVersion();
+  cache.clear();
+  projects.clear();
+}
 
 /**
  * Token lookups for the ingest paths, cached for a few seconds: an ingest burst then costs no
@@ -26,10 +32,7 @@ let seenRevocations = revocationCount();
  * are cached too, so a flood of bad keys does not become a flood of queries.
  */
 export async function resolveIngestToken(token: string): Promise<TokenIdentity | null> {
-  if (seenRevocations !== revocationCount()) {
-    seenRevocations = revocationCount();
-    cache.clear();
-  }
+  dropIfChanged();
   const hash = hashToken(token);
   const now = Date.now();
   const hit = cache.get(hash);
@@ -43,7 +46,7 @@ export async function resolveIngestToken(token: string): Promise<TokenIdentity |
   return identity;
 }
 
-const PROJECT_TTL_MS = 60_000;
+const PROJECT_TTL_MS = 10_000;
 const PROJECTS = Symbol.for("error-central.ingest-project-cache");
 const projectGlobals = globalThis as Record<
   symbol,
@@ -52,8 +55,9 @@ const projectGlobals = globalThis as Record<
 const projects = projectGlobals[PROJECTS] ?? new Map();
 projectGlobals[PROJECTS] = projects;
 
-/** A project's id and slug (slugs never change; a deleted project is noticed within a minute). */
+/** A project's id, slug and quota; a change (or a deletion) is noticed within PROJECT_TTL_MS. */
 export async function resolveIngestProject(projectId: number): Promise<IngestProject | null> {
+  dropIfChanged();
   const now = Date.now();
   const hit = projects.get(projectId);
   if (hit && hit.expires > now) return hit.project;

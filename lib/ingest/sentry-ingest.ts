@@ -6,6 +6,7 @@ import { BodyError, parseJsonBody, readBody } from "./body";
 import { EnvelopeError, parseEnvelope } from "./envelope";
 import type { IngestRequest, PlainResponse } from "./http";
 import { resolveIngestProject, resolveIngestToken } from "./key-cache";
+import { chargeQuota } from "./quota";
 import { normalizeSentryEvent, SentryEventError } from "./sentry-event";
 import { getWriter } from "./service";
 
@@ -136,6 +137,7 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
     }
     const { identity, project } = early ?? (await authorize(projectId, key));
 
+    await chargeQuota(project, payloads.length);
     const now = new Date();
     const items: EventToStore[] = payloads.map((payload) => ({
       projectId: project.id,
@@ -147,7 +149,8 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
     const id = items[0]?.event.eventId ?? responseId?.replaceAll("-", "") ?? null;
     return answer(200, id ? { id } : {});
   } catch (error) {
-    if (error instanceof ApiError) return failure(error.status, error.code, error.message);
+    if (error instanceof ApiError)
+      return failure(error.status, error.code, error.message, error.options.headers);
     if (error instanceof BodyError) return failure(error.status, error.code, error.message);
     if (error instanceof EnvelopeError)
       return failure(400, "invalid_envelope", `Malformed envelope: ${error.message}`);

@@ -1,13 +1,11 @@
 import { getDb } from "@/db";
 import type { StoredEventRef } from "@/db/queries/events";
-import {
-  findIngestProject,
-  type IngestProject,
-  listIngestProjectsForUser,
-} from "@/db/queries/ingest";
+import { type IngestProject, listIngestProjectsForUser } from "@/db/queries/ingest";
 import { ApiError, forbidden, notFound, validationError } from "../api-error";
+import { resolveIngestProject } from "./key-cache";
 import { normalizeNativeEvent } from "./native";
 import { parseEventBatch } from "./native-batch";
+import { chargeQuota } from "./quota";
 import { GroupCommitWriter } from "./writer";
 
 export interface IngestCaller {
@@ -55,8 +53,7 @@ export async function ingestNativeEvents(
   const db = await getDb();
   let projects: IngestProject[];
   if (caller.kind === "ingest") {
-    const project =
-      caller.projectId === null ? null : await findIngestProject(db, caller.projectId);
+    const project = caller.projectId === null ? null : await resolveIngestProject(caller.projectId);
     if (!project)
       throw new ApiError(401, "unauthorized", "This ingest key's project no longer exists.");
     projects = [project];
@@ -66,6 +63,7 @@ export async function ingestNativeEvents(
   }
   const fallback = projects[0] as IngestProject;
 
+  const perProject = new Map<IngestProject, number>();
   const items = parsed.events.map((input) => {
     let project = fallback;
     if (input.project !== undefined) {
@@ -77,6 +75,7 @@ export async function ingestNativeEvents(
       }
       project = match;
     }
+    perProject.set(project, (perProject.get(project) ?? 0) + 1);
     return {
       projectId: project.id,
       userId: caller.userId,
@@ -84,5 +83,6 @@ export async function ingestNativeEvents(
       event: normalizeNativeEvent(input, { defaultOrigin: project.slug, now }),
     };
   });
+  for (const [project, count] of perProject) await chargeQuota(project, count);
   return getWriter().write(items);
 }

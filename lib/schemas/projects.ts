@@ -14,6 +14,22 @@ export const projectNameSchema = z
 export const createProjectSchema = z.object({ name: projectNameSchema });
 export const updateProjectSchema = z.object({ name: projectNameSchema });
 
+/** PATCH /api/projects/:id: a new name, an ingest quota (events a minute; null for the default), or both. */
+export const patchProjectSchema = z
+  .object({
+    name: projectNameSchema.optional(),
+    eventsPerMinute: z
+      .number({ error: "eventsPerMinute must be a whole number of events a minute, or null" })
+      .int("eventsPerMinute must be a whole number")
+      .min(1, "eventsPerMinute must be at least 1")
+      .max(100_000_000, "eventsPerMinute must be at most 100000000")
+      .nullable()
+      .optional(),
+  })
+  .refine((value) => value.name !== undefined || value.eventsPerMinute !== undefined, {
+    message: "Send a name, eventsPerMinute, or both.",
+  });
+
 export const createIngestKeySchema = z.object({ name: projectNameSchema });
 
 export const addMemberSchema = z.object({ email: emailSchema });
@@ -31,6 +47,7 @@ export const projectSchema = z.strictObject({
   name: z.string(),
   slug: z.string(),
   role: memberRoleSchema,
+  eventsPerMinute: z.number().int().nullable(),
   createdAt: timestamp,
 });
 

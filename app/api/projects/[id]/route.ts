@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { renameProject, requireProjectAccess } from "@/db/queries/projects";
 import { json, readJson, withToken } from "@/lib/api";
 import { forbidden, notFound, parseWith } from "@/lib/api-error";
-import { updateProjectSchema } from "@/lib/schemas/projects";
+import { patchProjectSchema } from "@/lib/schemas/projects";
 
 export const GET = withToken<{ id: string }>(async (_request, { auth, params }) => {
   const { project, role } = await requireProjectAccess(await getDb(), {
@@ -18,9 +18,9 @@ export const PATCH = withToken<{ id: string }>(async (request, { auth, params })
     userId: auth.userId,
     project: params.id,
   });
-  if (role !== "owner") throw forbidden("Only project owners can rename a project.");
-  const { name } = parseWith(updateProjectSchema, await readJson(request, 16 * 1024));
-  const renamed = await renameProject(db, { projectId: project.id, name });
+  if (role !== "owner") throw forbidden("Only project owners can change a project.");
+  const changes = parseWith(patchProjectSchema, await readJson(request, 16 * 1024));
+  const renamed = await renameProject(db, { projectId: project.id, ...changes });
   if (!renamed) throw notFound("Project");
   return json({ ...renamed, role });
 });

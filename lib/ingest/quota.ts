@@ -1,0 +1,44 @@
+import { getDb } from "@/db";
+import type { IngestProject } from "@/db/queries/ingest";
+import { addToWindow } from "@/db/queries/rate-limits";
+import { ApiError } from "../api-error";
+
+const WINDOW_SECONDS = 60;
+
+/** The project's own quota, else INGEST_QUOTA_PER_MINUTE, else none. */
+export function quotaOf(
+  project: Pick<IngestProject, "eventsPerMinute">,
+  env: Record<string, string | undefined> = process.env,
+): number | null {
+  if (project.eventsPerMinute) return project.eventsPerMinute;
+  const fallback = Number(env.INGEST_QUOTA_PER_MINUTE ?? "");
+  return Number.isInteger(fallback) && fallback > 0 ? fallback : null;
+}
+
+/**
+ * Counts `events` against the project's per-minute quota, in PostgreSQL so that every app
+ * instance shares it, and refuses the request (429, with the headers Sentry SDKs obey) once
+ * the quota is spent. A project without a quota costs nothing here.
+ */
+export async function chargeQuota(project: IngestProject, events: number): Promise<void> {
+  const quota = quotaOf(project);
+  if (quota === null || events === 0) return;
+  const window = await addToWindow(await getDb(), {
+    key: `ingest:${project.id}`,
+    windowSeconds: WINDOW_SECONDS,
+    amount: events,
+  });
+  if (window.count > quota) {
+    throw new ApiError(
+      429,
+      "quota_exceeded",
+      `Project over its quota of ${quota} events a minute; retry in ${window.resetIn} s.`,
+      {
+        headers: {
+          "Retry-After": String(window.resetIn),
+          "X-Sentry-Rate-Limits": `${window.resetIn}:default;error:project:quota_exceeded`,
+        },
+      },
+    );
+  }
+}
