@@ -38,7 +38,7 @@ describe("per-project ingest quota", () => {
 
     // Nothing past the quota was stored; another project is unaffected.
     const list = await api("/api/errors?environment=all&status=all", { token: account.token });
-    expect(list.body.items).toHaveLength(4);
+    expect(list.body.items.reduce((sum: number, e: { count: number }) => sum + e.count, 0)).toBe(4);
     expect(
       (await api("/api/events", { token: other.project.ingestKey.key, json: { title: "fine" } }))
         .status,
