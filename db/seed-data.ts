@@ -234,3 +234,108 @@ export function demoEvents(now: Date, count = 2000): NativeEventInput[] {
     };
   });
 }
+
+/** A few events as Sentry SDKs send them, so the detail page has stack traces to show. */
+export function demoSdkEvents(now: Date): Record<string, unknown>[] {
+  const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+  const pythonFrames = [
+    {
+      filename: "django/core/handlers/base.py",
+      module: "django.core.handlers.base",
+      function: "_get_response",
+      lineno: 197,
+      in_app: false,
+    },
+    {
+      filename: "shop/views/checkout.py",
+      module: "shop.views.checkout",
+      function: "confirm_order",
+      lineno: 88,
+      in_app: true,
+      pre_context: ["    order = Order.objects.get(pk=order_id)", "    items = order.items.all()"],
+      context_line: "    average = order.total / len(items)",
+      post_context: ["    return render(request, 'confirm.html', {'average': average})"],
+    },
+  ];
+  const jsFrames = [
+    {
+      filename: "webpack:///node_modules/react-dom/cjs/react-dom.production.js",
+      function: "renderWithHooks",
+      lineno: 14985,
+      colno: 18,
+      in_app: false,
+    },
+    {
+      filename: "webpack:///src/components/cart-summary.tsx",
+      function: "CartSummary",
+      lineno: 34,
+      colno: 22,
+      in_app: true,
+      context_line: "  const total = cart.summary.total.toFixed(2);",
+    },
+  ];
+  return [0, 1, 2, 3, 4].flatMap((i) => [
+    {
+      event_id: `5d1e0c3a9b7f4e21a0c4${String(i).padStart(12, "0")}`,
+      timestamp: at(3 + i * 47),
+      platform: "python",
+      level: "error",
+      environment: "production",
+      server_name: "billing-api",
+      release: "billing-api@4.2.0",
+      transaction: "/checkout/confirm",
+      exception: {
+        values: [
+          {
+            type: "ZeroDivisionError",
+            value: "division by zero",
+            module: "builtins",
+            stacktrace: { frames: pythonFrames },
+          },
+        ],
+      },
+      request: {
+        url: "https://shop.example.com/checkout/confirm",
+        method: "POST",
+        headers: { "User-Agent": "Mozilla/5.0", "Content-Type": "application/json" },
+      },
+      tags: { "browser.name": "Firefox", region: "eu-west-1" },
+      breadcrumbs: {
+        values: [
+          { timestamp: at(4 + i * 47), category: "http", level: "info", message: "GET /cart 200" },
+          {
+            timestamp: at(3 + i * 47),
+            category: "query",
+            level: "info",
+            message: "SELECT * FROM shop_order WHERE id = 81723",
+          },
+        ],
+      },
+      contexts: { runtime: { name: "CPython", version: "3.12.4" }, os: { name: "Linux" } },
+      sdk: { name: "sentry.python.django", version: "2.19.0" },
+    },
+    {
+      event_id: `9a8b7c6d5e4f4a3b2c1d${String(i).padStart(12, "0")}`,
+      timestamp: at(7 + i * 53),
+      platform: "javascript",
+      level: "error",
+      environment: "production",
+      release: "web-checkout@2026.11.3",
+      exception: {
+        values: [
+          {
+            type: "TypeError",
+            value: "Cannot read properties of undefined (reading 'total')",
+            stacktrace: { frames: jsFrames },
+          },
+        ],
+      },
+      request: {
+        url: "https://shop.example.com/cart",
+        headers: { "User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X)" },
+      },
+      tags: { "browser.name": "Mobile Safari" },
+      sdk: { name: "sentry.javascript.browser", version: "11.12.0" },
+    },
+  ]);
+}

@@ -1,0 +1,117 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { openDatabase } from "@/db/client";
+import { DEMO, seedDemo } from "@/db/seed-demo";
+import { buildIsStale } from "./build-state";
+import { run } from "./run";
+
+/**
+ * `npm run screenshots`: the list, detail and settings pages at desktop and phone widths, from
+ * the seeded demo data on a fresh embedded database, into docs/screenshots/.
+ */
+const OUT = path.resolve("docs/screenshots");
+const VIEWPORTS = [
+  { name: "desktop", viewport: { width: 1440, height: 900 }, isMobile: false },
+  { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
+] as const;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+if (
+  buildIsStale() &&
+  (await run("npx", ["next", "build"], { ...process.env, NODE_ENV: "production" })) !== 0
+)
+  process.exit(1);
+const dataDir = mkdtempSync(path.join(tmpdir(), "ec-shots-"));
+const pgliteDir = path.join(dataDir, "pglite");
+const handle = await openDatabase({ kind: "pglite", dir: pgliteDir });
+await seedDemo(handle.db);
+await handle.close();
+
+const port = await freePort();
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  stdio: ["ignore", "inherit", "inherit"],
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    SKIP_BUILD: "1",
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    PGLITE_DIR: pgliteDir,
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+  },
+});
+const base = `http://127.0.0.1:${port}`;
+try {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  mkdirSync(OUT, { recursive: true });
+  const executablePath =
+    process.env.CHROMIUM_PATH ??
+    (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  for (const { name, viewport, isMobile } of VIEWPORTS) {
+    for (const scheme of ["light", "dark"] as const) {
+      if (scheme === "dark" && name === "phone") continue;
+      const context = await browser.newContext({
+        viewport,
+        isMobile,
+        colorScheme: scheme,
+        deviceScaleFactor: isMobile ? 2 : 1,
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}/login`);
+      await page.getByLabel("Email").fill(DEMO.email);
+      await page.getByLabel("Password").fill(DEMO.password);
+      await page.getByRole("button", { name: "Log in" }).click();
+      await page.waitForURL(/\/errors/);
+      const suffix = scheme === "dark" ? `${name}-dark` : name;
+      await page.screenshot({
+        path: path.join(OUT, `list-${suffix}.png`),
+        fullPage: name === "desktop",
+      });
+      await page.goto(`${base}/errors?environment=production&q=ZeroDivisionError`);
+      await page
+        .getByRole("link", { name: /ZeroDivisionError/ })
+        .first()
+        .click();
+      await page.waitForURL(/\/errors\/\d+/);
+      await page.screenshot({ path: path.join(OUT, `detail-${suffix}.png`), fullPage: true });
+      await page.goto(`${base}/settings`);
+      await page.screenshot({
+        path: path.join(OUT, `settings-${suffix}.png`),
+        fullPage: name === "desktop",
+      });
+      await context.close();
+    }
+  }
+  await browser.close();
+  console.log(`Screenshots written to ${path.relative(process.cwd(), OUT)}/`);
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
