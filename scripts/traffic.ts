@@ -1,0 +1,204 @@
+import { parseArgs } from "node:util";
+import * as Sentry from "@sentry/node";
+
+/**
+ * `npm run demo:traffic -- --url http://localhost:3000 --token <ingest key> [--dsn <DSN>]
+ *   [--rate 20] [--duration 0]`
+ * Keeps sending realistic errors to an Error Central deployment: a steady trickle of known
+ * errors whose counts grow, bursts (an outage), new errors appearing now and then, all levels
+ * and environments; through the native API and, with --dsn, a real Sentry SDK as well.
+ */
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: "http://localhost:3000" },
+    token: { type: "string" },
+    dsn: { type: "string" },
+    rate: { type: "string", default: "20" },
+    duration: { type: "string", default: "0" },
+    quiet: { type: "boolean", default: false },
+  },
+});
+if (!values.token) {
+  console.error(
+    "Usage: npm run demo:traffic -- --url <base URL> --token <ingest key> [--dsn <DSN>] [--rate <events/s>] [--duration <s>]",
+  );
+  process.exit(2);
+}
+const baseUrl = values.url.replace(/\/$/, "");
+const rate = Math.max(1, Number(values.rate));
+const durationMs = Number(values.duration) * 1000;
+
+const SERVICES = [
+  "billing-api",
+  "web-checkout",
+  "auth-service",
+  "search-worker",
+  "mobile-app",
+  "notifications",
+];
+const ENVIRONMENTS = [
+  "production",
+  "production",
+  "production",
+  "production",
+  "staging",
+  "development",
+];
+const KNOWN = [
+  { title: "Timeout after {n} ms calling payment gateway", level: "error", origin: "billing-api" },
+  {
+    title: "TypeError: Cannot read properties of undefined (reading 'total')",
+    level: "error",
+    origin: "web-checkout",
+  },
+  {
+    title: "Card declined for customer {n}: insufficient funds",
+    level: "warning",
+    origin: "billing-api",
+  },
+  { title: "Invalid JWT signature for user {n}", level: "warning", origin: "auth-service" },
+  { title: "Slow query: search took {n} ms", level: "info", origin: "search-worker" },
+  { title: "Cache warm-up finished in {n} ms", level: "debug", origin: "search-worker" },
+  { title: "Database connection pool exhausted", level: "fatal", origin: "auth-service" },
+  {
+    title: "Push notification delivery failed for device {n}",
+    level: "warning",
+    origin: "notifications",
+  },
+];
+const NEW_KINDS = [
+  "KeyError: '{w}'",
+  "ValueError: invalid literal for int() with base 10: '{w}'",
+  "Feature flag {w} evaluated without a default",
+  "Unhandled promise rejection in {w} handler",
+];
+const WORDS = [
+  "coupon",
+  "shipping",
+  "avatar",
+  "locale",
+  "invoice",
+  "refund",
+  "wishlist",
+  "loyalty",
+  "banner",
+  "tax",
+];
+
+const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
+const fill = (text: string) =>
+  text
+    .replace("{n}", String(Math.floor(Math.random() * 90_000) + 1000))
+    .replace("{w}", pick(WORDS));
+
+let sent = 0;
+let failed = 0;
+let burstUntil = 0;
+
+function nextEvent() {
+  const now = Date.now();
+  if (now > burstUntil && Math.random() < 0.002) burstUntil = now + 5000; // an outage starts
+  if (now < burstUntil) {
+    return {
+      title: "Database connection pool exhausted",
+      level: "fatal",
+      origin: "auth-service",
+      environment: "production",
+      details: "PoolTimeoutError: timed out after 5000 ms waiting for a connection",
+    };
+  }
+  if (Math.random() < 0.03) {
+    return {
+      title: fill(pick(NEW_KINDS)),
+      level: pick(["error", "warning", "info"]),
+      origin: pick(SERVICES),
+      environment: pick(ENVIRONMENTS),
+      details: "Appeared in the latest deploy",
+    };
+  }
+  const known = pick(KNOWN);
+  return {
+    title: fill(known.title),
+    level: known.level,
+    origin: known.origin,
+    environment: pick(ENVIRONMENTS),
+    details: `at ${known.origin}/handler.ts:${Math.floor(Math.random() * 300)}`,
+    tags: { release: "2026.11.27", region: pick(["eu-west-1", "us-east-1"]) },
+  };
+}
+
+async function sendNative(batch: object[]) {
+  try {
+    const res = await fetch(`${baseUrl}/api/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${values.token}` },
+      body: JSON.stringify({ events: batch }),
+    });
+    if (res.ok) sent += batch.length;
+    else {
+      failed += batch.length;
+      if (!values.quiet)
+        console.error(
+          `POST /api/events answered ${res.status}: ${(await res.text()).slice(0, 200)}`,
+        );
+    }
+  } catch (error) {
+    failed += batch.length;
+    if (!values.quiet) console.error(`POST /api/events failed: ${(error as Error).message}`);
+  }
+}
+
+function placeOrder(orderId: number): never {
+  throw new TypeError(`Cannot read properties of undefined (reading 'items') for order ${orderId}`);
+}
+
+if (values.dsn) {
+  Sentry.init({
+    dsn: values.dsn,
+    environment: "production",
+    release: "traffic@1.0.0",
+    serverName: "traffic-generator",
+    tracesSampleRate: 0,
+  });
+}
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  if (values.dsn) await Sentry.close(2000);
+  console.log(`Traffic generator stopped: ${sent} events sent, ${failed} failed.`);
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+
+console.log(
+  `Sending about ${rate} events/s to ${baseUrl}${values.dsn ? " (native API and @sentry/node)" : ""}. Ctrl-C stops.`,
+);
+const started = Date.now();
+let lastReport = started;
+while (!stopping) {
+  const tickStart = Date.now();
+  const batch = Array.from({ length: rate }, nextEvent);
+  await sendNative(batch);
+  if (values.dsn) {
+    try {
+      placeOrder(Math.floor(Math.random() * 100_000));
+    } catch (error) {
+      Sentry.captureException(error);
+      sent++;
+    }
+    if (Math.random() < 0.3) {
+      Sentry.captureMessage(`Queue ${pick(WORDS)} is backing up`, "warning");
+      sent++;
+    }
+  }
+  if (!values.quiet && Date.now() - lastReport > 10_000) {
+    lastReport = Date.now();
+    console.log(`${sent} events sent so far`);
+  }
+  if (durationMs > 0 && Date.now() - started >= durationMs) break;
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 - (Date.now() - tickStart))));
+}
+await stop();
