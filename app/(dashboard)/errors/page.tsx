@@ -1,24 +1,120 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { auth } from "@/auth";
+import { ListProblem } from "@/components/errors/empty-states";
+import { ErrorsListView } from "@/components/errors/errors-list-view";
 import { getDb } from "@/db";
-import { listProjectsForUser } from "@/db/queries/projects";
+import {
+  countErrorsByEnvironment,
+  hourlyCountsForErrors,
+  listOriginsOfProject,
+} from "@/db/queries/error-stats";
+import { listErrors } from "@/db/queries/errors";
+import { listProjectsForUser, resolveProjectForCaller } from "@/db/queries/projects";
+import { ApiError } from "@/lib/api-error";
+import { errorListHref, listStateFromQuery, toSearchParams } from "@/lib/errors-list-url";
+import { type ListErrorsQuery, parseListErrorsQuery } from "@/lib/errors-query";
+import { requestBaseUrl } from "@/lib/request-base-url";
 
 export const metadata: Metadata = { title: "Errors" };
 
-export default async function ErrorsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ErrorsPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await auth();
-  const projects = await listProjectsForUser(await getDb(), Number(session?.user?.id));
+  const userId = Number(session?.user?.id);
+  // The layout redirects too, but a page renders in parallel with its layout.
+  if (!Number.isInteger(userId) || userId <= 0) redirect("/login");
+
+  // The same parser as GET /api/errors: one set of rules for the URL of the list.
+  let query: ListErrorsQuery;
+  try {
+    query = parseListErrorsQuery(toSearchParams(await searchParams));
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return <Problem title="This link to the error list is not valid" message={error.message} />;
+  }
+
+  const db = await getDb();
+  const [projects, access] = await Promise.all([
+    listProjectsForUser(db, userId),
+    resolveProjectForCaller(db, { userId, project: query.project ?? undefined }).catch(
+      (error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      },
+    ),
+  ]);
+  if (!access) {
+    return (
+      <Problem
+        title="Project not found"
+        message="There is no such project, or you are not one of its members."
+      />
+    );
+  }
+
+  const state = listStateFromQuery(query);
+  const projectId = access.project.id;
+  let page: Awaited<ReturnType<typeof listErrors>>;
+  try {
+    page = await listErrors(db, { projectId, query });
+  } catch (error) {
+    // Only a cursor can fail here (decoded when the query runs): it was edited or is stale.
+    if (!(error instanceof ApiError)) throw error;
+    return (
+      <Problem
+        title="This page of results is not available"
+        message={error.message}
+        resetHref={errorListHref(state, { cursor: null })}
+      />
+    );
+  }
+
+  const now = new Date();
+  const [counts, origins, hourly] = await Promise.all([
+    countErrorsByEnvironment(db, { projectId, query }),
+    listOriginsOfProject(db, projectId),
+    hourlyCountsForErrors(
+      db,
+      page.items.map((item) => item.id),
+      now,
+    ),
+  ]);
+  const projectTotal = Object.values(counts).reduce((sum, count) => sum + count.total, 0);
+
+  return (
+    <ErrorsListView
+      state={state}
+      project={{ slug: access.project.slug, name: access.project.name }}
+      projects={projects.map(({ slug, name }) => ({ slug, name }))}
+      counts={counts}
+      origins={origins}
+      nextCursor={page.nextCursor}
+      serverNow={now.getTime()}
+      baseUrl={projectTotal === 0 ? await requestBaseUrl() : null}
+      rows={page.items.map((item) => ({
+        id: item.id,
+        title: item.title,
+        detailsPreview: item.detailsPreview,
+        level: item.level,
+        origin: item.origin,
+        environment: item.environment,
+        status: item.status,
+        count: item.count,
+        firstSeen: item.firstSeen.toISOString(),
+        lastSeen: item.lastSeen.toISOString(),
+        hourly: hourly[item.id] ?? [],
+      }))}
+    />
+  );
+}
+
+function Problem(props: { title: string; message: string; resetHref?: string }) {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Errors</h1>
-      <section className="rounded-2xl border border-dashed border-zinc-300 bg-white p-8 text-center dark:border-zinc-700 dark:bg-zinc-900">
-        <h2 className="text-lg font-medium">No errors yet</h2>
-        <p className="mx-auto mt-2 max-w-prose text-sm text-zinc-600 dark:text-zinc-400">
-          Send events to <code className="font-mono">POST /api/events</code> with an ingest key of{" "}
-          {projects[0] ? <strong>{projects[0].name}</strong> : "your project"} and they appear here,
-          grouped by error.
-        </p>
-      </section>
+      <ListProblem {...props} />
     </div>
   );
 }

@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { auth } from "@/auth";
+import { getDb } from "@/db";
+import { deleteErrors, setErrorStatus } from "@/db/queries/errors";
+import { bulkErrorsSchema } from "@/lib/schemas/errors";
+
+export type ErrorAction = "archive" | "unarchive" | "delete";
+
+export type ErrorActionResult =
+  | { ok: true; action: ErrorAction; affected: number[] }
+  | { ok: false; error: string };
+
+/**
+ * Archives, unarchives or deletes errors. The ids come from the browser, so they are checked
+ * like API input, and the queries only touch errors in the caller's own projects.
+ */
+export async function updateErrors(input: {
+  ids: number[];
+  action: ErrorAction;
+}): Promise<ErrorActionResult> {
+  const session = await auth();
+  const userId = Number(session?.user?.id);
+  if (!Number.isInteger(userId) || userId <= 0) {
+    return { ok: false, error: "Your session has ended. Log in again." };
+  }
+  const parsed = bulkErrorsSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: parsed.error.issues[0]?.message ?? "Invalid request." };
+  }
+  const { action } = parsed.data;
+  const errorIds = [...new Set(parsed.data.ids)];
+  const db = await getDb();
+  const affected =
+    action === "delete"
+      ? await deleteErrors(db, { userId, errorIds })
+      : await setErrorStatus(db, {
+          userId,
+          errorIds,
+          status: action === "archive" ? "archived" : "open",
+        });
+  // The list, its tab counts and any open detail page change with it.
+  revalidatePath("/errors", "layout");
+  return { ok: true, action, affected };
+}

@@ -1,0 +1,54 @@
+import type { EnvironmentBucket, EnvironmentCounts } from "@/db/queries/error-stats";
+import { type ErrorListState, errorListHref } from "@/lib/errors-list-url";
+import { environmentLabel, isPrimaryEnvironment } from "@/lib/ingest/environments";
+import { ListLink } from "./list-navigation";
+
+const numberFormat = new Intl.NumberFormat("en");
+
+/** The environment bucket a list state shows; null for `all`, which no tab stands for. */
+export function selectedBucket(environment: string): EnvironmentBucket | null {
+  if (environment === "all") return null;
+  return isPrimaryEnvironment(environment) ? environment : "other";
+}
+
+/**
+ * One tab per environment with the number of errors it would list with the current filters.
+ * "Other" only exists when the project has errors outside the three named environments.
+ */
+export function EnvironmentTabs({
+  state,
+  counts,
+}: {
+  state: ErrorListState;
+  counts: EnvironmentCounts;
+}) {
+  const selected = selectedBucket(state.environment);
+  const buckets: EnvironmentBucket[] = ["production", "staging", "development"];
+  if (counts.other.total > 0 || selected === "other") buckets.push("other");
+  return (
+    <nav aria-label="Environments" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+      <ul className="flex min-w-max gap-1 border-b border-zinc-200 dark:border-zinc-800">
+        {buckets.map((bucket) => {
+          const current = bucket === selected;
+          const label = bucket === "other" ? "Other" : environmentLabel(bucket);
+          const count = counts[bucket].matching;
+          return (
+            <li key={bucket}>
+              <ListLink
+                href={errorListHref(state, { environment: bucket })}
+                aria-current={current ? "page" : undefined}
+                aria-label={`${label}, ${count} ${count === 1 ? "error" : "errors"}`}
+                className="-mb-px flex items-center gap-2 rounded-t-lg border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 aria-[current=page]:border-indigo-600 aria-[current=page]:text-indigo-700 dark:text-zinc-400 dark:hover:border-zinc-600 dark:hover:text-white dark:aria-[current=page]:border-indigo-400 dark:aria-[current=page]:text-indigo-300"
+              >
+                {label}
+                <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs tabular-nums text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                  {numberFormat.format(count)}
+                </span>
+              </ListLink>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

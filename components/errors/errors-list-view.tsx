@@ -1,0 +1,99 @@
+import type { EnvironmentCounts } from "@/db/queries/error-stats";
+import { clearedFiltersHref, type ErrorListState, hasSearchFilters } from "@/lib/errors-list-url";
+import { environmentLabel } from "@/lib/ingest/environments";
+import { ActionNotice } from "./action-notice";
+import { EmptyTabState, FirstEventEmptyState, NoMatchesState } from "./empty-states";
+import { EnvironmentTabs, selectedBucket } from "./environment-tabs";
+import { ErrorsTable } from "./errors-table";
+import { ErrorsToolbar } from "./errors-toolbar";
+import { ListNavigationProvider } from "./list-navigation";
+import { Pagination } from "./pagination";
+import { ProjectSwitcher } from "./project-switcher";
+import { ClockProvider } from "./relative-time";
+import type { ErrorRow } from "./types";
+import { ErrorActionsProvider } from "./use-error-actions";
+
+/** The /errors page once its data is loaded: header, tabs, filters, and the table or a hint. */
+export function ErrorsListView({
+  state,
+  project,
+  projects,
+  counts,
+  origins,
+  rows,
+  nextCursor,
+  serverNow,
+  baseUrl,
+}: {
+  state: ErrorListState;
+  project: { slug: string; name: string };
+  projects: { slug: string; name: string }[];
+  counts: EnvironmentCounts;
+  origins: string[];
+  rows: ErrorRow[];
+  nextCursor: string | null;
+  serverNow: number;
+  /** Set only when the project has no errors at all: the curl example needs it. */
+  baseUrl: string | null;
+}) {
+  return (
+    <ClockProvider serverNow={serverNow}>
+      <ListNavigationProvider>
+        <div className="space-y-4">
+          <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
+            <div className="min-w-0">
+              <h1 className="text-2xl font-semibold tracking-tight">Errors</h1>
+              {projects.length <= 1 ? (
+                <p className="truncate text-sm text-zinc-500 dark:text-zinc-400">{project.name}</p>
+              ) : null}
+            </div>
+            {projects.length > 1 ? (
+              <ProjectSwitcher state={state} current={project.slug} projects={projects} />
+            ) : null}
+          </header>
+          {baseUrl !== null ? (
+            <FirstEventEmptyState baseUrl={baseUrl} projectName={project.name} />
+          ) : (
+            <ErrorActionsProvider>
+              <EnvironmentTabs state={state} counts={counts} />
+              <ErrorsToolbar state={state} origins={origins} />
+              <ActionNotice />
+              <ListBody state={state} rows={rows} />
+              <Pagination state={state} nextCursor={nextCursor} shown={rows.length} />
+            </ErrorActionsProvider>
+          )}
+        </div>
+      </ListNavigationProvider>
+    </ClockProvider>
+  );
+}
+
+function ListBody({ state, rows }: { state: ErrorListState; rows: ErrorRow[] }) {
+  if (rows.length > 0) {
+    // A new view starts with nothing selected; a refresh after an action keeps the selection.
+    return <ErrorsTable key={viewKey(state)} rows={rows} state={state} />;
+  }
+  if (hasSearchFilters(state)) return <NoMatchesState clearHref={clearedFiltersHref(state)} />;
+  const bucket = selectedBucket(state.environment);
+  const where =
+    bucket === null
+      ? "any environment"
+      : bucket === "other"
+        ? "other environments"
+        : environmentLabel(bucket);
+  const what = state.status === "archived" ? "archived " : state.status === "all" ? "" : "open ";
+  return <EmptyTabState title={`No ${what}errors in ${where}`} />;
+}
+
+function viewKey(state: ErrorListState): string {
+  return JSON.stringify([
+    state.project,
+    state.environment,
+    state.status,
+    state.q,
+    state.levels,
+    state.origin,
+    state.sort,
+    state.cursor,
+  ]);
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { type ErrorListState, errorListHref } from "@/lib/errors-list-url";
+import { selectClass } from "./errors-toolbar";
+import { useListNavigation } from "./list-navigation";
+
+/** Another project keeps the environment and sort; its origins differ, so filters reset. */
+export function ProjectSwitcher({
+  state,
+  current,
+  projects,
+}: {
+  state: ErrorListState;
+  current: string;
+  projects: { slug: string; name: string }[];
+}) {
+  const { navigate } = useListNavigation();
+  const [shown, setShown] = useState(current);
+  useEffect(() => setShown(current), [current]);
+  return (
+    <label className="flex min-w-0 items-center gap-2 text-sm">
+      <span className="shrink-0 text-zinc-500 dark:text-zinc-400">Project</span>
+      <select
+        value={shown}
+        onChange={(event) => {
+          setShown(event.target.value);
+          navigate(
+            errorListHref(state, {
+              project: event.target.value,
+              q: "",
+              levels: [],
+              origin: "",
+              status: null,
+            }),
+            { mode: "push" },
+          );
+        }}
+        className={`${selectClass} max-w-56`}
+      >
+        {projects.map((project) => (
+          <option key={project.slug} value={project.slug}>
+            {project.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

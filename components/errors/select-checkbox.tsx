@@ -1,0 +1,23 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+/** A checkbox that can show the mixed state ("some rows selected"). */
+export function SelectCheckbox({
+  indeterminate = false,
+  className = "",
+  ...props
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type"> & { indeterminate?: boolean }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = indeterminate && !props.checked;
+  }, [indeterminate, props.checked]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      className={`size-4 cursor-pointer rounded border-zinc-300 accent-indigo-600 dark:border-zinc-600 ${className}`}
+      {...props}
+    />
+  );
+}

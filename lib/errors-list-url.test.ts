@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import {
+  clearedFiltersHref,
+  errorListHref,
+  listStateFromQuery,
+  toSearchParams,
+} from "./errors-list-url";
+import { parseListErrorsQuery } from "./errors-query";
+
+const stateOf = (search: string) =>
+  listStateFromQuery(parseListErrorsQuery(new URLSearchParams(search)));
+
+describe("error list URLs", () => {
+  it("leaves defaults out of the URL", () => {
+    expect(errorListHref(stateOf(""))).toBe("/errors");
+    expect(errorListHref(stateOf("environment=prod&sort=frequency"))).toBe("/errors");
+  });
+
+  it("round-trips every piece of state through the parser", () => {
+    const search =
+      "project=shop&environment=staging&status=archived&q=time+out&level=fatal%2Cerror&origin=billing-api&sort=lastSeen";
+    const href = errorListHref(stateOf(search));
+    expect(href).toBe(`/errors?${search}`);
+    expect(stateOf(href.split("?")[1] ?? "")).toEqual(stateOf(search));
+  });
+
+  it("drops the cursor when anything else changes, keeps it when asked", () => {
+    const state = { ...stateOf("sort=level"), cursor: "abc" };
+    expect(errorListHref(state)).toBe("/errors?sort=level");
+    expect(errorListHref(state, { q: "x" })).toBe("/errors?q=x&sort=level");
+    expect(errorListHref(state, { cursor: "def" })).toBe("/errors?sort=level&cursor=def");
+  });
+
+  it("clears filters but keeps project, environment and sort", () => {
+    const state = stateOf(
+      "project=p&environment=other&q=a&level=info&origin=o&status=all&sort=level",
+    );
+    expect(clearedFiltersHref(state)).toBe("/errors?project=p&environment=other&sort=level");
+  });
+
+  it("takes the first value of a repeated page parameter", () => {
+    expect(toSearchParams({ q: ["a", "b"], level: undefined, sort: "level" }).toString()).toBe(
+      "q=a&sort=level",
+    );
+  });
+});
