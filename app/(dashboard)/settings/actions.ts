@@ -1,0 +1,289 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { auth } from "@/auth";
+import { getDb } from "@/db";
+import { findActiveIngestKey, revokeIngestKey } from "@/db/queries/keys";
+import { addMember, removeMember } from "@/db/queries/members";
+import { renameUser } from "@/db/queries/profile";
+import { createProject, renameProject, requireProjectAccess } from "@/db/queries/projects";
+import { createToken, revokePersonalToken } from "@/db/queries/tokens";
+import { findUserByEmail } from "@/db/queries/users";
+import { ApiError, conflict, forbidden, notFound } from "@/lib/api-error";
+import { isUuid, parseIntegerId } from "@/lib/ids";
+import { buildDsn } from "@/lib/public-url";
+import { requestBaseUrl } from "@/lib/request-base-url";
+import { signupSchema, tokenNameSchema } from "@/lib/schemas/auth";
+import {
+  addMemberSchema,
+  createIngestKeySchema,
+  createProjectSchema,
+  updateProjectSchema,
+} from "@/lib/schemas/projects";
+
+/**
+ * What every settings form gets back. `error` is for the form, `fieldError` for its one input
+ * (kept in `value` so the user can fix it), `message` says what was done.
+ */
+export interface FormState {
+  status?: "ok" | "error";
+  message?: string;
+  error?: string;
+  fieldError?: string;
+  value?: string;
+}
+
+/** A token, key or project created just now: the only answer that carries the secret. */
+export interface CreatedSecret {
+  name: string;
+  secret: string;
+  dsn?: string;
+  baseUrl?: string;
+  project?: { id: number; name: string; slug: string };
+}
+
+export interface SecretFormState extends FormState {
+  created?: CreatedSecret;
+}
+
+const text = (formData: FormData, key: string) => {
+  const value = formData.get(key);
+  return typeof value === "string" ? value : "";
+};
+
+/** The page redirects too, but an action can be posted with an expired session. */
+async function currentUserId(): Promise<number> {
+  const session = await auth();
+  const userId = Number(session?.user?.id);
+  if (!Number.isInteger(userId) || userId <= 0) redirect("/login");
+  return userId;
+}
+
+/** The API's own refusals (403, 404, 409 and their messages) become an inline error. */
+async function attempt<T extends FormState>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ApiError) return { status: "error", error: error.message } as T;
+    throw error;
+  }
+}
+
+function invalid(result: z.ZodSafeParseError<unknown>, value: string): FormState {
+  return {
+    status: "error",
+    fieldError: result.error.issues[0]?.message ?? "Invalid value.",
+    value,
+  };
+}
+
+/** The project named by the form, only when the caller is a member: as the API routes do. */
+async function projectFromForm(formData: FormData, userId: number) {
+  return requireProjectAccess(await getDb(), { userId, project: text(formData, "projectId") });
+}
+
+export async function updateProfileName(_state: FormState, formData: FormData): Promise<FormState> {
+  const userId = await currentUserId();
+  const value = text(formData, "name");
+  const parsed = signupSchema.shape.name.safeParse(value);
+  if (!parsed.success) return invalid(parsed, value);
+  if (!(await renameUser(await getDb(), { userId, name: parsed.data }))) {
+    return { status: "error", error: "This account no longer exists." };
+  }
+  // The name is shown in the shell of every page.
+  revalidatePath("/", "layout");
+  return { status: "ok", message: "Name saved.", value: parsed.data };
+}
+
+export async function createProjectAction(
+  _state: SecretFormState,
+  formData: FormData,
+): Promise<SecretFormState> {
+  const userId = await currentUserId();
+  const value = text(formData, "name");
+  const parsed = createProjectSchema.safeParse({ name: value });
+  if (!parsed.success) return invalid(parsed, value);
+  const { project, ingestKey } = await createProject(await getDb(), {
+    userId,
+    name: parsed.data.name,
+  });
+  const baseUrl = await requestBaseUrl();
+  revalidatePath("/", "layout");
+  return {
+    status: "ok",
+    message: `Project "${project.name}" created.`,
+    created: {
+      name: ingestKey.name,
+      secret: ingestKey.token,
+      dsn: buildDsn(baseUrl, ingestKey.token, project.id),
+      baseUrl,
+      project: { id: project.id, name: project.name, slug: project.slug },
+    },
+  };
+}
+
+export async function renameProjectAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const userId = await currentUserId();
+  return attempt(async () => {
+    const { project, role } = await projectFromForm(formData, userId);
+    if (role !== "owner") throw forbidden("Only project owners can rename a project.");
+    const value = text(formData, "name");
+    const parsed = updateProjectSchema.safeParse({ name: value });
+    if (!parsed.success) return invalid(parsed, value);
+    const renamed = await renameProject(await getDb(), {
+      projectId: project.id,
+      name: parsed.data.name,
+    });
+    if (!renamed) throw notFound("Project");
+    revalidatePath("/", "layout");
+    return { status: "ok", message: `Renamed to "${renamed.name}".`, value: renamed.name };
+  });
+}
+
+/** Any member may create a key; it is theirs, so events it sends are collected by them. */
+export async function createIngestKeyAction(
+  _state: SecretFormState,
+  formData: FormData,
+): Promise<SecretFormState> {
+  const userId = await currentUserId();
+  return attempt(async () => {
+    const { project } = await projectFromForm(formData, userId);
+    const value = text(formData, "name");
+    const parsed = createIngestKeySchema.safeParse({ name: value });
+    if (!parsed.success) return invalid(parsed, value);
+    const created = await createToken(await getDb(), {
+      userId,
+      name: parsed.data.name,
+      kind: "ingest",
+      projectId: project.id,
+    });
+    const baseUrl = await requestBaseUrl();
+    revalidatePath("/settings");
+    return {
+      status: "ok",
+      message: `Ingest key "${created.name}" created.`,
+      created: {
+        name: created.name,
+        secret: created.token,
+        dsn: buildDsn(baseUrl, created.token, project.id),
+        baseUrl,
+      },
+    };
+  });
+}
+
+/** Owners revoke any key of the project; members only the keys they created. */
+export async function revokeIngestKeyAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const userId = await currentUserId();
+  return attempt(async () => {
+    const { project, role } = await projectFromForm(formData, userId);
+    const keyId = text(formData, "keyId");
+    if (!isUuid(keyId)) throw notFound("Ingest key");
+    const db = await getDb();
+    const key = await findActiveIngestKey(db, { projectId: project.id, keyId });
+    if (!key) throw notFound("Ingest key");
+    if (role !== "owner" && key.userId !== userId) {
+      throw forbidden("Only project owners can revoke another member's ingest key.");
+    }
+    if (!(await revokeIngestKey(db, { projectId: project.id, keyId: key.id }))) {
+      throw notFound("Ingest key");
+    }
+    revalidatePath("/settings");
+    return { status: "ok", message: "Key revoked." };
+  });
+}
+
+export async function addMemberAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const userId = await currentUserId();
+  return attempt(async () => {
+    const { project, role } = await projectFromForm(formData, userId);
+    // Checked before the email is looked up, so members cannot probe who has an account.
+    if (role !== "owner") throw forbidden("Only project owners can add members.");
+    const value = text(formData, "email");
+    const parsed = addMemberSchema.safeParse({ email: value });
+    if (!parsed.success) return invalid(parsed, value);
+    const db = await getDb();
+    const user = await findUserByEmail(db, parsed.data.email);
+    if (!user) return { status: "error", fieldError: "No user with that email.", value };
+    const member = await addMember(db, { projectId: project.id, userId: user.id });
+    if (!member) {
+      return {
+        status: "error",
+        fieldError: "That user is already a member of this project.",
+        value,
+      };
+    }
+    revalidatePath("/", "layout");
+    return { status: "ok", message: `${member.name} (${member.email}) added as a member.` };
+  });
+}
+
+/** Owners remove anyone; a member may remove only themself (leave); never the last owner. */
+export async function removeMemberAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const userId = await currentUserId();
+  let left = false;
+  const result = await attempt(async (): Promise<FormState> => {
+    const { project, role } = await projectFromForm(formData, userId);
+    const memberId = parseIntegerId(text(formData, "userId"));
+    if (memberId === null) throw notFound("Member");
+    if (role !== "owner" && memberId !== userId) {
+      throw forbidden("Only project owners can remove other members.");
+    }
+    const removed = await removeMember(await getDb(), { projectId: project.id, userId: memberId });
+    if (removed === "not_member") throw notFound("Member");
+    if (removed === "last_owner") {
+      throw conflict("A project needs an owner: its last owner cannot be removed.");
+    }
+    revalidatePath("/", "layout");
+    left = memberId === userId;
+    return { status: "ok", message: "Member removed." };
+  });
+  // Whoever leaves a project can no longer see it: back to their other projects.
+  if (left) redirect("/settings");
+  return result;
+}
+
+export async function createPersonalTokenAction(
+  _state: SecretFormState,
+  formData: FormData,
+): Promise<SecretFormState> {
+  const userId = await currentUserId();
+  const value = text(formData, "name");
+  const parsed = tokenNameSchema.safeParse({ name: value });
+  if (!parsed.success) return invalid(parsed, value);
+  const created = await createToken(await getDb(), {
+    userId,
+    kind: "personal",
+    name: parsed.data.name,
+  });
+  revalidatePath("/settings");
+  return {
+    status: "ok",
+    message: `Token "${created.name}" created.`,
+    created: { name: created.name, secret: created.token },
+  };
+}
+
+export async function revokePersonalTokenAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const userId = await currentUserId();
+  const tokenId = text(formData, "tokenId");
+  const revoked =
+    isUuid(tokenId) && (await revokePersonalToken(await getDb(), { userId, tokenId }));
+  if (!revoked) return { status: "error", error: "Token not found." };
+  revalidatePath("/settings");
+  return { status: "ok", message: "Token revoked." };
+}

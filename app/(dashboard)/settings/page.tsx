@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { auth } from "@/auth";
+import { IngestKeysSection } from "@/components/settings/ingest-keys-section";
+import { MembersSection } from "@/components/settings/members-section";
+import { ProfileNameForm } from "@/components/settings/profile-form";
+import { ProjectSelect } from "@/components/settings/project-select";
+import { ProjectsSection } from "@/components/settings/projects-section";
+import { SettingsSection, When } from "@/components/settings/section";
+import { TokensSection } from "@/components/settings/tokens-section";
+import { getDb } from "@/db";
+import { listIngestKeys } from "@/db/queries/keys";
+import { listMembers } from "@/db/queries/members";
+import { listProjectsForUser } from "@/db/queries/projects";
+import { listPersonalTokens } from "@/db/queries/tokens";
+import { findUserById } from "@/db/queries/users";
+import { requestBaseUrl } from "@/lib/request-base-url";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const searchSchema = z.object({
+  project: z.string().trim().max(100).optional().catch(undefined),
+});
+
+const SECTIONS = [
+  { id: "profile", label: "Profile" },
+  { id: "projects", label: "Projects" },
+  { id: "keys", label: "Ingest keys" },
+  { id: "members", label: "Members" },
+  { id: "tokens", label: "Personal tokens" },
+];
+
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const session = await auth();
+  const userId = Number(session?.user?.id);
+  // The layout redirects too, but a page renders in parallel with its layout.
+  if (!Number.isInteger(userId) || userId <= 0) redirect("/login");
+  const { project: wanted } = searchSchema.parse(await searchParams);
+
+  const db = await getDb();
+  const [user, projects, tokens, baseUrl] = await Promise.all([
+    findUserById(db, userId),
+    listProjectsForUser(db, userId),
+    listPersonalTokens(db, userId),
+    requestBaseUrl(),
+  ]);
+  if (!user) return null; // The layout explains that the account is gone.
+
+  // Only the caller's own projects can be picked: an unknown slug or id shows the first one.
+  const match = wanted
+    ? projects.find((p) => p.slug === wanted.toLowerCase() || String(p.id) === wanted)
+    : undefined;
+  const selected = match ?? projects[0] ?? null;
+  const [keys, members] = selected
+    ? await Promise.all([
+        listIngestKeys(db, { projectId: selected.id }),
+        listMembers(db, { projectId: selected.id }),
+      ])
+    : [[], []];
+  const now = Date.now();
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          Your profile, projects, ingest keys, members and API tokens.
+        </p>
+      </div>
+      <div className="lg:grid lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
+        <nav aria-label="Settings sections" className="hidden lg:block">
+          <ul className="sticky top-20 space-y-1 text-sm">
+            {SECTIONS.map((section) => (
+              <li key={section.id}>
+                <a
+                  href={`#${section.id}`}
+                  className="block rounded-lg px-2.5 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
+                >
+                  {section.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="min-w-0 max-w-4xl space-y-6">
+          <SettingsSection id="profile" title="Profile">
+            <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[auto_1fr]">
+              <dt className="font-medium text-zinc-700 dark:text-zinc-300">Email</dt>
+              <dd className="min-w-0 wrap-anywhere text-zinc-900 dark:text-zinc-100">
+                {user.email}
+                <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                  Used to log in; it cannot be changed here.
+                </span>
+              </dd>
+              <dt className="font-medium text-zinc-700 dark:text-zinc-300">Member since</dt>
+              <dd>
+                <When date={user.createdAt} now={now} />
+              </dd>
+            </dl>
+            <ProfileNameForm name={user.name} />
+          </SettingsSection>
+
+          <ProjectsSection projects={projects} selectedId={selected?.id ?? null} now={now} />
+
+          {selected ? (
+            <div id="project" className="scroll-mt-20 space-y-6">
+              <div className="flex flex-col gap-3 rounded-xl border border-indigo-200 bg-indigo-50/60 p-4 sm:flex-row sm:items-center sm:justify-between dark:border-indigo-900 dark:bg-indigo-950/30">
+                <div className="min-w-0">
+                  <h2 className="text-base font-semibold wrap-anywhere">{selected.name}</h2>
+                  <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                    Ingest keys and members of this project
+                    {selected.role === "owner" ? " (you are an owner)" : " (you are a member)"}.
+                  </p>
+                </div>
+                {projects.length > 1 ? (
+                  <ProjectSelect
+                    current={selected.slug}
+                    projects={projects.map(({ slug, name }) => ({ slug, name }))}
+                  />
+                ) : null}
+              </div>
+              {wanted && !match ? (
+                <p
+                  role="alert"
+                  className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100"
+                >
+                  There is no project “{wanted}” among yours; showing {selected.name} instead.
+                </p>
+              ) : null}
+              <IngestKeysSection
+                project={{ id: selected.id, name: selected.name }}
+                role={selected.role}
+                userId={userId}
+                keys={keys}
+                baseUrl={baseUrl}
+                now={now}
+              />
+              <MembersSection
+                project={{ id: selected.id, name: selected.name }}
+                role={selected.role}
+                userId={userId}
+                members={members}
+                now={now}
+              />
+            </div>
+          ) : (
+            <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+              You do not belong to any project. Create one above to get an ingest key.
+            </p>
+          )}
+
+          <TokensSection tokens={tokens} now={now} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { auth } from "@/auth";
+import { AppShell } from "@/components/app-shell";
+import { Logo } from "@/components/logo";
+import { buttonClass } from "@/components/ui/button";
+import { getDb } from "@/db";
+import { findUserById } from "@/db/queries/users";
+
+/** Pages anyone may read: inside the app shell when signed in, under a plain header otherwise. */
+export default async function PublicLayout({ children }: { children: React.ReactNode }) {
+  const session = await auth();
+  const userId = Number(session?.user?.id);
+  const user =
+    Number.isInteger(userId) && userId > 0 ? await findUserById(await getDb(), userId) : null;
+  if (user) return <AppShell userName={user.name}>{children}</AppShell>;
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:px-6">
+          <Link href="/login" aria-label="Error Central, log in" className="shrink-0">
+            <Logo compact className="text-base [&>svg]:size-6" />
+          </Link>
+          <span className="text-sm font-medium text-zinc-600 dark:text-zinc-300">API guide</span>
+          <nav aria-label="Account" className="ml-auto flex items-center gap-1 sm:gap-2">
+            <Link
+              href="/login"
+              className="rounded-lg px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white"
+            >
+              Log in
+            </Link>
+            <Link href="/signup" className={buttonClass("primary", "whitespace-nowrap")}>
+              Sign up
+            </Link>
+          </nav>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">{children}</main>
+    </div>
+  );
+}

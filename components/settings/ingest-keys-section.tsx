@@ -1,0 +1,109 @@
+import type { IngestKeySummary } from "@/db/queries/keys";
+import type { MemberRole } from "@/db/queries/projects";
+import { buildDsn } from "@/lib/public-url";
+import { CreateIngestKeyForm, RevokeKeyButton } from "./key-forms";
+import { Badge, Facts, SettingsSection, When } from "./section";
+import { listClass, monoBox } from "./styles";
+
+export function IngestKeysSection({
+  project,
+  role,
+  userId,
+  keys,
+  baseUrl,
+  now,
+}: {
+  project: { id: number; name: string };
+  role: MemberRole;
+  userId: number;
+  keys: IngestKeySummary[];
+  baseUrl: string;
+  now: number;
+}) {
+  return (
+    <SettingsSection
+      id="keys"
+      title="Ingest keys"
+      description={
+        <>
+          <p>
+            Applications send events with an ingest key: as{" "}
+            <code className="font-mono">Authorization: Bearer &lt;key&gt;</code> on{" "}
+            <code className="font-mono">POST /api/events</code>, or inside a DSN for Sentry SDKs. A
+            key can only send events to {project.name}.
+          </p>
+          <p className="mt-1">
+            The full key is shown only once, when it is created: we store a hash. Below you see its
+            first characters.{" "}
+            {role === "owner"
+              ? "As an owner you can revoke any key."
+              : "You can revoke the keys you created."}
+          </p>
+        </>
+      }
+    >
+      {keys.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No ingest keys yet.</p>
+      ) : (
+        <ul className={listClass} aria-label={`Ingest keys of ${project.name}`}>
+          {keys.map((key) => {
+            const revoked = key.revokedAt !== null;
+            const canRevoke = !revoked && (role === "owner" || key.createdBy.id === userId);
+            return (
+              <li
+                key={key.id}
+                className="flex flex-col items-start gap-2 p-3 sm:flex-row sm:justify-between"
+              >
+                <div className="min-w-0 flex-1">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium wrap-anywhere">{key.name}</span>
+                    {revoked ? (
+                      <Badge tone="red">Revoked</Badge>
+                    ) : (
+                      <Badge tone="green">Active</Badge>
+                    )}
+                  </p>
+                  <Facts>
+                    <span>
+                      key <code className="font-mono">{key.prefix}…</code>
+                    </span>
+                    <span>by {key.createdBy.name}</span>
+                    <span>
+                      created <When date={key.createdAt} now={now} />
+                    </span>
+                    <span>
+                      {key.lastUsedAt ? (
+                        <>
+                          last used <When date={key.lastUsedAt} now={now} />
+                        </>
+                      ) : (
+                        "never used"
+                      )}
+                    </span>
+                    {key.revokedAt ? (
+                      <span>
+                        revoked <When date={key.revokedAt} now={now} />
+                      </span>
+                    ) : null}
+                  </Facts>
+                  {revoked ? null : (
+                    <p className="mt-2 flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-1 text-xs">
+                      <span className="text-zinc-500 dark:text-zinc-400">DSN</span>
+                      <code className={monoBox}>
+                        {buildDsn(baseUrl, `${key.prefix}…`, project.id)}
+                      </code>
+                    </p>
+                  )}
+                </div>
+                {canRevoke ? (
+                  <RevokeKeyButton projectId={project.id} keyId={key.id} name={key.name} />
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <CreateIngestKeyForm key={project.id} projectId={project.id} />
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,168 @@
+import { expect, newUser, signUpInBrowser, test } from "./fixtures";
+
+test("an ingest key is shown once, ingests events, and stops working once revoked", async ({
+  page,
+  request,
+  user,
+}) => {
+  await signUpInBrowser(page, user);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Settings", exact: true })).toBeVisible();
+
+  await page.getByLabel("New key name").fill("e2e key");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const secret = page.getByTestId("new-ingest-secret");
+  await expect(secret).toHaveText(/^[0-9a-f]{32}$/);
+  const key = (await secret.textContent()) ?? "";
+  await expect(page.getByTestId("new-dsn")).toContainText(`//${key}@`);
+  await expect(page.getByRole("button", { name: "Copy ingest key" })).toBeVisible();
+  await expect(page.getByRole("tab", { name: "@sentry/node" })).toBeVisible();
+
+  const send = () =>
+    request.post("/api/events", {
+      headers: { Authorization: `Bearer ${key}` },
+      data: { title: "Settings e2e event", origin: "e2e" },
+    });
+  expect((await send()).status()).toBe(201);
+
+  // Shown once: after a reload only the prefix is left.
+  await page.reload();
+  await expect(page.getByTestId("new-ingest-secret")).toHaveCount(0);
+  await expect(page.getByText(key)).toHaveCount(0);
+  const keys = page.getByRole("list", { name: /^Ingest keys of/ });
+  const row = keys.getByRole("listitem").filter({ hasText: "e2e key" });
+  await expect(row).toContainText(`${key.slice(0, 8)}…`);
+
+  await row.getByRole("button", { name: "Revoke ingest key e2e key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Revoke “e2e key”?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Revoke key" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText("Revoked");
+  await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
+
+  await expect.poll(async () => (await send()).status()).toBe(401);
+});
+
+test("a personal token is created, works, and is refused once revoked", async ({
+  page,
+  request,
+  user,
+}) => {
+  await signUpInBrowser(page, user);
+  await page.goto("/settings");
+  await page.getByLabel("New token name").fill("e2e script");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const secret = page.getByTestId("new-personal-secret");
+  await expect(secret).toHaveText(/^ecp_/);
+  const token = (await secret.textContent()) ?? "";
+
+  const list = () =>
+    request.get("/api/projects", { headers: { Authorization: `Bearer ${token}` } });
+  expect((await list()).status()).toBe(200);
+
+  const row = page
+    .getByRole("list", { name: "Personal tokens" })
+    .getByRole("listitem")
+    .filter({ hasText: "e2e script" });
+  await row.getByRole("button", { name: "Revoke token e2e script" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke token" }).click();
+  await expect(row).toContainText("Revoked");
+  await expect.poll(async () => (await list()).status()).toBe(401);
+});
+
+test("create a project (with its key shown once) and rename it", async ({ page, user }) => {
+  await signUpInBrowser(page, user);
+  await page.goto("/settings");
+
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByText("Name is required.")).toBeVisible();
+
+  await page.getByLabel("New project name").fill("Payments e2e");
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByTestId("new-ingest-secret")).toHaveText(/^[0-9a-f]{32}$/);
+  const projects = page.locator("#projects");
+  const row = projects.getByRole("listitem").filter({ hasText: "Payments e2e" });
+  await expect(row).toContainText("Owner");
+
+  await row.getByRole("button", { name: "Rename Payments e2e" }).click();
+  await page.getByLabel("New name for Payments e2e").fill("Payments renamed");
+  await row.getByRole("button", { name: "Save name" }).click();
+  await expect(
+    projects.getByRole("listitem").filter({ hasText: "Payments renamed" }),
+  ).toBeVisible();
+  await expect(projects.getByRole("listitem").filter({ hasText: "Payments e2e" })).toHaveCount(0);
+
+  await projects.getByRole("link", { name: "Keys and members of Payments renamed" }).click();
+  await expect(page).toHaveURL(/\/settings\?project=/);
+  await expect(page.getByRole("heading", { name: "Payments renamed", level: 2 })).toBeVisible();
+  await expect(page.getByLabel("Project", { exact: true })).toHaveValue(/payments/);
+});
+
+test("an owner adds a member by email and removes them; the last owner cannot leave", async ({
+  page,
+  request,
+  user,
+}) => {
+  const other = newUser("member");
+  expect((await request.post("/api/auth/signup", { data: other })).status()).toBe(201);
+  await signUpInBrowser(page, user);
+  await page.goto("/settings");
+
+  const email = page.getByLabel("Add a member by email");
+  await email.fill("nobody-here@example.test");
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByText("No user with that email.")).toBeVisible();
+
+  await email.fill(other.email.toUpperCase());
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByText(`${other.name} (${other.email}) added as a member.`)).toBeVisible();
+  const members = page.getByRole("list", { name: /^Members of/ });
+  const row = members.getByRole("listitem").filter({ hasText: other.email });
+  await expect(row).toContainText("Member");
+
+  await email.fill(other.email);
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByText("That user is already a member of this project.")).toBeVisible();
+
+  // The only owner cannot leave: the API's rule, shown inline.
+  await members.getByRole("button", { name: /^Leave / }).click();
+  const leave = page.getByRole("dialog");
+  await leave.getByRole("button", { name: "Leave project" }).click();
+  await expect(leave.getByRole("alert")).toHaveText(
+    "A project needs an owner: its last owner cannot be removed.",
+  );
+  await leave.getByRole("button", { name: "Cancel" }).click();
+  await expect(leave).toBeHidden();
+
+  await row.getByRole("button", { name: `Remove ${other.name}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
+  await expect(row).toHaveCount(0);
+  await expect(members.getByRole("listitem")).toHaveCount(1);
+});
+
+test("the API guide is public and generated from the OpenAPI document", async ({ page }) => {
+  await page.goto("/docs");
+  await expect(page).toHaveURL(/\/docs$/);
+  await expect(page.getByRole("heading", { name: "API guide", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "POST /api/events", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "/api/openapi.json" }).first()).toHaveAttribute(
+    "href",
+    "/api/openapi.json",
+  );
+  const ingest = page.locator("#post-api-events");
+  await expect(ingest).toContainText("1–255 characters");
+  await expect(page.getByRole("link", { name: "Sign up" })).toBeVisible();
+});
+
+test("settings fit a phone screen @phone", async ({ page, user }) => {
+  await signUpInBrowser(page, user);
+  await page.goto("/settings");
+  await page.getByLabel("New key name").fill("a key with a long name for a narrow screen");
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByTestId("new-dsn")).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
