@@ -1,0 +1,143 @@
+import Link from "next/link";
+import { capitalize } from "@/lib/error-detail";
+import { environmentLabel } from "@/lib/ingest/environments";
+import type { Level } from "@/lib/ingest/levels";
+import { LevelBadge, StatusBadge } from "./badges";
+import { Breakable } from "./breakable";
+import { ErrorActions } from "./error-actions";
+import { DateTime, RelativeTime } from "./time";
+
+export interface ErrorSummaryData {
+  id: number;
+  title: string;
+  level: Level;
+  origin: string;
+  environment: string;
+  culprit: string | null;
+  status: "open" | "archived";
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  project: { name: string };
+  release: string | null;
+  collectedBy: { name: string | null; email: string | null; tokenName: string | null } | null;
+}
+
+export function ErrorHeader({ error }: { error: ErrorSummaryData }) {
+  return (
+    <header className="space-y-3">
+      <Link
+        href="/errors"
+        className="inline-flex items-center gap-1 rounded text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+      >
+        <span aria-hidden>←</span> All errors
+      </Link>
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 space-y-2">
+          <h1 className="text-sm font-medium text-zinc-600 wrap-break-word dark:text-zinc-300">
+            {capitalize(error.level)} in{" "}
+            <span className="font-semibold text-zinc-900 dark:text-zinc-100">{error.origin}</span>{" "}
+            at <DateTime iso={error.lastSeen} />
+          </h1>
+          <p
+            className="text-xl leading-snug font-semibold tracking-tight wrap-break-word sm:text-2xl"
+            data-testid="error-title"
+          >
+            {error.title}
+          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            <LevelBadge level={error.level} />
+            {error.status === "archived" ? <StatusBadge status="archived" /> : null}
+            <span className="text-sm text-zinc-500 dark:text-zinc-400">
+              {environmentLabel(error.environment)}
+            </span>
+          </div>
+        </div>
+        <div className="shrink-0">
+          <ErrorActions errorId={error.id} status={error.status} title={error.title} />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Fact({
+  label,
+  children,
+  wide,
+}: {
+  label: string;
+  children: React.ReactNode;
+  wide?: boolean;
+}) {
+  return (
+    <div className={`min-w-0 ${wide ? "col-span-2" : ""}`}>
+      <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="mt-1 text-sm wrap-break-word">{children}</dd>
+    </div>
+  );
+}
+
+/** The error at a glance: a definition list that reflows from four columns to two. */
+export function ErrorFacts({ error }: { error: ErrorSummaryData }) {
+  const by = error.collectedBy;
+  return (
+    <dl
+      aria-label="Summary"
+      className="grid grid-cols-2 gap-x-4 gap-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs sm:p-5 md:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <Fact label="Level">
+        <LevelBadge level={error.level} />
+      </Fact>
+      <Fact label="Events">
+        <span className="text-base font-semibold tabular-nums" data-testid="event-count">
+          {error.count.toLocaleString("en-US")}
+        </span>
+      </Fact>
+      <Fact label="Status">
+        <StatusBadge status={error.status} />
+      </Fact>
+      <Fact label="Environment">{environmentLabel(error.environment)}</Fact>
+      <Fact label="First seen">
+        <RelativeTime iso={error.firstSeen} className="font-medium" />
+        <DateTime
+          iso={error.firstSeen}
+          className="block text-xs text-zinc-500 dark:text-zinc-400"
+        />
+      </Fact>
+      <Fact label="Last seen">
+        <RelativeTime iso={error.lastSeen} className="font-medium" />
+        <DateTime iso={error.lastSeen} className="block text-xs text-zinc-500 dark:text-zinc-400" />
+      </Fact>
+      <Fact label="Collected by" wide>
+        {by ? (
+          <>
+            <span className="font-medium">{by.name}</span>{" "}
+            <span className="text-zinc-600 dark:text-zinc-300">&lt;{by.email}&gt;</span>
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+              {by.tokenName ? `with the key “${by.tokenName}”` : "with a key that was deleted"}
+            </span>
+          </>
+        ) : (
+          <span className="text-zinc-500 dark:text-zinc-400">Unknown (the user was deleted)</span>
+        )}
+      </Fact>
+      <Fact label="Project">{error.project.name}</Fact>
+      <Fact label="Origin">{error.origin}</Fact>
+      {error.culprit ? (
+        <Fact label="Culprit" wide>
+          <span className="font-mono text-xs">
+            <Breakable text={error.culprit} />
+          </span>
+        </Fact>
+      ) : null}
+      {error.release ? (
+        <Fact label="Release" wide>
+          <span className="font-mono text-xs">
+            <Breakable text={error.release} />
+          </span>
+        </Fact>
+      ) : null}
+    </dl>
+  );
+}

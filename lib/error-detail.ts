@@ -1,0 +1,72 @@
+/** A bigint row id (errors, events) from a URL; null for anything else, which pages show as a 404. */
+export function parseRowId(raw: unknown): number | null {
+  if (typeof raw !== "string" || !/^[1-9]\d{0,15}$/.test(raw)) return null;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+/** `?events_cursor=`: the id of the last event already shown; a stale or edited one starts over. */
+export function parseEventsCursor(raw: string | string[] | undefined): number | null {
+  return parseRowId(Array.isArray(raw) ? raw[0] : raw);
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "27 Nov 2026, 14:03" in the given time zone (the viewer's once known, UTC until then). */
+export function formatDateTime(
+  iso: string,
+  options: { timeZone?: string; seconds?: boolean } = {},
+): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: options.seconds ? "2-digit" : undefined,
+    hourCycle: "h23",
+    timeZone: options.timeZone,
+  }).format(date);
+}
+
+/** "14:00" or "27 Nov" for chart buckets. */
+export function formatBucket(iso: string, unit: "hour" | "day", timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(
+    "en-GB",
+    unit === "hour"
+      ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }
+      : { day: "numeric", month: "short", timeZone },
+  ).format(date);
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "5 minutes ago", "3 days ago", "in 2 hours". */
+export function formatRelative(time: number, now: number): string {
+  const diff = now - time;
+  const span = Math.abs(diff);
+  if (span < MINUTE) return "just now";
+  const units: [number, string][] = [
+    [365 * DAY, "year"],
+    [30 * DAY, "month"],
+    [DAY, "day"],
+    [HOUR, "hour"],
+    [MINUTE, "minute"],
+  ];
+  const [size, unit] = units.find(([size]) => span >= size) ?? [MINUTE, "minute"];
+  const count = Math.floor(span / size);
+  const text = `${count} ${unit}${count === 1 ? "" : "s"}`;
+  return diff < 0 ? `in ${text}` : `${text} ago`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+}
