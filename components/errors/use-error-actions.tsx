@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, use, useCallback, useMemo, useState, useTransition } from "react";
-import { type ErrorAction, updateErrors } from "@/app/(dashboard)/errors/actions";
+import { type ErrorAction, updateErrors } from "@/app/(dashboard)/errors/(list)/actions";
 
 export interface ActionNotice {
   tone: "success" | "error";
