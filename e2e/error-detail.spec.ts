@@ -257,7 +257,8 @@ test("a missing, malformed or foreign id shows the 404 page", async ({ page, req
 
   await signUpInBrowser(page, user);
   for (const id of [String(foreignId), "999999999", "abc", "0", "1.5"]) {
-    await page.goto(`/errors/${id}`);
+    const response = await page.goto(`/errors/${id}`);
+    expect(response?.status(), id).toBe(404);
     await expect(page.getByRole("heading", { name: "Error not found" })).toBeVisible();
     await expect(page.getByText("Not yours")).toHaveCount(0);
   }
