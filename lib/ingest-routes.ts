@@ -6,7 +6,7 @@ import { handleSentryIngest, type SentryRequest, sentryPreflight } from "./inges
 // Next route handlers for the ingest paths: the same framework-free core the Node server's fast
 // path calls, so that both doors answer alike.
 
-const describe = (request: Request) => ({
+const toIngestRequest = (request: Request) => ({
   header: (name: string) => request.headers.get(name),
   query: new URL(request.url).searchParams,
   body: request.body,
@@ -14,21 +14,24 @@ const describe = (request: Request) => ({
 
 export async function nativeEventsPost(request: Request): Promise<Response> {
   try {
-    return toWebResponse(await handleNativeIngest(describe(request)));
+    return toWebResponse(await handleNativeIngest(toIngestRequest(request)));
   } catch (error) {
     return toErrorResponse(error);
   }
 }
 
-export function sentryRoute(kind: SentryRequest["kind"]) {
-  const POST = async (request: Request, context: { params: Promise<{ projectId: string }> }) => {
-    try {
-      const { projectId } = await context.params;
-      return toWebResponse(await handleSentryIngest({ ...describe(request), kind, projectId }));
-    } catch (error) {
-      return toErrorResponse(error);
-    }
+export function sentryHandlers(kind: SentryRequest["kind"]) {
+  return {
+    post: async (request: Request, context: { params: Promise<{ projectId: string }> }) => {
+      try {
+        const { projectId } = await context.params;
+        return toWebResponse(
+          await handleSentryIngest({ ...toIngestRequest(request), kind, projectId }),
+        );
+      } catch (error) {
+        return toErrorResponse(error);
+      }
+    },
+    options: async () => toWebResponse(sentryPreflight()),
   };
-  const OPTIONS = async () => toWebResponse(sentryPreflight());
-  return { POST, OPTIONS };
 }

@@ -74,7 +74,7 @@ async function authorize(projectId: number, key: string | null) {
     );
   if (!looksLikeToken(key)) throw new ApiError(401, "unauthorized", "Unknown or revoked key.");
   const identity = await resolveIngestToken(key);
-  if (!identity || identity.kind !== "ingest")
+  if (identity?.kind !== "ingest")
     throw new ApiError(401, "unauthorized", "Unknown or revoked key.");
   if (identity.projectId !== projectId)
     throw new ApiError(403, "forbidden", "This key belongs to another project.");

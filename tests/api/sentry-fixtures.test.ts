@@ -70,7 +70,7 @@ describe("real SDK events from the fixtures", () => {
     const event = fixture("python_zero_division");
     const again = {
       ...event,
-      event_id: "0".repeat(31) + "1",
+      event_id: `${"0".repeat(31)}1`,
       environment: "homolog",
       release: "web@1.2.3",
     };

@@ -1,3 +1,6 @@
-import { sentryRoute } from "@/lib/ingest-routes";
+import { sentryHandlers } from "@/lib/ingest-routes";
 
-export const { POST, OPTIONS } = sentryRoute("store");
+const handlers = sentryHandlers("store");
+
+export const POST = handlers.post;
+export const OPTIONS = handlers.options;
