@@ -27,7 +27,8 @@ describe("parseRowId", () => {
 
 describe("parseEventsCursor", () => {
   it("takes the first value and refuses junk", () => {
-    expect(parseEventsCursor(["12", "13"])).toBe(12);
+    expect(parseEventsCursor(["1795788000123456.12", "13"])).toBe("1795788000123456.12");
+    expect(parseEventsCursor("12")).toBeNull();
     expect(parseEventsCursor("x")).toBeNull();
     expect(parseEventsCursor(undefined)).toBeNull();
   });

@@ -5,9 +5,10 @@ export function parseRowId(raw: unknown): number | null {
   return Number.isSafeInteger(id) ? id : null;
 }
 
-/** `?events_cursor=`: the id of the last event already shown; a stale or edited one starts over. */
-export function parseEventsCursor(raw: string | string[] | undefined): number | null {
-  return parseRowId(Array.isArray(raw) ? raw[0] : raw);
+/** `?events_cursor=`: the position of the last event already shown; an edited one starts over. */
+export function parseEventsCursor(raw: string | string[] | undefined): string | null {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return typeof value === "string" && /^\d{1,17}\.[1-9]\d{0,15}$/.test(value) ? value : null;
 }
 
 export function capitalize(text: string): string {

@@ -62,19 +62,45 @@ export async function findLatestEvent(db: DbOrTx, errorId: number): Promise<Even
 }
 
 /** An error's events, newest first; `before` is the id of the last event already seen. */
+const EVENTS_CURSOR = /^(\d{1,17})\.([1-9]\d{0,15})$/;
+
+/** An events cursor: "<occurred_at in epoch microseconds>.<id>" of the last event shown. */
+export function isEventsCursor(value: string): boolean {
+  return EVENTS_CURSOR.test(value);
+}
+
+/**
+ * An error's events, newest first by when they happened (then by id), with a keyset cursor
+ * that keeps microseconds, so that late-arriving old events fall into their place.
+ */
 export async function listEventsOfError(
   db: DbOrTx,
-  input: { errorId: number; before: number | null; limit: number; withPayload?: boolean },
+  input: { errorId: number; cursor: string | null; limit: number },
 ): Promise<{ items: EventRecord[]; nextCursor: string | null }> {
   const where = [eq(events.errorId, input.errorId)];
-  if (input.before !== null) where.push(lt(events.id, input.before));
-  const rows = await selectEvents(db)
+  const match = input.cursor ? EVENTS_CURSOR.exec(input.cursor) : null;
+  if (match) {
+    where.push(
+      sql`(${events.occurredAt}, ${events.id}) < ('epoch'::timestamptz + ${match[1]}::bigint * interval '1 microsecond', ${match[2]}::bigint)`,
+    );
+  }
+  const rows = await db
+    .select({
+      ...eventColumns,
+      micros: sql<string>`(extract(epoch FROM ${events.occurredAt}) * 1000000)::bigint::text`,
+    })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.collectedByUserId))
+    .leftJoin(apiTokens, eq(apiTokens.id, events.collectedByTokenId))
     .where(and(...where))
-    .orderBy(desc(events.id))
+    .orderBy(desc(events.occurredAt), desc(events.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit).map(shapeEvent);
+  const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > input.limit && last ? String(last.id) : null };
+  return {
+    items: page.map(({ micros: _micros, ...row }) => shapeEvent(row)),
+    nextCursor: rows.length > input.limit && last ? `${last.micros}.${last.id}` : null,
+  };
 }
 
 export async function findEventForUser(db: DbOrTx, input: { userId: number; eventId: number }) {

@@ -89,7 +89,7 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
   const [latest, counts, events] = await Promise.all([
     findLatestEvent(db, error.id),
     countEventsOverTime(db, error.id, now),
-    listEventsOfError(db, { errorId: error.id, before, limit: EVENTS_PER_PAGE }),
+    listEventsOfError(db, { errorId: error.id, cursor: before, limit: EVENTS_PER_PAGE }),
   ]);
 
   const summary: ErrorSummaryData = {

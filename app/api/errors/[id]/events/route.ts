@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { listEventsOfError } from "@/db/queries/error-events";
+import { isEventsCursor, listEventsOfError } from "@/db/queries/error-events";
 import { findErrorForUser } from "@/db/queries/errors";
 import { json, withToken } from "@/lib/api";
 import { notFound } from "@/lib/api-error";
@@ -13,7 +13,7 @@ export const GET = withToken<{ id: string }>(async (request, { auth, params }) =
   const rawLimit = search.get("limit");
   const limit = rawLimit === null ? 25 : /^\d+$/.test(rawLimit) ? Number(rawLimit) : Number.NaN;
   const issues = [];
-  if (cursor !== null && !/^[1-9]\d{0,15}$/.test(cursor))
+  if (cursor !== null && !isEventsCursor(cursor))
     issues.push({ path: ["cursor"], message: "cursor is invalid" });
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
     issues.push({ path: ["limit"], message: "limit must be an integer from 1 to 100" });
@@ -25,7 +25,7 @@ export const GET = withToken<{ id: string }>(async (request, { auth, params }) =
   if (!error) throw notFound("Error");
   const page = await listEventsOfError(db, {
     errorId,
-    before: cursor ? Number(cursor) : null,
+    cursor,
     limit,
   });
   return json({
