@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
 import { apiTokens, errorHourlyCounts, errors, events, users } from "../schema";
 import { inUserProjects } from "./scope";
