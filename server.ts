@@ -9,6 +9,9 @@ import { handleIngestFastPath } from "./server-ingest";
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
 const DRAIN_TIMEOUT_MS = 10_000;
 
+/** Sockets whose abandoned request body is being discarded, and how to stop watching them. */
+const discarding = new WeakMap<Socket, () => void>();
+
 /**
  * A handler may answer (413, 401…) before it has read the whole body. Left paused in the
  * socket, the rest would stall the next request on that keep-alive connection; so it is read
@@ -18,7 +21,7 @@ function drainUnreadBody(req: IncomingMessage, socket: Socket): void {
   if (req.complete) return;
   // Next cancelled its reader and destroyed the request, but not the connection.
   if (req.destroyed) {
-    socket.destroySoon();
+    discardAbandonedBody(req, socket);
     return;
   }
   // Node discards an unread body by itself, unless the handler started reading it.
@@ -32,6 +35,37 @@ function drainUnreadBody(req: IncomingMessage, socket: Socket): void {
   req.once("end", () => clearTimeout(timer));
   req.once("close", () => clearTimeout(timer));
   req.resume();
+}
+
+/**
+ * The body of a request that Next destroyed (its reader was cancelled) can no longer be read,
+ * and closing the connection breaks keep-alive clients: the response said keep-alive, so their
+ * next request on it failed with ECONNRESET or EPIPE. Instead Node's parser is told the body is
+ * dumped, so that it drops the rest instead of pausing the socket for a reader that is gone,
+ * and the socket flows again; a client that sends more than DRAIN_LIMIT_BYTES is disconnected.
+ */
+function discardAbandonedBody(req: IncomingMessage, socket: Socket): void {
+  const dump = (req as IncomingMessage & { _dump?: () => void })._dump;
+  if (typeof dump !== "function") {
+    socket.destroySoon();
+    return;
+  }
+  dump.call(req);
+  socket.resume();
+  const start = socket.bytesRead;
+  const timer = setInterval(() => {
+    if (req.complete || socket.destroyed) stop();
+    else if (socket.bytesRead - start > DRAIN_LIMIT_BYTES) {
+      stop();
+      socket.destroy();
+    }
+  }, 100);
+  timer.unref();
+  const stop = () => {
+    clearInterval(timer);
+    discarding.delete(socket);
+  };
+  discarding.set(socket, stop);
 }
 
 /**
@@ -51,6 +85,8 @@ export async function startServer(options: { port?: number; hostname?: string } 
   const fastPath = process.env.INGEST_FAST_PATH !== "0";
   const server = createServer((req, res) => {
     const socket = req.socket;
+    // The next request on this connection: the previous one's body is over.
+    discarding.get(socket)?.();
     res.once("finish", () => drainUnreadBody(req, socket));
     if (fastPath && handleIngestFastPath(req, res)) return;
     handle(req, res).catch((error: unknown) => {

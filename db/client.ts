@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
 import type { DatabaseConfig } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -29,20 +30,23 @@ export async function openDatabase(
   if (config.kind === "postgres") {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(config.url, {
-      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-      onnotice: () => {},
-      connect_timeout: 10,
-      // Times are read and bucketed in UTC whatever the server's or database's TimeZone (a
-      // zone with second offsets for old dates, e.g. +05:53:28, would not even parse).
-      connection: { TimeZone: "UTC" },
-    });
-    const db = drizzle(client, { schema });
+    const pool = recyclingPool((onclose) =>
+      postgres(config.url, {
+        max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+        onnotice: () => {},
+        onclose,
+        connect_timeout: 10,
+        // Times are read and bucketed in UTC whatever the server's or database's TimeZone (a
+        // zone with second offsets for old dates, e.g. +05:53:28, would not even parse).
+        connection: { TimeZone: "UTC" },
+      }),
+    );
+    const db = drizzle(pool.client, { schema });
     if (options.migrate) {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
       await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     }
-    return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db: db as unknown as Db, kind: "postgres", close: pool.end };
   }
 
   const { PGlite } = await import("@electric-sql/pglite");
@@ -59,4 +63,51 @@ export async function openDatabase(
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   }
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+/**
+ * A postgres.js pool that is replaced after any of its connections closes (a database restart,
+ * a network cut, a lifetime expiry). postgres.js 3.4.9 can leave a connection whose socket
+ * closed with a write still queued unable to send anything again (`nextWriteTimer` is cleared
+ * but never reset: porsager/postgres#1154, #1208): every later query on it waits for
+ * connect_timeout and fails, so after a restart some requests hung 10 s, again and again.
+ * The next query after a close gets a fresh pool; the old one ends gracefully (its open
+ * transactions may finish for 5 s). Drizzle holds the proxy, never a pool.
+ */
+function recyclingPool(create: (onclose: () => void) => Sql) {
+  let current: Sql;
+  let stale = false;
+  const open = () => {
+    const sql: Sql = create(() => {
+      if (sql === current) stale = true;
+    });
+    return sql;
+  };
+  const first = open();
+  current = first;
+  const live = (): Sql => {
+    if (stale) {
+      stale = false;
+      const old = current;
+      current = open();
+      // Drizzle sets its own parsers and serializers on the pool it was given; carry them over.
+      Object.assign(current.options.parsers, first.options.parsers);
+      Object.assign(current.options.serializers, first.options.serializers);
+      old.end({ timeout: 5 }).catch(() => {});
+    }
+    return current;
+  };
+  const client = new Proxy(first, {
+    get(_target, property) {
+      // `options` is read (and written) by Drizzle once, at construction: the first pool's.
+      if (property === "options") return first.options;
+      const target = live();
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+    apply(_target, thisArg, args) {
+      return Reflect.apply(live(), thisArg, args);
+    },
+  });
+  return { client, end: () => current.end({ timeout: 5 }) };
 }

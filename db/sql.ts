@@ -18,9 +18,18 @@ export function storableText(text: string): string {
 export function toJsonParam(value: unknown): string {
   const text = JSON.stringify(value);
   if (!NEEDS_CLEANING.test(text)) return text;
-  return JSON.stringify(value, (_key, v) => (typeof v === "string" ? storableText(v) : v)).replace(
-    /(?<!\\)((?:\\\\)*)\\u0000/g,
-    "$1\\ufffd",
+  return JSON.stringify(value, cleanStrings).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd");
+}
+
+/** Cleans string values, and object keys too: a lone surrogate in a key is refused as well. */
+function cleanStrings(_key: string, value: unknown): unknown {
+  if (typeof value === "string") return storableText(value);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.every((key) => key.isWellFormed())) return value;
+  // fromEntries defines own properties, so a "__proto__" key stays a plain key.
+  return Object.fromEntries(
+    keys.map((key) => [storableText(key), (value as Record<string, unknown>)[key]]),
   );
 }
 

@@ -8,6 +8,7 @@ describe("parseJsonBody", () => {
     ["an array", encode("[1,2]"), [1, 2]],
     ["a byte order mark", new Uint8Array([0xef, 0xbb, 0xbf, ...encode("{}")]), {}],
     ["surrounding whitespace", encode(" \n{}\n "), {}],
+    ["128 nested arrays", encode(`${"[".repeat(128)}${"]".repeat(128)}`), expect.any(Array)],
   ])("parses %s", (_name, bytes, expected) => {
     expect(parseJsonBody(bytes)).toEqual(expected);
   });
@@ -22,6 +23,8 @@ describe("parseJsonBody", () => {
       /^invalid JSON: body is not valid UTF-8$/,
     ],
     ["a lone surrogate in UTF-8", new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22]), /UTF-8/],
+    ["10,000 nested arrays", encode(`${"[".repeat(10_000)}${"]".repeat(10_000)}`), /128 levels/],
+    ["129 nested objects", encode(`${'{"a":'.repeat(129)}1${"}".repeat(129)}`), /128 levels/],
   ])("rejects %s with 400", (_name, bytes, message) => {
     let caught: unknown;
     try {

@@ -52,10 +52,25 @@ export interface ReadBodyOptions {
  */
 export async function readBody(source: BodySource, opts: ReadBodyOptions): Promise<Uint8Array> {
   const encoding = parseEncoding(opts.contentEncoding);
-  const chunks = "getReader" in source ? readStream(source) : source;
+  const chunks = cutOffIsBodyError("getReader" in source ? readStream(source) : source);
   const maxWire = opts.maxWireBytes ?? opts.maxBytes;
   if (encoding === "identity") return collect(chunks, Math.min(maxWire, opts.maxBytes));
   return decompress(chunks, encoding, opts.maxBytes, maxWire);
+}
+
+/**
+ * A client that goes away mid-body makes the request stream fail with ECONNRESET ("aborted"),
+ * which the API would otherwise take for the database's connection failing (a 503 and a
+ * "database unavailable" log line). It is the client's body that is incomplete: a 400.
+ */
+async function* cutOffIsBodyError(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* source;
+  } catch (error) {
+    throw new BodyError(400, "incomplete_body", "the request body ended before it was complete", {
+      cause: error,
+    });
+  }
 }
 
 // TypeScript's DOM types do not declare ReadableStream async-iterable; the reader works everywhere.
@@ -175,7 +190,7 @@ async function decompress(
         cause: decodeError,
       });
     }
-    // Errors of the source itself (a client that went away) are not ours to relabel.
+    // Errors of the source itself (a client that went away) are already BodyErrors.
     throw error;
   }
 }
@@ -213,7 +228,14 @@ function drained(stream: Transform): Promise<void> {
   });
 }
 
-/** Parses a body as UTF-8 JSON; invalid UTF-8 or JSON is a 400. */
+/**
+ * How deeply a JSON body may nest. JSON.parse takes far deeper input, but storing it would not:
+ * JSON.stringify (which writes jsonb parameters) overflows its stack near 10,000 levels, a 500.
+ * SDKs send a handful of levels (Sentry's trim extra data at 3).
+ */
+export const MAX_JSON_DEPTH = 128;
+
+/** Parses a body as UTF-8 JSON; invalid UTF-8 or JSON, or nesting past MAX_JSON_DEPTH, is a 400. */
 export function parseJsonBody(bytes: Uint8Array): unknown {
   let text: string;
   try {
@@ -223,12 +245,35 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
       cause: error,
     });
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new BodyError(400, "invalid_json", `invalid JSON: ${reason.slice(0, 200)}`, {
       cause: error,
     });
   }
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    throw new BodyError(
+      400,
+      "invalid_json",
+      `invalid JSON: arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep`,
+    );
+  }
+  return value;
+}
+
+/** Iterative, so that the check itself cannot overflow the stack. */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  if (value === null || typeof value !== "object") return false;
+  const stack: [object, number][] = [[value, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (depth > max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
