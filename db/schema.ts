@@ -115,10 +115,11 @@ export const errors = pgTable(
   },
   (t) => [
     uniqueIndex("errors_project_env_fingerprint_key").on(t.projectId, t.environment, t.fingerprint),
+    // Sort indexes leave status out: searches list open and archived errors together (status
+    // all), and the open list filters the few archived rows out while walking the same order.
     index("errors_frequency_idx").on(
       t.projectId,
       t.environment,
-      t.status,
       t.eventCount.desc(),
       t.severity.desc(),
       t.lastSeen.desc(),
@@ -127,7 +128,6 @@ export const errors = pgTable(
     index("errors_level_idx").on(
       t.projectId,
       t.environment,
-      t.status,
       t.severity.desc(),
       t.eventCount.desc(),
       t.lastSeen.desc(),
@@ -136,14 +136,12 @@ export const errors = pgTable(
     index("errors_last_seen_idx").on(
       t.projectId,
       t.environment,
-      t.status,
       t.lastSeen.desc(),
       t.id.desc(),
     ),
     index("errors_first_seen_idx").on(
       t.projectId,
       t.environment,
-      t.status,
       t.firstSeen.desc(),
       t.id.desc(),
     ),

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, ilike, inArray, notInArray, or, type SQL, sql } from "drizzle-orm";
 import {
   decodeCursor,
   type ErrorSort,
@@ -112,7 +112,9 @@ export async function listErrors(
     .from(errors)
     .innerJoin(projects, eq(projects.id, errors.projectId))
     .where(and(...where))
-    .orderBy(...key.columns.map((column) => desc(column)))
+    // NULLS LAST as in the indexes (drizzle-kit writes DESC NULLS LAST); with PostgreSQL's
+    // default DESC NULLS FIRST the planner cannot walk them and sorts the whole project.
+    .orderBy(...key.columns.map((column) => sql`${column} DESC NULLS LAST`))
     .limit(query.limit + 1);
 
   const page = rows.slice(0, query.limit);
