@@ -33,7 +33,7 @@ export class GroupCommitWriter {
     options: WriterOptions = {},
   ) {
     this.maxEvents = options.maxEvents ?? 2000;
-    this.concurrency = options.concurrency ?? 2;
+    this.concurrency = options.concurrency ?? Number(process.env.INGEST_WRITERS ?? 2);
   }
 
   write(items: EventToStore[]): Promise<StoredEventRef[]> {

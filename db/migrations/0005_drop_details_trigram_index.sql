@@ -1,0 +1,2 @@
+DROP INDEX "errors_details_trgm_idx";--> statement-breakpoint
+ALTER TABLE "errors" SET (fillfactor = 80);
