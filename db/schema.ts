@@ -133,18 +133,8 @@ export const errors = pgTable(
       t.lastSeen.desc(),
       t.id.desc(),
     ),
-    index("errors_last_seen_idx").on(
-      t.projectId,
-      t.environment,
-      t.lastSeen.desc(),
-      t.id.desc(),
-    ),
-    index("errors_first_seen_idx").on(
-      t.projectId,
-      t.environment,
-      t.firstSeen.desc(),
-      t.id.desc(),
-    ),
+    index("errors_last_seen_idx").on(t.projectId, t.environment, t.lastSeen.desc(), t.id.desc()),
+    index("errors_first_seen_idx").on(t.projectId, t.environment, t.firstSeen.desc(), t.id.desc()),
     index("errors_origin_idx").on(t.projectId, t.origin),
     // Titles only: a trigram index over the 1,000-character details preview cost more at ingest
     // (every counter update re-inserts ~1,000 trigrams) than it saved at search time.
