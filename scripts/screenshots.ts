@@ -88,6 +88,8 @@ try {
       await page.getByLabel("Password").fill(DEMO.password);
       await page.getByRole("button", { name: "Log in" }).click();
       await page.waitForURL(/\/errors/);
+      // Wait for the real content, not the streamed loading skeleton.
+      await page.locator('a[href^="/errors/"]:visible').first().waitFor();
       const suffix = scheme === "dark" ? `${name}-dark` : name;
       await page.screenshot({
         path: path.join(OUT, `list-${suffix}.png`),
@@ -99,8 +101,10 @@ try {
         .first()
         .click();
       await page.waitForURL(/\/errors\/\d+/);
+      await page.getByRole("heading", { name: "Exception" }).waitFor();
       await page.screenshot({ path: path.join(OUT, `detail-${suffix}.png`), fullPage: true });
       await page.goto(`${base}/settings`);
+      await page.getByRole("heading", { name: "Personal API tokens" }).waitFor();
       await page.screenshot({
         path: path.join(OUT, `settings-${suffix}.png`),
         fullPage: name === "desktop",
