@@ -1,7 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
@@ -12,7 +11,7 @@ import { freshPostgres } from "@/db/testing/databases";
 import { normalizeNativeEvent } from "@/lib/ingest/native";
 import { seedErrors } from "./bench-seed";
 import { buildIsStale } from "./build-state";
-import { run } from "./run";
+import { freePort, run } from "./run";
 
 /**
  * `npm run bench`: starts the app as `npm start` does against a fresh database on the
@@ -33,17 +32,6 @@ const CONCURRENCY = 64;
 const SIZES = smoke ? [10_000] : [10_000, 100_000, 1_000_000];
 const QUERY_RUNS = smoke ? 5 : 40;
 const execFileAsync = promisify(execFile);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function startApp(databaseUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();

@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -10,7 +9,7 @@ import { DEMO, seedDemo } from "@/db/seed-demo";
 import { freshPostgres } from "@/db/testing/databases";
 import { seedErrors } from "./bench-seed";
 import { buildIsStale } from "./build-state";
-import { run } from "./run";
+import { freePort, run } from "./run";
 
 /**
  * `npm run page-speed`: the /errors page's server response time (p50/p95 over 50 requests per
@@ -19,17 +18,6 @@ import { run } from "./run";
  */
 const RUNS = 50;
 const EXTRA_EVENTS = Number(process.env.PAGE_SPEED_EVENTS ?? 100_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 if (
   buildIsStale() &&

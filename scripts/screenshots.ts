@@ -1,13 +1,12 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { openDatabase } from "@/db/client";
 import { DEMO, seedDemo } from "@/db/seed-demo";
 import { buildIsStale } from "./build-state";
-import { run } from "./run";
+import { freePort, run } from "./run";
 
 /**
  * `npm run screenshots`: the list, detail and settings pages at desktop and phone widths, from
@@ -18,17 +17,6 @@ const VIEWPORTS = [
   { name: "desktop", viewport: { width: 1440, height: 900 }, isMobile: false },
   { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
 ] as const;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 if (
   buildIsStale() &&

@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freshPostgres } from "@/db/testing/databases";
 import { buildIsStale } from "./build-state";
-import { run } from "./run";
+import { freePort, run } from "./run";
 
 /**
  * `npm test`: unit tests, a production build, the HTTP API suite against a started server on
@@ -49,17 +48,6 @@ async function vitest(label: string, args: string[], env: NodeJS.ProcessEnv) {
   );
   vitestReport(output);
   if (code !== 0) failures.push(label);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 async function waitForHealth(url: string, child: { exitCode: number | null }, timeoutMs = 90_000) {
