@@ -51,3 +51,16 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.inf
   if (!result.success) throw validationError(zodIssues(result.error));
   return result.data;
 }
+
+const JSON_TYPES = /^(application\/json|text\/plain)(;|$)/i;
+
+/** JSON bodies come as application/json, or text/plain from browsers avoiding a preflight. */
+export function assertJsonContentType(type: string | null): void {
+  if (type && !JSON_TYPES.test(type.trim())) {
+    throw new ApiError(
+      415,
+      "unsupported_media_type",
+      `Send JSON (Content-Type: application/json), not ${type}.`,
+    );
+  }
+}

@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { isConnectionFailure } from "@/db/errors";
 import { findActiveToken, touchToken } from "@/db/queries/tokens";
 import { findUserById } from "@/db/queries/users";
-import { ApiError, forbidden, unauthorized } from "./api-error";
+import { ApiError, assertJsonContentType, forbidden, unauthorized } from "./api-error";
 import { BodyError, parseJsonBody, readBody } from "./ingest/body";
 import { looksLikeToken } from "./tokens";
 
@@ -53,18 +53,10 @@ export function toErrorResponse(error: unknown): Response {
   return errorResponse(new ApiError(500, "internal_error", "Something went wrong on our side."));
 }
 
-const JSON_TYPES = /^(application\/json|text\/plain)(;|$)/i;
-
 /** Reads a JSON body with a size cap that is enforced while reading, not after. */
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
   const type = request.headers.get("content-type");
-  if (type && !JSON_TYPES.test(type.trim())) {
-    throw new ApiError(
-      415,
-      "unsupported_media_type",
-      `Send JSON (Content-Type: application/json), not ${type}.`,
-    );
-  }
+  assertJsonContentType(type);
   if (!request.body)
     throw new ApiError(400, "bad_json", "The request body is empty; send a JSON object.");
   // Node's web streams are async-iterable; the DOM typings do not say so.

@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
+import { useActionState, useState, useTransition } from "react";
 import {
   changeErrorStatus,
   type DetailActionState,
   deleteError,
 } from "@/app/(dashboard)/errors/[id]/actions";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /** Archive or unarchive (a plain form, so it works before hydration) and delete with a confirmation. */
 export function ErrorActions({
@@ -65,76 +66,22 @@ export function ErrorActions({
           </span>
         ) : null}
       </div>
-      <ConfirmDeleteDialog
+      <ConfirmDialog
         open={confirming}
-        title={title}
+        title="Delete this error?"
+        description={
+          <div className="space-y-2">
+            <p className="line-clamp-3 font-medium wrap-break-word text-zinc-900 dark:text-zinc-100">
+              {title}
+            </p>
+            <p>The error and all its events are removed for good. This cannot be undone.</p>
+          </div>
+        }
+        confirmLabel="Delete error"
         pending={deleting}
         onConfirm={confirmDelete}
         onCancel={() => setConfirming(false)}
       />
     </div>
-  );
-}
-
-/**
- * A modal confirmation on the native <dialog>: the browser traps and returns focus and Escape
- * cancels; Cancel has the initial focus so that Enter never deletes by accident.
- */
-function ConfirmDeleteDialog({
-  open,
-  title,
-  pending,
-  onConfirm,
-  onCancel,
-}: {
-  open: boolean;
-  title: string;
-  pending: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLButtonElement>("[data-initial-focus]")?.focus();
-    } else if (!open && dialog.open) dialog.close();
-  }, [open]);
-
-  return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      onClose={() => {
-        if (open) onCancel();
-      }}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-    >
-      <div className="p-5 sm:p-6">
-        <h2 id={titleId} className="text-lg font-semibold">
-          Delete this error?
-        </h2>
-        <div id={descriptionId} className="mt-2 space-y-2 text-sm text-zinc-600 dark:text-zinc-300">
-          <p className="line-clamp-3 font-medium wrap-break-word text-zinc-900 dark:text-zinc-100">
-            {title}
-          </p>
-          <p>The error and all its events are removed for good. This cannot be undone.</p>
-        </div>
-        <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button data-initial-focus variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button variant="danger" onClick={onConfirm} disabled={pending}>
-            {pending ? "Deleting…" : "Delete error"}
-          </Button>
-        </div>
-      </div>
-    </dialog>
   );
 }

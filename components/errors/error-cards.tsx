@@ -3,7 +3,7 @@
 import type { Table } from "@tanstack/react-table";
 import Link from "next/link";
 import { useId } from "react";
-import { ArchivedBadge, LevelBadge } from "./level-badge";
+import { ArchivedBadge, LevelBadge } from "@/components/ui/level-badge";
 import { RelativeTime } from "./relative-time";
 import { type RowActionHandlers, RowActions } from "./row-actions";
 import { SelectCheckbox } from "./select-checkbox";

@@ -8,10 +8,10 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { type ErrorListState, errorListHref } from "@/lib/errors-list-url";
 import type { ErrorSort } from "@/lib/errors-query";
 import { BulkBar } from "./bulk-bar";
-import { ConfirmDialog } from "./confirm-dialog";
 import { ErrorCards } from "./error-cards";
 import { errorColumns } from "./error-columns";
 import { useListNavigation } from "./list-navigation";

@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { noteIngestConfigChange } from "../ingest-config";
 import { apiTokens, users } from "../schema";
+import { revokeTokens } from "./tokens";
 
 export interface IngestKeySummary {
   id: string;
@@ -59,39 +59,23 @@ export async function revokeIngestKey(
   db: DbOrTx,
   input: { projectId: number; keyId: string },
 ): Promise<boolean> {
-  const rows = await db
-    .update(apiTokens)
-    .set({ revokedAt: sql`now()` })
-    .where(
-      and(
-        eq(apiTokens.id, input.keyId),
-        eq(apiTokens.projectId, input.projectId),
-        eq(apiTokens.kind, "ingest"),
-        isNull(apiTokens.revokedAt),
-      ),
-    )
-    .returning({ id: apiTokens.id });
-  if (rows.length > 0) noteIngestConfigChange();
-  return rows.length > 0;
+  const where = and(
+    eq(apiTokens.id, input.keyId),
+    eq(apiTokens.projectId, input.projectId),
+    eq(apiTokens.kind, "ingest"),
+  ) as SQL;
+  return (await revokeTokens(db, where)) > 0;
 }
 
 /** Revokes every active ingest key a user holds for a project, e.g. when they leave it. */
-export async function revokeIngestKeysOfMember(
+export function revokeIngestKeysOfMember(
   db: DbOrTx,
   input: { projectId: number; userId: number },
 ): Promise<number> {
-  const rows = await db
-    .update(apiTokens)
-    .set({ revokedAt: sql`now()` })
-    .where(
-      and(
-        eq(apiTokens.projectId, input.projectId),
-        eq(apiTokens.userId, input.userId),
-        eq(apiTokens.kind, "ingest"),
-        isNull(apiTokens.revokedAt),
-      ),
-    )
-    .returning({ id: apiTokens.id });
-  if (rows.length > 0) noteIngestConfigChange();
-  return rows.length;
+  const where = and(
+    eq(apiTokens.projectId, input.projectId),
+    eq(apiTokens.userId, input.userId),
+    eq(apiTokens.kind, "ingest"),
+  ) as SQL;
+  return revokeTokens(db, where);
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { generateToken, hashToken, type TokenKind, tokenPrefix } from "@/lib/tokens";
 import type { DbOrTx } from "../client";
 import { noteIngestConfigChange } from "../ingest-config";
@@ -102,23 +102,29 @@ export async function listPersonalTokens(db: DbOrTx, userId: number) {
     .orderBy(desc(apiTokens.createdAt));
 }
 
+/**
+ * Revokes the active tokens matching `where` and returns how many. Every revocation goes
+ * through here, so the ingest key cache always hears of it.
+ */
+export async function revokeTokens(db: DbOrTx, where: SQL): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(where, isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  if (rows.length > 0) noteIngestConfigChange();
+  return rows.length;
+}
+
 /** Revokes one of the user's own personal tokens; false when there is no such token. */
 export async function revokePersonalToken(
   db: DbOrTx,
   input: { userId: number; tokenId: string },
 ): Promise<boolean> {
-  const rows = await db
-    .update(apiTokens)
-    .set({ revokedAt: sql`now()` })
-    .where(
-      and(
-        eq(apiTokens.id, input.tokenId),
-        eq(apiTokens.userId, input.userId),
-        eq(apiTokens.kind, "personal"),
-        isNull(apiTokens.revokedAt),
-      ),
-    )
-    .returning({ id: apiTokens.id });
-  if (rows.length > 0) noteIngestConfigChange();
-  return rows.length > 0;
+  const where = and(
+    eq(apiTokens.id, input.tokenId),
+    eq(apiTokens.userId, input.userId),
+    eq(apiTokens.kind, "personal"),
+  ) as SQL;
+  return (await revokeTokens(db, where)) > 0;
 }

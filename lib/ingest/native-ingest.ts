@@ -1,5 +1,5 @@
 import { isConnectionFailure } from "@/db/errors";
-import { ApiError, unauthorized } from "../api-error";
+import { ApiError, assertJsonContentType, unauthorized } from "../api-error";
 import { looksLikeToken } from "../tokens";
 import { BodyError, parseJsonBody, readBody } from "./body";
 import { type IngestRequest, jsonResponse, type PlainResponse } from "./http";
@@ -7,7 +7,6 @@ import { resolveIngestToken } from "./key-cache";
 import { ingestNativeEvents } from "./service";
 
 export const MAX_NATIVE_BODY_BYTES = 1024 * 1024;
-const JSON_TYPES = /^(application\/json|text\/plain)(;|$)/i;
 
 function errorResponse(error: ApiError | BodyError): PlainResponse {
   const headers = error instanceof ApiError ? (error.options.headers ?? {}) : {};
@@ -34,13 +33,7 @@ export async function handleNativeIngest(request: IngestRequest): Promise<PlainR
     if (!identity) throw unauthorized("The token is unknown or has been revoked.", true);
 
     const type = request.header("content-type");
-    if (type && !JSON_TYPES.test(type.trim())) {
-      throw new ApiError(
-        415,
-        "unsupported_media_type",
-        `Send JSON (Content-Type: application/json), not ${type}.`,
-      );
-    }
+    assertJsonContentType(type);
     const bytes = request.body
       ? await readBody(request.body, {
           contentEncoding: request.header("content-encoding"),

@@ -24,6 +24,7 @@ export function LevelBadge({ level }: { level: Level }) {
   return (
     <span
       className={`inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium capitalize ring-1 ring-inset ${STYLES[level]}`}
+      data-level={level}
     >
       <span aria-hidden className={`size-1.5 rounded-full ${DOTS[level]}`} />
       {level}
