@@ -1,3 +1,6 @@
+import type { SQL } from "drizzle-orm";
+import type { DbOrTx } from "./client";
+
 /** Rows of a raw `db.execute()`: postgres.js returns an array, PGlite an object with `rows`. */
 export function resultRows<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
@@ -36,4 +39,26 @@ function cleanStrings(_key: string, value: unknown): unknown {
 /** Escapes LIKE wildcards so user text matches literally. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+interface PreparingSession {
+  dialect: { sqlToQuery: (query: SQL) => { sql: string; params: unknown[] } };
+  session: {
+    prepareQuery: (
+      query: { sql: string; params: unknown[] },
+      fields: undefined,
+      name: string,
+      isResponseInArrayMode: boolean,
+    ) => { execute: () => Promise<unknown> };
+  };
+}
+
+/**
+ * Runs a hot query as a prepared statement. Drizzle's `execute` sends an unnamed statement,
+ * which postgres.js describes first: two round trips and a fresh parse and plan every time. A
+ * named one is parsed once per connection and then costs one round trip. PGlite ignores it.
+ */
+export function executePrepared(db: DbOrTx, name: string, query: SQL): Promise<unknown> {
+  const { dialect, session } = db as unknown as PreparingSession;
+  return session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
 }

@@ -11,6 +11,7 @@ import { freshPostgres } from "@/db/testing/databases";
 import { normalizeNativeEvent } from "@/lib/ingest/native";
 import { seedErrors } from "./bench-seed";
 import { buildIsStale } from "./build-state";
+import { cpuShare, describeCpu } from "./cpu-share";
 import { freePort, run } from "./run";
 
 /**
@@ -31,11 +32,16 @@ const SHORT = smoke ? 2 : 10;
 const CONCURRENCY = 64;
 const SIZES = smoke ? [10_000] : [10_000, 100_000, 1_000_000];
 const QUERY_RUNS = smoke ? 5 : 40;
+// `--phases a,b` runs only those phases (a also runs f; the consistency check follows any of a–c).
+const phasesArg = process.argv.find((arg) => arg.startsWith("--phases="));
+const phases = new Set((phasesArg?.slice("--phases=".length) ?? "a,b,c,d,e").split(","));
 const execFileAsync = promisify(execFile);
 
 async function startApp(databaseUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // BENCH_NODE_OPTIONS profiles the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
+  const nodeArgs = (process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
@@ -158,48 +164,71 @@ try {
   const projectId = account.project.id;
   let acknowledged = 0;
 
-  console.log("a. ingest, one event per request, fast door");
   const fast = await startApp(database.url);
-  const { result: single, peakMb } = await peakRss(
-    fast.child.pid ?? 0,
-    load(fast.url, key, projectId, "single", SECONDS),
-  );
-  acknowledged += single.events;
-  line(
-    "a. 1 event/request, fast door",
-    `${fmt(single.eventsPerSecond)} events/s, p50 ${fmt(single.p50, 1)} ms, p99 ${fmt(single.p99, 1)} ms, non-2xx ${single.non2xx + single.failures}`,
-    "≥ 5,000/s, p99 ≤ 50 ms",
-  );
-  line("f. server peak RSS during a", `${fmt(peakMb)} MB`, "≤ 512 MB");
+  let single: LoadResult | undefined;
+  if (phases.has("a")) {
+    console.log("a. ingest, one event per request, fast door");
+    const { result: measured, cpu } = await cpuShare(
+      fast.child.pid ?? 0,
+      peakRss(fast.child.pid ?? 0, load(fast.url, key, projectId, "single", SECONDS)),
+    );
+    single = measured.result;
+    console.log(`   ${describeCpu(cpu)}`);
+    acknowledged += single.events;
+    line(
+      "a. 1 event/request, fast door",
+      `${fmt(single.eventsPerSecond)} events/s, p50 ${fmt(single.p50, 1)} ms, p99 ${fmt(single.p99, 1)} ms, non-2xx ${single.non2xx + single.failures}`,
+      "≥ 5,000/s, p99 ≤ 50 ms",
+    );
+    line("f. server peak RSS during a", `${fmt(measured.peakMb)} MB`, "≤ 512 MB");
+  }
 
-  console.log("a. ingest, one event per request, Next route handler");
-  const slow = await startApp(database.url, { INGEST_FAST_PATH: "0" });
-  const viaNext = await load(slow.url, key, projectId, "single", SECONDS);
-  acknowledged += viaNext.events;
-  await stopApp(slow.child);
-  line(
-    "a. 1 event/request, Next route handler",
-    `${fmt(viaNext.eventsPerSecond)} events/s, p50 ${fmt(viaNext.p50, 1)} ms, p99 ${fmt(viaNext.p99, 1)} ms, non-2xx ${viaNext.non2xx + viaNext.failures}`,
-    "for comparison",
-  );
+  if (phases.has("a")) {
+    console.log("a. ingest, one event per request, Next route handler");
+    const slow = await startApp(database.url, { INGEST_FAST_PATH: "0" });
+    const { result: viaNext, cpu } = await cpuShare(
+      slow.child.pid ?? 0,
+      load(slow.url, key, projectId, "single", SECONDS),
+    );
+    console.log(`   ${describeCpu(cpu)}`);
+    acknowledged += viaNext.events;
+    await stopApp(slow.child);
+    line(
+      "a. 1 event/request, Next route handler",
+      `${fmt(viaNext.eventsPerSecond)} events/s, p50 ${fmt(viaNext.p50, 1)} ms, p99 ${fmt(viaNext.p99, 1)} ms, non-2xx ${viaNext.non2xx + viaNext.failures}`,
+      "for comparison",
+    );
+  }
 
-  console.log("b. 100 events per request");
-  const batch = await load(fast.url, key, projectId, "batch", SHORT);
-  acknowledged += batch.events;
-  line(
-    "b. 100 events/request",
-    `${fmt(batch.eventsPerSecond)} events/s, p99 ${fmt(batch.p99, 1)} ms, non-2xx ${batch.non2xx + batch.failures}`,
-    "≥ 30,000/s",
-  );
+  if (phases.has("b")) {
+    console.log("b. 100 events per request");
+    const { result: batch, cpu } = await cpuShare(
+      fast.child.pid ?? 0,
+      load(fast.url, key, projectId, "batch", SHORT),
+    );
+    console.log(`   ${describeCpu(cpu)}`);
+    acknowledged += batch.events;
+    line(
+      "b. 100 events/request",
+      `${fmt(batch.eventsPerSecond)} events/s, p99 ${fmt(batch.p99, 1)} ms, non-2xx ${batch.non2xx + batch.failures}`,
+      "≥ 30,000/s",
+    );
+  }
 
-  console.log("c. Sentry envelopes");
-  const envelopes = await load(fast.url, key, projectId, "envelope", SHORT);
-  acknowledged += envelopes.events;
-  line(
-    "c. Sentry envelopes, 1 event each",
-    `${fmt(envelopes.eventsPerSecond)} events/s, p99 ${fmt(envelopes.p99, 1)} ms, non-2xx ${envelopes.non2xx + envelopes.failures}`,
-    "≥ 3,000/s",
-  );
+  if (phases.has("c")) {
+    console.log("c. Sentry envelopes");
+    const { result: envelopes, cpu } = await cpuShare(
+      fast.child.pid ?? 0,
+      load(fast.url, key, projectId, "envelope", SHORT),
+    );
+    console.log(`   ${describeCpu(cpu)}`);
+    acknowledged += envelopes.events;
+    line(
+      "c. Sentry envelopes, 1 event each",
+      `${fmt(envelopes.eventsPerSecond)} events/s, p99 ${fmt(envelopes.p99, 1)} ms, non-2xx ${envelopes.non2xx + envelopes.failures}`,
+      "≥ 3,000/s",
+    );
+  }
 
   const [counts] = resultRows<{ events: number; frequencies: number }>(
     await db.execute(
@@ -213,23 +242,27 @@ try {
     consistent ? "equal ✓" : "MISMATCH ✗",
   );
 
-  console.log("d. the limit: one transaction per event from this process");
-  const limit = await directWrites(database.url, account, SECONDS);
-  line("d. direct writes, 1 transaction/event", `${fmt(limit)} rows/s`, "the database's limit");
-  line("a ÷ d", fmt(single.eventsPerSecond / limit, 2), "≥ 1.0");
+  if (phases.has("d")) {
+    console.log("d. the limit: one transaction per event from this process");
+    const limit = await directWrites(database.url, account, SECONDS);
+    line("d. direct writes, 1 transaction/event", `${fmt(limit)} rows/s`, "the database's limit");
+    if (single) line("a ÷ d", fmt(single.eventsPerSecond / limit, 2), "≥ 1.0");
+  }
 
-  console.log("e. GET /api/errors at growing sizes");
-  const token = account.personalToken.token;
-  const seeded = await createAccount(db, {
-    name: "Seed",
-    email: "seed@example.test",
-    password: "seed-password",
-  });
-  const queries = await listLatencies(fast.url, seeded, db);
-  for (const [phase, figure] of queries)
-    line(phase, figure, "p95 ≤ 50 ms (search ≤ 100 ms) at 1 M, growth ≤ 2×");
+  if (phases.has("e")) {
+    console.log("e. GET /api/errors at growing sizes");
+    const token = account.personalToken.token;
+    const seeded = await createAccount(db, {
+      name: "Seed",
+      email: "seed@example.test",
+      password: "seed-password",
+    });
+    const queries = await listLatencies(fast.url, seeded, db);
+    for (const [phase, figure] of queries)
+      line(phase, figure, "p95 ≤ 50 ms (search ≤ 100 ms) at 1 M, growth ≤ 2×");
+    void token;
+  }
   await stopApp(fast.child);
-  void token;
 
   console.log(`\n| phase | result | target |\n|---|---|---|`);
   for (const [phase, figure, target] of rows) console.log(`| ${phase} | ${figure} | ${target} |`);

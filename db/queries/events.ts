@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { NormalizedEvent } from "@/lib/ingest/types";
-import type { Db } from "../client";
-import { resultRows, storableText, toJsonParam } from "../sql";
+import type { Db, Tx } from "../client";
+import { errorCode } from "../errors";
+import { executePrepared, resultRows, storableText, toJsonParam } from "../sql";
 
 export interface EventToStore {
   projectId: number;
@@ -21,14 +22,95 @@ const groupKey = (projectId: number, environment: string, fingerprint: string) =
 const eventKey = (projectId: number, eventId: string) => `${projectId}\u0000${eventId}`;
 
 /**
- * Stores a batch in one transaction: every event or none. Errors are upserted first (a new one
- * empty, an existing one only locked), then the events are inserted, and the counters, first
- * and last seen, and the latest title, level and details are taken from exactly the rows that
- * were inserted, in the same statement: a repeated eventId (idempotent retry) never counts
- * twice, never changes what the error shows, and frequencies never drift.
+ * Error ids by group (project, environment, fingerprint), remembered by a writer so that the
+ * errors it has seen are not looked up again. An entry may outlive its error (deleted by a
+ * user or by retention): the events' foreign key then fails the batch, which forgets the
+ * batch's entries and is written again.
+ */
+export class ErrorIdCache {
+  private readonly ids = new Map<string, number>();
+  constructor(private readonly capacity = 50_000) {}
+
+  get(key: string): number | undefined {
+    return this.ids.get(key);
+  }
+
+  set(key: string, id: number): void {
+    if (this.ids.size >= this.capacity && !this.ids.has(key)) {
+      // Oldest first: a Map iterates in insertion order.
+      const oldest = this.ids.keys().next().value;
+      if (oldest !== undefined) this.ids.delete(oldest);
+    }
+    this.ids.set(key, id);
+  }
+
+  forget(keys: Iterable<string>): void {
+    for (const key of keys) this.ids.delete(key);
+  }
+}
+
+/**
+ * Stores a batch in one transaction: every event or none. The counters, first and last seen,
+ * and the latest title, level and details of each error are taken from exactly the events
+ * that were inserted: a repeated eventId (idempotent retry) never counts twice, never changes
+ * what the error shows, and frequencies never drift.
+ *
+ * Concurrent batches share hot errors, and a row lock is held until commit, so the order of
+ * the work decides how long one batch waits for another: errors are resolved first without
+ * locking the known ones (from `cache`, else an upsert of the unknown ones), then the events
+ * are inserted, and only then are the errors' rows locked (in id order, so that two batches
+ * never deadlock) and updated, just before the commit.
  * Returns one reference per input item, in order; a repeated eventId gets the first result.
  */
-export async function insertEvents(db: Db, items: EventToStore[]): Promise<StoredEventRef[]> {
+export async function insertEvents(
+  db: Db,
+  items: EventToStore[],
+  cache: ErrorIdCache = new ErrorIdCache(),
+): Promise<StoredEventRef[]> {
+  try {
+    return await insertEventsOnce(db, items, cache);
+  } catch (error) {
+    // An error deleted since its id was cached or resolved fails the foreign key; the
+    // transaction rolled back whole, and a second attempt looks the errors up afresh.
+    if (errorCode(error) !== "23503") throw error;
+    cache.forget(
+      items.map(({ projectId, event }) =>
+        groupKey(projectId, event.environment, event.fingerprint),
+      ),
+    );
+    return insertEventsOnce(db, items, cache);
+  }
+}
+
+interface GroupRow {
+  key: string;
+  project_id: number;
+  environment: string;
+  fingerprint: string;
+  grouping_version: number;
+  title: string;
+  level: string;
+  origin: string;
+}
+
+const compareGroups = (a: GroupRow, b: GroupRow) =>
+  a.project_id !== b.project_id
+    ? a.project_id - b.project_id
+    : a.environment !== b.environment
+      ? a.environment < b.environment
+        ? -1
+        : 1
+      : a.fingerprint < b.fingerprint
+        ? -1
+        : a.fingerprint > b.fingerprint
+          ? 1
+          : 0;
+
+async function insertEventsOnce(
+  db: Db,
+  items: EventToStore[],
+  cache: ErrorIdCache,
+): Promise<StoredEventRef[]> {
   if (items.length === 0) return [];
   const unique = new Map<string, EventToStore>();
   for (const item of items) {
@@ -36,65 +118,28 @@ export async function insertEvents(db: Db, items: EventToStore[]): Promise<Store
     if (!unique.has(key)) unique.set(key, item);
   }
 
-  // Some of these events may turn out to be retries, so nothing about them is written to the
-  // errors here: a new error starts empty (its times at ±infinity, its text a placeholder) and
-  // takes its values from the events actually inserted below.
-  const groups = new Map<string, EventToStore>();
-  for (const item of unique.values()) {
-    const key = groupKey(item.projectId, item.event.environment, item.event.fingerprint);
-    if (!groups.has(key)) groups.set(key, item);
+  const errorIds = new Map<string, number>();
+  const unknown = new Map<string, GroupRow>();
+  for (const { projectId, event } of unique.values()) {
+    const key = groupKey(projectId, event.environment, event.fingerprint);
+    const cached = cache.get(key);
+    if (cached !== undefined) errorIds.set(key, cached);
+    else if (!unknown.has(key))
+      unknown.set(key, {
+        key,
+        project_id: projectId,
+        environment: event.environment,
+        fingerprint: event.fingerprint,
+        grouping_version: event.groupingVersion,
+        title: event.title,
+        level: event.level,
+        origin: event.origin,
+      });
   }
-  // A fixed lock order keeps concurrent batches touching the same errors from deadlocking.
-  const groupRows = [...groups.values()]
-    .map(({ projectId, event }) => ({
-      project_id: projectId,
-      environment: event.environment,
-      fingerprint: event.fingerprint,
-      grouping_version: event.groupingVersion,
-      title: event.title,
-      level: event.level,
-      origin: event.origin,
-    }))
-    .sort((a, b) =>
-      a.project_id !== b.project_id
-        ? a.project_id - b.project_id
-        : a.environment !== b.environment
-          ? a.environment < b.environment
-            ? -1
-            : 1
-          : a.fingerprint < b.fingerprint
-            ? -1
-            : a.fingerprint > b.fingerprint
-              ? 1
-              : 0,
-    );
 
-  return db.transaction(async (tx) => {
-    const upserted = resultRows<{
-      id: number;
-      project_id: number;
-      environment: string;
-      fingerprint: string;
-      created: boolean;
-    }>(
-      await tx.execute(sql`
-        INSERT INTO errors AS e (project_id, environment, fingerprint, grouping_version, title,
-          level, origin, event_count, first_seen, last_seen)
-        SELECT g.project_id, g.environment, g.fingerprint, g.grouping_version, g.title,
-          g.level, g.origin, 0, 'infinity', '-infinity'
-        FROM jsonb_to_recordset(${toJsonParam(groupRows)}::jsonb) AS g(project_id int,
-          environment text, fingerprint text, grouping_version smallint, title text,
-          level text, origin text)
-        -- A no-op update: it locks the row and returns its id.
-        ON CONFLICT (project_id, environment, fingerprint) DO UPDATE SET event_count = e.event_count
-        RETURNING e.id::float8 AS id, e.project_id, e.environment, e.fingerprint, (xmax = 0) AS created`),
-    );
-    const errorIds = new Map(
-      upserted.map((row) => [
-        groupKey(row.project_id, row.environment, row.fingerprint),
-        Number(row.id),
-      ]),
-    );
+  const outcome = await db.transaction(async (tx) => {
+    const created = await upsertErrors(tx, [...unknown.values()].sort(compareGroups));
+    for (const row of created.resolved) errorIds.set(row.key, row.id);
 
     const eventRows = [...unique.values()].map(({ projectId, userId, tokenId, event }) => ({
       error_id: errorIds.get(groupKey(projectId, event.environment, event.fingerprint)),
@@ -120,7 +165,10 @@ export async function insertEvents(db: Db, items: EventToStore[]): Promise<Store
       project_id: number;
       event_id: string;
     }>(
-      await tx.execute(sql`
+      await executePrepared(
+        tx,
+        "insert_events",
+        sql`
         WITH input AS (
           SELECT * FROM jsonb_to_recordset(${toJsonParam(eventRows)}::jsonb) AS x(error_id bigint,
             project_id int, event_id text, title text, details text, level text, origin text,
@@ -143,6 +191,11 @@ export async function insertEvents(db: Db, items: EventToStore[]): Promise<Store
           FROM ins i JOIN input x ON x.project_id = i.project_id AND x.event_id = i.event_id
           WINDOW w AS (PARTITION BY i.error_id)
           ORDER BY i.error_id, i.occurred_at DESC, i.id DESC
+        ), locked AS (
+          -- The errors' rows are locked here, after the events went in and in id order, so
+          -- that batches sharing errors wait for each other only briefly and never deadlock.
+          SELECT e.id FROM errors e WHERE e.id IN (SELECT error_id FROM latest)
+          ORDER BY e.id FOR NO KEY UPDATE
         ), counted AS (
           UPDATE errors e SET event_count = e.event_count + c.n,
             first_seen = least(e.first_seen, c.first_seen),
@@ -153,18 +206,20 @@ export async function insertEvents(db: Db, items: EventToStore[]): Promise<Store
             origin = CASE WHEN c.last_seen >= e.last_seen THEN c.origin ELSE e.origin END,
             culprit = CASE WHEN c.last_seen >= e.last_seen THEN coalesce(c.culprit, e.culprit) ELSE e.culprit END,
             grouping_version = c.grouping_version
-          FROM latest c
+          FROM latest c JOIN locked l ON l.id = c.error_id
           WHERE e.id = c.error_id
           RETURNING e.id
         ), hourly AS (
           INSERT INTO error_hourly_counts AS h (error_id, hour, count)
-          -- UTC hours whatever the session's TimeZone (a +05:30 zone would shift them).
+          -- UTC hours whatever the session's TimeZone (a +05:30 zone would shift them). Sorted,
+          -- so that concurrent batches lock the same hours in the same order.
           SELECT error_id, date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
-            count(*)::int FROM ins GROUP BY 1, 2
+            count(*)::int FROM ins GROUP BY 1, 2 ORDER BY 1, 2
           ON CONFLICT (error_id, hour) DO UPDATE SET count = h.count + excluded.count
           RETURNING h.error_id
         )
-        SELECT id::float8 AS id, error_id::float8 AS error_id, project_id, event_id FROM ins`),
+        SELECT id::float8 AS id, error_id::float8 AS error_id, project_id, event_id FROM ins`,
+      ),
     );
     const refs = new Map<string, StoredEventRef>();
     for (const row of inserted) {
@@ -197,18 +252,71 @@ export async function insertEvents(db: Db, items: EventToStore[]): Promise<Store
         });
       }
       // An error created above only for events that turned out to be repeats holds no event.
-      const created = upserted.filter((row) => row.created).map((row) => Number(row.id));
-      if (created.length > 0) {
+      if (created.createdIds.length > 0) {
         await tx.execute(
-          sql`DELETE FROM errors WHERE id = ANY(${`{${created.join(",")}}`}::bigint[]) AND event_count = 0`,
+          sql`DELETE FROM errors WHERE id = ANY(${`{${created.createdIds.join(",")}}`}::bigint[]) AND event_count = 0`,
         );
       }
     }
 
-    return items.map((item) => {
-      const ref = refs.get(eventKey(item.projectId, item.event.eventId));
-      if (!ref) throw new Error(`event ${item.event.eventId} was neither inserted nor found`);
-      return ref;
-    });
+    return {
+      refs,
+      resolved: created.resolved,
+      emptied: refs.size > inserted.length ? created.createdIds : [],
+    };
   });
+
+  // Remembered only once committed: a rolled-back batch may have created errors that are gone.
+  const emptied = new Set(outcome.emptied);
+  for (const row of outcome.resolved) if (!emptied.has(row.id)) cache.set(row.key, row.id);
+
+  return items.map((item) => {
+    const ref = outcome.refs.get(eventKey(item.projectId, item.event.eventId));
+    if (!ref) throw new Error(`event ${item.event.eventId} was neither inserted nor found`);
+    return ref;
+  });
+}
+
+/**
+ * The ids of errors the cache did not know, creating the missing ones. A new error starts
+ * empty (its times at ±infinity, its text a placeholder): some of its events may turn out to
+ * be retries, so it takes its values from the events actually inserted. An existing one is
+ * only locked (a no-op update) and returns its id; the conflict arbiter is the unique index,
+ * whatever the planner thinks of a young table's statistics. The groups come sorted, so that
+ * two batches lock them in one order.
+ */
+async function upsertErrors(
+  tx: Tx,
+  groups: GroupRow[],
+): Promise<{ resolved: { key: string; id: number }[]; createdIds: number[] }> {
+  if (groups.length === 0) return { resolved: [], createdIds: [] };
+  const rows = resultRows<{
+    id: number;
+    project_id: number;
+    environment: string;
+    fingerprint: string;
+    created: boolean;
+  }>(
+    await executePrepared(
+      tx,
+      "upsert_errors",
+      sql`
+      INSERT INTO errors AS e (project_id, environment, fingerprint, grouping_version, title,
+        level, origin, event_count, first_seen, last_seen)
+      SELECT g.project_id, g.environment, g.fingerprint, g.grouping_version, g.title,
+        g.level, g.origin, 0, 'infinity', '-infinity'
+      FROM jsonb_to_recordset(${toJsonParam(groups.map(({ key: _key, ...row }) => row))}::jsonb)
+        AS g(project_id int, environment text, fingerprint text, grouping_version smallint,
+          title text, level text, origin text)
+      ON CONFLICT (project_id, environment, fingerprint) DO UPDATE SET event_count = e.event_count
+      RETURNING e.id::float8 AS id, e.project_id, e.environment, e.fingerprint, (xmax = 0) AS created`,
+    ),
+  );
+  return {
+    resolved: rows.map((row) => ({
+      key: groupKey(row.project_id, row.environment, row.fingerprint),
+      id: Number(row.id),
+    })),
+    createdIds: rows.filter((row) => row.created).map((row) => Number(row.id)),
+  };
 }

@@ -1,6 +1,11 @@
 import type { Db } from "@/db/client";
 import { isConnectionFailure, isRetryableConflict } from "@/db/errors";
-import { type EventToStore, insertEvents, type StoredEventRef } from "@/db/queries/events";
+import {
+  ErrorIdCache,
+  type EventToStore,
+  insertEvents,
+  type StoredEventRef,
+} from "@/db/queries/events";
 
 interface Pending {
   items: EventToStore[];
@@ -27,6 +32,8 @@ export class GroupCommitWriter {
   private scheduled = false;
   private readonly maxEvents: number;
   private readonly concurrency: number;
+  /** Error ids this process has seen: a batch of known errors locks nothing until its end. */
+  private readonly errorIds = new ErrorIdCache();
 
   constructor(
     private readonly db: () => Promise<Db>,
@@ -101,11 +108,11 @@ export class GroupCommitWriter {
   private async insert(items: EventToStore[]): Promise<StoredEventRef[]> {
     const db = await this.db();
     try {
-      return await insertEvents(db, items);
+      return await insertEvents(db, items, this.errorIds);
     } catch (error) {
       // Deadlocks and serialization failures are safe to retry: the transaction rolled back.
       if (!isRetryableConflict(error)) throw error;
-      return insertEvents(db, items);
+      return insertEvents(db, items, this.errorIds);
     }
   }
 }
