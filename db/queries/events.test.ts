@@ -24,7 +24,12 @@ describe.each(testDatabases())("insertEvents on $name", (database) => {
   });
 
   const now = new Date("2026-11-27T12:00:00Z");
-  const make = (title: string, eventId: string, at = now, level: "error" | "fatal" | "warning" | "info" = "error") => ({
+  const make = (
+    title: string,
+    eventId: string,
+    at = now,
+    level: "error" | "fatal" | "warning" | "info" = "error",
+  ) => ({
     projectId: account.project.id,
     userId: account.user.id,
     tokenId: null,
