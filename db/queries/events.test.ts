@@ -124,4 +124,24 @@ describe.each(testDatabases())("insertEvents on $name", (database) => {
     for (const row of counts) expect(row.event_count).toBe(row.events);
     expect(counts.reduce((sum, row) => sum + row.event_count, 0)).toBe(8 * titles.length);
   });
+
+  it("many batches creating the same new errors at once all succeed, each error once", async () => {
+    const titles = Array.from({ length: 40 }, (_, i) => `Outage ${i}`);
+    const batches = Array.from({ length: 16 }, (_, b) =>
+      titles.map((_, i) => make(titles[(i * 7 + b * 3) % titles.length] as string, `o-${b}-${i}`)),
+    );
+    // A cache per batch: as many writers as batches, none knowing the others' errors.
+    const results = await Promise.allSettled(
+      batches.map((batch) => insertEvents(handle.db, batch, new ErrorIdCache())),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const rows = resultRows<{ title: string; event_count: number; events: number }>(
+      await handle.db.execute(sql`
+        SELECT e.title, e.event_count, (SELECT count(*)::int FROM events ev WHERE ev.error_id = e.id) AS events
+        FROM errors e WHERE e.project_id = ${account.project.id} AND e.title LIKE 'Outage %'`),
+    );
+    expect(rows).toHaveLength(titles.length);
+    for (const row of rows) expect(row.event_count).toBe(row.events);
+    expect(rows.reduce((sum, row) => sum + row.event_count, 0)).toBe(16 * titles.length);
+  });
 });

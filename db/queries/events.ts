@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { NormalizedEvent } from "@/lib/ingest/types";
-import type { Db, DbOrTx } from "../client";
+import type { Db, DbOrTx, Tx } from "../client";
 import { errorCode } from "../errors";
 import { executePrepared, resultRows, storableText, toJsonParam } from "../sql";
 
@@ -62,34 +62,157 @@ export class ErrorIdCache {
  * `cache` or an index lookup; a new error takes an id from the sequence, its events point at
  * it, and it is inserted with their count and text once they are in (a foreign key is checked
  * at the end of the statement). If another batch created the same error meanwhile, that
- * insert yields, the foreign key fails, and the batch is written again, finding the error.
+ * insert yields and the foreign key fails; so does a cached id of an error deleted since. The
+ * statement then rolled back whole, and the batch is written again the careful way: in a
+ * transaction that first upserts all its errors (waiting for concurrent creators, locking the
+ * rows against deletion) and then runs the same statement with every id known.
  * Returns one reference per input item, in order; a repeated eventId gets the first result.
  */
+/**
+ * What sends a batch down the careful path, or round it again: a foreign key that failed (an
+ * error deleted or created meanwhile) and a deadlock (PostgreSQL broke a cycle of waits between
+ * batches that share new and known errors; the victim rolled back whole).
+ */
+const RETRIED = new Set(["23503", "40P01"]);
+
 export async function insertEvents(
   db: Db,
   items: EventToStore[],
   cache: ErrorIdCache = new ErrorIdCache(),
 ): Promise<StoredEventRef[]> {
+  try {
+    return await insertEventsOnce(db, items, cache);
+  } catch (error) {
+    if (!RETRIED.has(errorCode(error) ?? "")) throw error;
+  }
+  const groups = new Map<string, GroupRow>();
+  for (const { projectId, event } of items) {
+    const key = groupKey(projectId, event.environment, event.fingerprint);
+    if (!groups.has(key))
+      groups.set(key, {
+        project_id: projectId,
+        environment: event.environment,
+        fingerprint: event.fingerprint,
+        grouping_version: event.groupingVersion,
+        title: event.title,
+        level: event.level,
+        origin: event.origin,
+      });
+  }
+  cache.forget(groups.keys());
+  const sorted = [...groups.values()].sort(compareGroups);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertEventsOnce(db, items, cache);
+      const refs = await db.transaction(async (tx) => {
+        const ids = await resolveAndLockErrors(tx, sorted);
+        if (!ids) return null;
+        const stored = await insertEventsOnce(tx, items, cache, ids);
+        // An error created here only for events that turned out to be repeats holds no event.
+        const all = `{${[...ids.values()].join(",")}}`;
+        await tx.execute(
+          sql`DELETE FROM errors WHERE id = ANY(${all}::bigint[]) AND event_count = 0`,
+        );
+        return stored;
+      });
+      if (refs) return refs;
     } catch (error) {
-      // A cached error deleted since, or a new error created by a concurrent batch: the
-      // statement rolled back whole; the next attempt looks the errors up afresh.
-      if (errorCode(error) !== "23503" || attempt === 3) throw error;
-      cache.forget(
-        items.map(({ projectId, event }) =>
-          groupKey(projectId, event.environment, event.fingerprint),
-        ),
-      );
+      if (!RETRIED.has(errorCode(error) ?? "") || attempt === 5) throw error;
     }
+    if (attempt === 5) throw new Error("could not resolve the errors of a batch");
   }
+}
+
+interface GroupRow {
+  project_id: number;
+  environment: string;
+  fingerprint: string;
+  grouping_version: number;
+  title: string;
+  level: string;
+  origin: string;
+}
+
+// A fixed order, so that two transactions upserting the same errors lock them in one order.
+const compareGroups = (a: GroupRow, b: GroupRow) =>
+  a.project_id !== b.project_id
+    ? a.project_id - b.project_id
+    : a.environment !== b.environment
+      ? a.environment < b.environment
+        ? -1
+        : 1
+      : a.fingerprint < b.fingerprint
+        ? -1
+        : a.fingerprint > b.fingerprint
+          ? 1
+          : 0;
+
+/**
+ * Every group's error id, creating the missing errors empty (times at ±infinity, so that the
+ * statement that follows gives them their events' count, times and text), and every one of
+ * them locked until the transaction ends, so that none can be deleted meanwhile. The missing
+ * ones are created in key order (waiting for a concurrent creator, as the fast statement's
+ * new errors are), all are then locked in id order (as the fast statement locks known ones):
+ * one order per kind of lock, so the two paths cannot deadlock each other.
+ */
+async function resolveAndLockErrors(
+  tx: Tx,
+  groups: GroupRow[],
+): Promise<Map<string, number> | null> {
+  const rows = resultRows<{
+    id: number | null;
+    project_id: number;
+    environment: string;
+    fingerprint: string;
+  }>(
+    await tx.execute(sql`
+      WITH g AS (
+        SELECT * FROM jsonb_to_recordset(${toJsonParam(groups)}::jsonb) AS g(project_id int,
+          environment text, fingerprint text, grouping_version smallint, title text,
+          level text, origin text)
+      ), created AS (
+        INSERT INTO errors AS e (project_id, environment, fingerprint, grouping_version, title,
+          level, origin, event_count, first_seen, last_seen)
+        SELECT g.project_id, g.environment, g.fingerprint, g.grouping_version, g.title,
+          g.level, g.origin, 0, 'infinity', '-infinity'
+        FROM g ORDER BY g.project_id, g.environment, g.fingerprint
+        ON CONFLICT (project_id, environment, fingerprint) DO NOTHING
+        RETURNING e.id, e.project_id, e.environment, e.fingerprint
+      )
+      SELECT id::float8 AS id, project_id, environment, fingerprint FROM created
+      UNION ALL
+      SELECT (SELECT f.id FROM (
+          SELECT e.id, e.project_id, e.environment, e.fingerprint FROM errors e
+          WHERE (e.project_id, e.environment, e.fingerprint)
+            >= (g.project_id, g.environment, g.fingerprint)
+          ORDER BY e.project_id, e.environment, e.fingerprint LIMIT 1) f
+        WHERE f.project_id = g.project_id AND f.environment = g.environment
+          AND f.fingerprint = g.fingerprint)::float8,
+        g.project_id, g.environment, g.fingerprint
+      FROM g`),
+  );
+  // The second half also lists the created groups, unseen by its snapshot (id null).
+  const ids = new Map<string, number>();
+  for (const row of rows) {
+    if (row.id !== null)
+      ids.set(groupKey(row.project_id, row.environment, row.fingerprint), Number(row.id));
+  }
+  const all = [...new Set(ids.values())].sort((x, y) => x - y);
+  const locked = resultRows<{ id: number }>(
+    await tx.execute(
+      sql`SELECT id::float8 AS id FROM errors WHERE id = ANY(${`{${all.join(",")}}`}::bigint[]) ORDER BY id FOR NO KEY UPDATE`,
+    ),
+  );
+  // An error deleted since it was read, or created by a transaction that committed after this
+  // statement's snapshot: the caller tries again.
+  if (ids.size < groups.length || locked.length < all.length) return null;
+  return ids;
 }
 
 async function insertEventsOnce(
   db: DbOrTx,
   items: EventToStore[],
   cache: ErrorIdCache,
+  resolved?: Map<string, number>,
 ): Promise<StoredEventRef[]> {
   if (items.length === 0) return [];
   const unique = new Map<string, EventToStore>();
@@ -98,8 +221,9 @@ async function insertEventsOnce(
     if (!unique.has(key)) unique.set(key, item);
   }
 
+  const knownId = (key: string) => resolved?.get(key) ?? cache.get(key) ?? null;
   const eventRows = [...unique.values()].map(({ projectId, userId, tokenId, event }) => ({
-    known_error_id: cache.get(groupKey(projectId, event.environment, event.fingerprint)) ?? null,
+    known_error_id: knownId(groupKey(projectId, event.environment, event.fingerprint)),
     project_id: projectId,
     fingerprint: event.fingerprint,
     event_id: event.eventId,
@@ -163,6 +287,9 @@ async function insertEventsOnce(
           coalesce(x.tags, '{}'::jsonb), x.payload
         FROM input x JOIN groups g ON g.project_id = x.project_id
           AND g.environment = x.environment AND g.fingerprint = x.fingerprint
+        -- In key order: two batches holding the same event ids (a client's retry sent while
+        -- the first attempt is still being written) wait for each other in one order.
+        ORDER BY x.project_id, x.event_id
         ON CONFLICT (project_id, event_id) DO NOTHING
         RETURNING id, error_id, project_id, event_id, occurred_at
       ), latest AS (
@@ -187,8 +314,8 @@ async function insertEventsOnce(
         RETURNING id
       ), locked AS (
         -- Known errors' rows are locked after the events went in, in id order: batches that
-        -- share errors wait for each other only briefly, and never deadlock. New errors are
-        -- not in this statement's snapshot, so they are not here.
+        -- share errors wait for each other only briefly. New errors are not in this
+        -- statement's snapshot, so they are not here.
         SELECT e.id, c.n, c.first_seen, c.last_seen, c.title, c.details_preview, c.level,
           c.origin, c.culprit, c.grouping_version
         FROM latest c JOIN errors e ON e.id = c.error_id
@@ -208,8 +335,7 @@ async function insertEventsOnce(
         RETURNING e.id
       ), hourly AS (
         INSERT INTO error_hourly_counts AS h (error_id, hour, count)
-        -- UTC hours whatever the session's TimeZone (a +05:30 zone would shift them). Sorted,
-        -- so that concurrent batches lock the same hours in the same order.
+        -- UTC hours whatever the session's TimeZone (a +05:30 zone would shift them).
         SELECT error_id, date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
           count(*)::int FROM ins GROUP BY 1, 2 ORDER BY 1, 2
         ON CONFLICT (error_id, hour) DO UPDATE SET count = h.count + excluded.count
