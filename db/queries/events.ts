@@ -50,6 +50,14 @@ export class ErrorIdCache {
 }
 
 /**
+ * What makes a batch try again: a foreign key that failed (an error deleted, or created by
+ * another batch, meanwhile) and a deadlock (PostgreSQL broke a cycle of waits between batches
+ * that share errors; the victim rolled back whole).
+ */
+const RETRIED = new Set(["23503", "40P01"]);
+const FAST_ATTEMPTS = 6;
+
+/**
  * Stores a batch in one statement, so in one transaction: every event or none. The counters,
  * first and last seen, and the latest title, level and details of each error are taken from
  * exactly the events that were inserted: a repeated eventId (idempotent retry) never counts
@@ -63,27 +71,28 @@ export class ErrorIdCache {
  * it, and it is inserted with their count and text once they are in (a foreign key is checked
  * at the end of the statement). If another batch created the same error meanwhile, that
  * insert yields and the foreign key fails; so does a cached id of an error deleted since. The
- * statement then rolled back whole, and the batch is written again the careful way: in a
- * transaction that first upserts all its errors (waiting for concurrent creators, locking the
- * rows against deletion) and then runs the same statement with every id known.
+ * statement then rolled back whole, and the batch is written again: the same statement, which
+ * now finds the error committed (each attempt waited for the batch it lost to), and after a
+ * few lost races the careful way, in a transaction that first creates and locks all its
+ * errors and then runs the same statement with every id known.
  * Returns one reference per input item, in order; a repeated eventId gets the first result.
  */
-/**
- * What sends a batch down the careful path, or round it again: a foreign key that failed (an
- * error deleted or created meanwhile) and a deadlock (PostgreSQL broke a cycle of waits between
- * batches that share new and known errors; the victim rolled back whole).
- */
-const RETRIED = new Set(["23503", "40P01"]);
-
 export async function insertEvents(
   db: Db,
   items: EventToStore[],
   cache: ErrorIdCache = new ErrorIdCache(),
 ): Promise<StoredEventRef[]> {
-  try {
-    return await insertEventsOnce(db, items, cache);
-  } catch (error) {
-    if (!RETRIED.has(errorCode(error) ?? "")) throw error;
+  const keys = () =>
+    items.map(({ projectId, event }) => groupKey(projectId, event.environment, event.fingerprint));
+  // A lost race means another batch just created or deleted one of these errors; the next
+  // attempt finds it committed. Each attempt waits for the batch it lost to, so a handful do.
+  for (let attempt = 1; attempt <= FAST_ATTEMPTS; attempt++) {
+    try {
+      return await insertEventsOnce(db, items, cache);
+    } catch (error) {
+      if (!RETRIED.has(errorCode(error) ?? "")) throw error;
+      cache.forget(keys());
+    }
   }
   const groups = new Map<string, GroupRow>();
   for (const { projectId, event } of items) {
