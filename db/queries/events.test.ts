@@ -38,6 +38,17 @@ describe.each(testDatabases())("insertEvents on $name", (database) => {
       { defaultOrigin: "svc", now },
     ),
   });
+  /** The errors whose title matches: how many, each counting its stored events, and in all. */
+  const expectExactCounts = async (titles: string, errorsExpected: number, total: number) => {
+    const rows = resultRows<{ event_count: number; events: number }>(
+      await handle.db.execute(sql`
+        SELECT e.event_count, (SELECT count(*)::int FROM events ev WHERE ev.error_id = e.id) AS events
+        FROM errors e WHERE e.project_id = ${account.project.id} AND e.title LIKE ${titles}`),
+    );
+    expect(rows).toHaveLength(errorsExpected);
+    for (const row of rows) expect(row.event_count).toBe(row.events);
+    expect(rows.reduce((sum, row) => sum + row.event_count, 0)).toBe(total);
+  };
   const errorRow = async (id: number) =>
     (await handle.db.select().from(errors).where(eq(errors.id, id)))[0];
 
@@ -115,14 +126,7 @@ describe.each(testDatabases())("insertEvents on $name", (database) => {
     await Promise.all(
       batches.map((batch, b) => insertEvents(handle.db, batch, b % 2 ? cache : other)),
     );
-    const counts = resultRows<{ title: string; event_count: number; events: number }>(
-      await handle.db.execute(sql`
-        SELECT e.title, e.event_count, (SELECT count(*)::int FROM events ev WHERE ev.error_id = e.id) AS events
-        FROM errors e WHERE e.project_id = ${account.project.id} AND e.title LIKE 'Shared %'`),
-    );
-    expect(counts).toHaveLength(titles.length);
-    for (const row of counts) expect(row.event_count).toBe(row.events);
-    expect(counts.reduce((sum, row) => sum + row.event_count, 0)).toBe(8 * titles.length);
+    await expectExactCounts("Shared %", titles.length, 8 * titles.length);
   });
 
   it("many batches creating the same new errors at once all succeed, each error once", async () => {
@@ -135,13 +139,6 @@ describe.each(testDatabases())("insertEvents on $name", (database) => {
       batches.map((batch) => insertEvents(handle.db, batch, new ErrorIdCache())),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    const rows = resultRows<{ title: string; event_count: number; events: number }>(
-      await handle.db.execute(sql`
-        SELECT e.title, e.event_count, (SELECT count(*)::int FROM events ev WHERE ev.error_id = e.id) AS events
-        FROM errors e WHERE e.project_id = ${account.project.id} AND e.title LIKE 'Outage %'`),
-    );
-    expect(rows).toHaveLength(titles.length);
-    for (const row of rows) expect(row.event_count).toBe(row.events);
-    expect(rows.reduce((sum, row) => sum + row.event_count, 0)).toBe(16 * titles.length);
+    await expectExactCounts("Outage %", titles.length, 16 * titles.length);
   });
 });
