@@ -33,6 +33,10 @@ export async function openDatabase(
     const pool = recyclingPool((onclose) =>
       postgres(config.url, {
         max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+        // The ingest statement is a named prepared statement. A pooler in transaction mode
+        // that does not track them (pgbouncer before 1.21, or without max_prepared_statements)
+        // needs DATABASE_PREPARE=false: every statement is then described and bound unnamed.
+        prepare: process.env.DATABASE_PREPARE !== "false",
         onnotice: () => {},
         onclose,
         connect_timeout: 10,

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeNativeEvent } from "@/lib/ingest/native";
-import type { DbHandle } from "../client";
+import { type DbHandle, openDatabase } from "../client";
 import { errorHourlyCounts, errors } from "../schema";
 import { resultRows } from "../sql";
 import { testDatabases } from "../testing/databases";
@@ -142,3 +142,47 @@ describe.each(testDatabases())("insertEvents on $name", (database) => {
     await expectExactCounts("Outage %", titles.length, 16 * titles.length);
   });
 });
+
+// PostgreSQL only: PGlite has no prepared statements to turn off.
+describe.each(testDatabases().filter((database) => database.name === "postgres"))(
+  "insertEvents without prepared statements on $name",
+  (database) => {
+    it("works with DATABASE_PREPARE=false, as behind a pooler in transaction mode", async () => {
+      const handle = await database.open();
+      const account = await createAccount(handle.db, {
+        name: "Pooled",
+        email: `pooled-${Date.now()}@example.test`,
+        password: "long enough",
+      });
+      process.env.DATABASE_PREPARE = "false";
+      const unprepared = await openDatabase({
+        kind: "postgres",
+        url: (handle as unknown as { url: string }).url,
+      });
+      try {
+        const make = (eventId: string) => ({
+          projectId: account.project.id,
+          userId: account.user.id,
+          tokenId: null,
+          event: normalizeNativeEvent(
+            { title: "Unprepared", eventId },
+            { defaultOrigin: "svc", now: new Date() },
+          ),
+        });
+        const cache = new ErrorIdCache();
+        const [first] = await insertEvents(unprepared.db, [make("u1")], cache);
+        const [second] = await insertEvents(unprepared.db, [make("u2")], cache);
+        expect(second?.errorId).toBe(first?.errorId);
+        const [row] = await unprepared.db
+          .select()
+          .from(errors)
+          .where(eq(errors.id, first?.errorId as number));
+        expect(row?.eventCount).toBe(2);
+      } finally {
+        delete process.env.DATABASE_PREPARE;
+        await unprepared.close();
+        await handle.drop();
+      }
+    });
+  },
+);
