@@ -11,10 +11,6 @@ export function errorCode(error: unknown): string | undefined {
 
 export const isUniqueViolation = (error: unknown) => errorCode(error) === "23505";
 
-/** Deadlocks and serialization failures: the transaction rolled back and may be retried. */
-export const isRetryableConflict = (error: unknown) =>
-  ["40P01", "40001"].includes(errorCode(error) ?? "");
-
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

@@ -50,12 +50,27 @@ export class ErrorIdCache {
 }
 
 /**
+ * The id of the error of the group in row `alias` (project_id, environment, fingerprint), or
+ * null. A row comparison in the unique index's order: no other index can answer it, whatever
+ * the planner thinks of a young table's statistics (it chose a sort index and a filter).
+ */
+const errorIdOf = (alias: "x" | "g") =>
+  sql.raw(`(SELECT f.id FROM (
+    SELECT e.id, e.project_id, e.environment, e.fingerprint FROM errors e
+    WHERE (e.project_id, e.environment, e.fingerprint)
+      >= (${alias}.project_id, ${alias}.environment, ${alias}.fingerprint)
+    ORDER BY e.project_id, e.environment, e.fingerprint LIMIT 1) f
+  WHERE f.project_id = ${alias}.project_id AND f.environment = ${alias}.environment
+    AND f.fingerprint = ${alias}.fingerprint)`);
+
+/**
  * What makes a batch try again: a foreign key that failed (an error deleted, or created by
  * another batch, meanwhile) and a deadlock (PostgreSQL broke a cycle of waits between batches
  * that share errors; the victim rolled back whole).
  */
 const RETRIED = new Set(["23503", "40P01"]);
 const FAST_ATTEMPTS = 6;
+const CAREFUL_ATTEMPTS = 5;
 
 /**
  * Stores a batch in one statement, so in one transaction: every event or none. The counters,
@@ -109,11 +124,11 @@ export async function insertEvents(
       });
   }
   cache.forget(groups.keys());
-  const sorted = [...groups.values()].sort(compareGroups);
+  const rows = [...groups.values()];
   for (let attempt = 1; ; attempt++) {
     try {
       const refs = await db.transaction(async (tx) => {
-        const ids = await resolveAndLockErrors(tx, sorted);
+        const ids = await resolveAndLockErrors(tx, rows);
         if (!ids) return null;
         const stored = await insertEventsOnce(tx, items, cache, ids);
         // An error created here only for events that turned out to be repeats holds no event.
@@ -124,10 +139,10 @@ export async function insertEvents(
         return stored;
       });
       if (refs) return refs;
+      if (attempt === CAREFUL_ATTEMPTS) throw new Error("could not resolve the errors of a batch");
     } catch (error) {
-      if (!RETRIED.has(errorCode(error) ?? "") || attempt === 5) throw error;
+      if (!RETRIED.has(errorCode(error) ?? "") || attempt === CAREFUL_ATTEMPTS) throw error;
     }
-    if (attempt === 5) throw new Error("could not resolve the errors of a batch");
   }
 }
 
@@ -141,27 +156,14 @@ interface GroupRow {
   origin: string;
 }
 
-// A fixed order, so that two transactions upserting the same errors lock them in one order.
-const compareGroups = (a: GroupRow, b: GroupRow) =>
-  a.project_id !== b.project_id
-    ? a.project_id - b.project_id
-    : a.environment !== b.environment
-      ? a.environment < b.environment
-        ? -1
-        : 1
-      : a.fingerprint < b.fingerprint
-        ? -1
-        : a.fingerprint > b.fingerprint
-          ? 1
-          : 0;
-
 /**
  * Every group's error id, creating the missing errors empty (times at ±infinity, so that the
  * statement that follows gives them their events' count, times and text), and every one of
  * them locked until the transaction ends, so that none can be deleted meanwhile. The missing
- * ones are created in key order (waiting for a concurrent creator, as the fast statement's
- * new errors are), all are then locked in id order (as the fast statement locks known ones):
- * one order per kind of lock, so the two paths cannot deadlock each other.
+ * ones are created in key order, then all are locked in id order. This path holds its errors'
+ * locks before its hourly upsert, which the single statement takes the other way round, so it
+ * can deadlock with it: it is the last resort, after FAST_ATTEMPTS lost races, and a deadlock
+ * here is retried too.
  */
 async function resolveAndLockErrors(
   tx: Tx,
@@ -189,13 +191,7 @@ async function resolveAndLockErrors(
       )
       SELECT id::float8 AS id, project_id, environment, fingerprint FROM created
       UNION ALL
-      SELECT (SELECT f.id FROM (
-          SELECT e.id, e.project_id, e.environment, e.fingerprint FROM errors e
-          WHERE (e.project_id, e.environment, e.fingerprint)
-            >= (g.project_id, g.environment, g.fingerprint)
-          ORDER BY e.project_id, e.environment, e.fingerprint LIMIT 1) f
-        WHERE f.project_id = g.project_id AND f.environment = g.environment
-          AND f.fingerprint = g.fingerprint)::float8,
+      SELECT ${errorIdOf("g")}::float8,
         g.project_id, g.environment, g.fingerprint
       FROM g`),
   );
@@ -270,21 +266,14 @@ async function insertEventsOnce(
           occurred_at timestamptz, user_id int, token_id uuid, tags jsonb, payload jsonb,
           culprit text, grouping_version smallint)
       ), groups AS (
-        -- One row per error: an unknown one is looked up through the unique index (whatever a
-        -- young table's statistics say), a new one draws its id from the sequence.
+        -- One row per error: an unknown one is looked up, a new one draws its id from the
+        -- sequence.
         SELECT g.project_id, g.environment, g.fingerprint, g.existing_id IS NULL AS is_new,
           coalesce(g.existing_id, nextval('errors_id_seq')) AS error_id
         FROM (
           SELECT DISTINCT ON (x.project_id, x.environment, x.fingerprint) x.project_id,
             x.environment, x.fingerprint,
-            coalesce(x.known_error_id, (SELECT f.id FROM (
-              -- A row comparison in the unique index's order: no other index can answer it.
-              SELECT e.id, e.project_id, e.environment, e.fingerprint FROM errors e
-              WHERE (e.project_id, e.environment, e.fingerprint)
-                >= (x.project_id, x.environment, x.fingerprint)
-              ORDER BY e.project_id, e.environment, e.fingerprint LIMIT 1) f
-              WHERE f.project_id = x.project_id AND f.environment = x.environment
-                AND f.fingerprint = x.fingerprint)) AS existing_id
+            coalesce(x.known_error_id, ${errorIdOf("x")}) AS existing_id
           FROM input x
           ORDER BY x.project_id, x.environment, x.fingerprint, x.known_error_id NULLS LAST
         ) g

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { isConnectionFailure, isRetryableConflict } from "@/db/errors";
+import { isConnectionFailure } from "@/db/errors";
 import {
   ErrorIdCache,
   type EventToStore,
@@ -105,14 +105,8 @@ export class GroupCommitWriter {
     }
   }
 
+  /** insertEvents retries its own lost races and deadlocks. */
   private async insert(items: EventToStore[]): Promise<StoredEventRef[]> {
-    const db = await this.db();
-    try {
-      return await insertEvents(db, items, this.errorIds);
-    } catch (error) {
-      // Deadlocks and serialization failures are safe to retry: the transaction rolled back.
-      if (!isRetryableConflict(error)) throw error;
-      return insertEvents(db, items, this.errorIds);
-    }
+    return insertEvents(await this.db(), items, this.errorIds);
   }
 }
