@@ -91,12 +91,25 @@ try {
       await page.waitForURL(/\/errors\/\d+/);
       await page.getByRole("heading", { name: "Exception" }).waitFor();
       await page.screenshot({ path: path.join(OUT, `detail-${suffix}.png`), fullPage: true });
+      // The confirmation dialog, as a plain dialog (delete an error)…
+      await page.getByRole("button", { name: "Delete", exact: true }).click();
+      await page.getByRole("dialog", { name: "Delete this error?" }).waitFor();
+      await page.screenshot({ path: path.join(OUT, `detail-confirm-${suffix}.png`) });
+      await page.keyboard.press("Escape");
       await page.goto(`${base}/settings`);
       await page.getByRole("heading", { name: "Personal API tokens" }).waitFor();
       await page.screenshot({
         path: path.join(OUT, `settings-${suffix}.png`),
         fullPage: name === "desktop",
       });
+      // …and as a form posting to a server action (revoke an ingest key).
+      await page
+        .getByRole("button", { name: /^Revoke ingest key/ })
+        .first()
+        .click();
+      await page.getByRole("dialog").waitFor();
+      await page.screenshot({ path: path.join(OUT, `settings-confirm-${suffix}.png`) });
+      await page.keyboard.press("Escape");
       await context.close();
     }
   }
