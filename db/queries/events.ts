@@ -160,10 +160,10 @@ interface GroupRow {
  * Every group's error id, creating the missing errors empty (times at ±infinity, so that the
  * statement that follows gives them their events' count, times and text), and every one of
  * them locked until the transaction ends, so that none can be deleted meanwhile. The missing
- * ones are created in key order, then all are locked in id order. This path holds its errors'
- * locks before its hourly upsert, which the single statement takes the other way round, so it
- * can deadlock with it: it is the last resort, after FAST_ATTEMPTS lost races, and a deadlock
- * here is retried too.
+ * ones are created in key order, then all are locked in id order, then the hourly buckets:
+ * the order of the single statement (new errors, known errors, buckets), so that the two do
+ * not deadlock. It is the last resort, after FAST_ATTEMPTS lost races; a deadlock would still
+ * be retried.
  */
 async function resolveAndLockErrors(
   tx: Tx,
@@ -311,12 +311,15 @@ async function insertEventsOnce(
         ON CONFLICT (project_id, environment, fingerprint) DO NOTHING
         RETURNING id
       ), locked AS (
-        -- Known errors' rows are locked after the events went in, in id order: batches that
-        -- share errors wait for each other only briefly. New errors are not in this
-        -- statement's snapshot, so they are not here.
+        -- Known errors' rows are locked after the events and the new errors went in, in id
+        -- order: batches that share errors wait for each other only briefly. New errors are
+        -- not in this statement's snapshot, so they are not here. Reading the count of
+        -- "created" first makes it run to completion before the first lock: a batch that
+        -- waits there for another's new error holds no lock that one may need.
         SELECT e.id, c.n, c.first_seen, c.last_seen, c.title, c.details_preview, c.level,
           c.origin, c.culprit, c.grouping_version
         FROM latest c JOIN errors e ON e.id = c.error_id
+        WHERE (SELECT count(*) FROM created) >= 0
         ORDER BY e.id FOR NO KEY UPDATE OF e
       ), counted AS (
         UPDATE errors e SET event_count = e.event_count + c.n,
@@ -333,9 +336,14 @@ async function insertEventsOnce(
         RETURNING e.id
       ), hourly AS (
         INSERT INTO error_hourly_counts AS h (error_id, hour, count)
-        -- UTC hours whatever the session's TimeZone (a +05:30 zone would shift them).
+        -- UTC hours whatever the session's TimeZone (a +05:30 zone would shift them). After
+        -- the errors' locks, as in the careful path: PostgreSQL runs the CTEs that nothing
+        -- reads last one first, so without this the buckets were locked before the errors,
+        -- and a careful transaction (errors, then buckets) deadlocked with this statement.
         SELECT error_id, date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
-          count(*)::int FROM ins GROUP BY 1, 2 ORDER BY 1, 2
+          count(*)::int FROM ins
+        WHERE (SELECT count(*) FROM counted) >= 0
+        GROUP BY 1, 2 ORDER BY 1, 2
         ON CONFLICT (error_id, hour) DO UPDATE SET count = h.count + excluded.count
         RETURNING h.error_id
       )
