@@ -136,10 +136,28 @@ export const errors = pgTable(
     index("errors_last_seen_idx").on(t.projectId, t.environment, t.lastSeen.desc(), t.id.desc()),
     index("errors_first_seen_idx").on(t.projectId, t.environment, t.firstSeen.desc(), t.id.desc()),
     index("errors_origin_idx").on(t.projectId, t.origin),
-    // No trigram indexes: a search matches the title or the details preview, and with the
-    // preview's index gone (every counter update re-inserted its ~1,000 trigrams) the title's
-    // alone could not serve the OR either, while it still cost ~40 entries per update.
+    // No trigram index here: every counter update would re-insert the text's ~1,000
+    // trigrams. Search reads error_search, which changes only when the text does.
   ],
+);
+
+/**
+ * The searchable text of each error (its title and details preview), kept in step by triggers
+ * on errors (migration 0008): a row is written when an error is created and rewritten only
+ * when its title or preview changes, so the trigram index is not touched by the counter
+ * updates of every batch. The text is a prefilter: a search re-checks the error's columns.
+ */
+export const errorSearch = pgTable(
+  "error_search",
+  {
+    errorId: bigint("error_id", { mode: "number" })
+      .primaryKey()
+      .references(() => errors.id, { onDelete: "cascade" }),
+    projectId: integer("project_id").notNull(),
+    environment: varchar("environment", { length: 64 }).notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [index("error_search_text_trgm_idx").using("gin", t.text.op("gin_trgm_ops"))],
 );
 
 export const events = pgTable(

@@ -3,7 +3,7 @@ import type { ListErrorsQuery } from "@/lib/errors-query";
 import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
 import { errorHourlyCounts, errors } from "../schema";
-import { errorFilters } from "./errors";
+import { errorFilters, searchCandidates } from "./errors";
 
 export type EnvironmentBucket = (typeof PRIMARY_ENVIRONMENTS)[number] | "other";
 
@@ -32,9 +32,9 @@ export async function countErrorsByEnvironment(
     query: Omit<ListErrorsQuery, "sort" | "cursor" | "limit" | "project">;
   },
 ): Promise<EnvironmentCounts> {
-  const matches = and(
-    ...errorFilters({ ...input.query, environment: { kind: "all" } }, input.projectId),
-  ) as SQL;
+  const query = { ...input.query, environment: { kind: "all" } } as const;
+  const candidates = await searchCandidates(db, query, input.projectId);
+  const matches = and(...errorFilters(query, input.projectId, candidates)) as SQL;
   const rows = await db
     .select({
       bucket,

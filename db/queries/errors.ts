@@ -8,7 +8,7 @@ import {
 } from "@/lib/errors-query";
 import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
-import { errors, projects } from "../schema";
+import { errorSearch, errors, projects } from "../schema";
 import { likePattern, storableText } from "../sql";
 import { inUserProjects } from "./scope";
 
@@ -54,10 +54,49 @@ const SORT_KEYS: Record<ErrorSort, { columns: SQL[]; time: "lastSeen" | "firstSe
 const cursorTime = (column: typeof errors.lastSeen | typeof errors.firstSeen) =>
   sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** Filters shared by the list and the per-environment counts. */
-export function errorFilters(
-  query: Omit<ListErrorsQuery, "sort" | "cursor" | "limit" | "project">,
+type ErrorFilterQuery = Omit<ListErrorsQuery, "sort" | "cursor" | "limit" | "project">;
+
+/** At most this many candidates are read from the trigram index; more: the term is common. */
+export const SEARCH_CANDIDATES = 2000;
+
+/**
+ * The errors whose search text contains `query.q`, read from error_search's trigram index:
+ * their ids (a superset, as the title and preview are one text there: the caller re-checks the
+ * columns), or null when the index does not help. That is when the term holds no run of three
+ * letters or digits (no trigram to look up), or when it matches more than SEARCH_CANDIDATES
+ * errors: a common term is found sooner by walking the sort order and filtering, which stops
+ * after a page, while the ids of a rare one are a handful of key lookups and a small sort.
+ */
+export async function searchCandidates(
+  db: DbOrTx,
+  query: ErrorFilterQuery,
   projectId: number,
+): Promise<number[] | null> {
+  if (!query.q || !/[\p{L}\p{N}]{3}/u.test(query.q)) return null;
+  const where: SQL[] = [
+    eq(errorSearch.projectId, projectId),
+    ilike(errorSearch.text, likePattern(storableText(query.q))),
+  ];
+  if (query.environment.kind === "one")
+    where.push(eq(errorSearch.environment, storableText(query.environment.value)));
+  if (query.environment.kind === "other")
+    where.push(notInArray(errorSearch.environment, [...PRIMARY_ENVIRONMENTS]));
+  const rows = await db
+    .select({ id: errorSearch.errorId })
+    .from(errorSearch)
+    .where(and(...where))
+    .limit(SEARCH_CANDIDATES + 1);
+  return rows.length > SEARCH_CANDIDATES ? null : rows.map((row) => row.id);
+}
+
+/**
+ * Filters shared by the list and the per-environment counts. `candidates`, from
+ * searchCandidates, narrows a text search to those ids first.
+ */
+export function errorFilters(
+  query: ErrorFilterQuery,
+  projectId: number,
+  candidates: number[] | null = null,
 ): SQL[] {
   // Text compared as it was stored (PostgreSQL refuses NUL in a parameter; ingest replaced it).
   const where: SQL[] = [eq(errors.projectId, projectId)];
@@ -70,6 +109,11 @@ export function errorFilters(
   if (query.levels.length > 0) where.push(inArray(errors.level, query.levels));
   if (query.origin) where.push(eq(errors.origin, storableText(query.origin)));
   if (query.q) {
+    // The candidates first: a set the planner hashes, so inside the counts' FILTER (evaluated
+    // in this order) most rows take one probe and skip the pattern match; in the list it
+    // looks their ids up by key.
+    if (candidates)
+      where.push(sql`${errors.id} IN (SELECT unnest(${`{${candidates.join(",")}}`}::bigint[]))`);
     const pattern = likePattern(storableText(query.q));
     where.push(or(ilike(errors.title, pattern), ilike(errors.detailsPreview, pattern)) as SQL);
   }
@@ -83,7 +127,8 @@ export async function listErrors(
 ): Promise<{ items: ErrorListItem[]; nextCursor: string | null }> {
   const { query } = input;
   const key = SORT_KEYS[query.sort];
-  const where = errorFilters(query, input.projectId);
+  const candidates = await searchCandidates(db, query, input.projectId);
+  const where = errorFilters(query, input.projectId, candidates);
   if (query.cursor) {
     const values = decodeCursor(query.sort, query.cursor);
     const params = values.map((value) =>
