@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { normalizeNativeEvent } from "@/lib/ingest/native";
 import { normalizeSentryEvent } from "@/lib/ingest/sentry-event";
 import type { Db } from "./client";
+import { drainSearchQueue } from "./queries/error-search";
 import { setErrorStatus } from "./queries/errors";
 import { type EventToStore, insertEvents } from "./queries/events";
 import { createAccount } from "./queries/users";
@@ -44,6 +45,7 @@ export async function seedDemo(db: Db, now = new Date()) {
   for (let start = 0; start < items.length; start += 500) {
     await insertEvents(db, items.slice(start, start + 500));
   }
+  await drainSearchQueue(db);
   // Archive a few of the quieter errors so that the Archived view and search have something.
   const quiet = await db
     .select({ id: errors.id })

@@ -5,24 +5,33 @@ CREATE TABLE "error_search" (
 	"text" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "error_search_queue" (
+	"error_id" bigint PRIMARY KEY NOT NULL,
+	"project_id" integer NOT NULL,
+	"environment" varchar(64) NOT NULL,
+	"text" text NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "error_search" ADD CONSTRAINT "error_search_error_id_errors_id_fk" FOREIGN KEY ("error_id") REFERENCES "public"."errors"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
--- Hand-written below: the triggers that keep error_search in step, and the backfill (before
--- the index, which is faster to build once than to grow row by row).
-CREATE FUNCTION "error_search_sync"() RETURNS trigger LANGUAGE plpgsql AS $$
+ALTER TABLE "error_search_queue" ADD CONSTRAINT "error_search_queue_error_id_errors_id_fk" FOREIGN KEY ("error_id") REFERENCES "public"."errors"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+-- Hand-written below: the triggers that queue an error's search text, and the backfill
+-- (before the index, which is faster to build once than to grow row by row). The queue is
+-- drained into error_search by drainSearchQueue (db/queries/error-search.ts).
+CREATE FUNCTION "error_search_enqueue"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO error_search (error_id, project_id, environment, text)
+  INSERT INTO error_search_queue (error_id, project_id, environment, text)
   VALUES (NEW.id, NEW.project_id, NEW.environment, NEW.title || E'\n' || NEW.details_preview)
   ON CONFLICT (error_id) DO UPDATE SET text = excluded.text;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER "errors_search_insert" AFTER INSERT ON "errors"
-  FOR EACH ROW EXECUTE FUNCTION "error_search_sync"();--> statement-breakpoint
+  FOR EACH ROW EXECUTE FUNCTION "error_search_enqueue"();--> statement-breakpoint
 -- The WHEN clause is evaluated without calling the function: the counter updates of every
 -- ingest batch, which leave the text as it was, cost one comparison.
 CREATE TRIGGER "errors_search_update" AFTER UPDATE OF "title", "details_preview" ON "errors"
   FOR EACH ROW
   WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.details_preview IS DISTINCT FROM NEW.details_preview)
-  EXECUTE FUNCTION "error_search_sync"();--> statement-breakpoint
+  EXECUTE FUNCTION "error_search_enqueue"();--> statement-breakpoint
 INSERT INTO "error_search" (error_id, project_id, environment, text)
   SELECT id, project_id, environment, title || E'\n' || details_preview FROM "errors";--> statement-breakpoint
 CREATE INDEX "error_search_text_trgm_idx" ON "error_search" USING gin ("text" gin_trgm_ops);

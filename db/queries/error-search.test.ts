@@ -7,6 +7,7 @@ import { errors } from "../schema";
 import { resultRows } from "../sql";
 import { testDatabases } from "../testing/databases";
 import { deleteEventForUser } from "./error-events";
+import { drainSearchQueue } from "./error-search";
 import { countErrorsByEnvironment } from "./error-stats";
 import { listErrors, SEARCH_CANDIDATES, searchCandidates } from "./errors";
 import { insertEvents } from "./events";
@@ -49,13 +50,16 @@ describe.each(testDatabases())("error search on $name", (database) => {
       { defaultOrigin: "svc", now },
     ),
   });
-  /** The error's search row: its text and the transaction that last wrote it. */
-  const searchRow = async (errorId: number) =>
-    resultRows<{ text: string; xmin: string }>(
-      await handle.db.execute(
-        sql`SELECT text, xmin::text AS xmin FROM error_search WHERE error_id = ${errorId}`,
-      ),
-    )[0];
+  /** The error's text in the index and in the queue, and the transactions that wrote them. */
+  const searchRows = async (errorId: number) => {
+    const read = async (table: "error_search" | "error_search_queue") =>
+      resultRows<{ text: string; xmin: string }>(
+        await handle.db.execute(
+          sql`SELECT text, xmin::text AS xmin FROM ${sql.identifier(table)} WHERE error_id = ${errorId}`,
+        ),
+      )[0];
+    return { indexed: await read("error_search"), queued: await read("error_search_queue") };
+  };
   const query = (params: Record<string, string>) =>
     parseListErrorsQuery(new URLSearchParams(params));
   const titlesFound = async (params: Record<string, string>) =>
@@ -63,24 +67,35 @@ describe.each(testDatabases())("error search on $name", (database) => {
       .map((item) => item.title)
       .sort();
 
-  it("an error's search row is written with it and rewritten only when its text changes", async () => {
+  it("an error's text is queued when it is created or its text changes, found at once, and indexed by a drain", async () => {
     const text = { title: "Sync check", fingerprint: "sync" };
     const [first] = await insertEvents(handle.db, [
       make({ ...text, details: "first words" }, "s1"),
     ]);
     const id = first?.errorId as number;
-    const created = await searchRow(id);
-    expect(created?.text).toBe("Sync check\nfirst words");
+    expect(await searchRows(id)).toEqual({
+      indexed: undefined,
+      queued: expect.objectContaining({ text: "Sync check\nfirst words" }),
+    });
+    // Queued, not yet indexed: a search finds it already.
+    expect(await titlesFound({ q: "first words" })).toEqual(["Sync check"]);
+    expect(await drainSearchQueue(handle.db)).toBeGreaterThanOrEqual(1);
+    const drained = await searchRows(id);
+    expect(drained).toEqual({
+      indexed: expect.objectContaining({ text: "Sync check\nfirst words" }),
+      queued: undefined,
+    });
+    expect(await titlesFound({ q: "first words" })).toEqual(["Sync check"]);
 
-    // A repeat with the same text updates the counters only: the row is not written again.
+    // A repeat with the same text updates the counters only: nothing is queued or rewritten.
     const later = new Date(now.getTime() + 60_000);
     await insertEvents(handle.db, [make({ ...text, details: "first words" }, "s2", later)]);
     expect((await handle.db.select().from(errors).where(eq(errors.id, id)))[0]?.eventCount).toBe(2);
-    expect((await searchRow(id))?.xmin).toBe(created?.xmin);
+    expect(await searchRows(id)).toEqual(drained);
 
     // An older event with other words does not change what the error shows; a newer one does.
     await insertEvents(handle.db, [make({ ...text, details: "older words" }, "s3", new Date(0))]);
-    expect((await searchRow(id))?.text).toBe("Sync check\nfirst words");
+    expect(await searchRows(id)).toEqual(drained);
     const newest = new Date(now.getTime() + 120_000);
     const [s4] = await insertEvents(handle.db, [
       make(
@@ -89,20 +104,44 @@ describe.each(testDatabases())("error search on $name", (database) => {
         newest,
       ),
     ]);
-    expect((await searchRow(id))?.text).toBe("Sync check renamed\nnewest words");
+    // The index still holds the old text until a drain; the search follows the error's columns.
+    expect((await searchRows(id)).queued?.text).toBe("Sync check renamed\nnewest words");
     expect(await titlesFound({ q: "newest words" })).toEqual(["Sync check renamed"]);
     expect(await titlesFound({ q: "first words" })).toEqual([]);
+    await drainSearchQueue(handle.db);
+    expect((await searchRows(id)).indexed?.text).toBe("Sync check renamed\nnewest words");
 
     // Deleting the newest event brings the previous text back, in the error and in its search.
     expect(
       await deleteEventForUser(handle.db, { userId: account.user.id, eventId: s4?.id as number }),
     ).toBe(true);
-    expect((await searchRow(id))?.text).toBe("Sync check\nfirst words");
+    expect((await searchRows(id)).queued?.text).toBe("Sync check\nfirst words");
     expect(await titlesFound({ q: "first words" })).toEqual(["Sync check"]);
+    expect(await titlesFound({ q: "newest words" })).toEqual([]);
 
-    // The row goes with its error.
+    // Both rows go with their error.
     await handle.db.delete(errors).where(eq(errors.id, id));
-    expect(await searchRow(id)).toBeUndefined();
+    expect(await searchRows(id)).toEqual({ indexed: undefined, queued: undefined });
+  });
+
+  it("concurrent drains move every queued text once", async () => {
+    await insertEvents(
+      handle.db,
+      Array.from({ length: 300 }, (_, i) =>
+        make({ title: `Drained fault ${i}`, details: "queued" }, `q${i}`),
+      ),
+    );
+    const moved = await Promise.all(
+      Array.from({ length: 4 }, () => drainSearchQueue(handle.db, { batch: 50 })),
+    );
+    expect(moved.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(300);
+    const [left] = resultRows<{ queued: number; indexed: number }>(
+      await handle.db.execute(sql`
+        SELECT (SELECT count(*)::int FROM error_search_queue) AS queued,
+          (SELECT count(*)::int FROM error_search s JOIN errors e ON e.id = s.error_id
+           WHERE e.title LIKE 'Drained fault %') AS indexed`),
+    );
+    expect(left).toEqual({ queued: 0, indexed: 300 });
   });
 
   it("a rare term is read from the index, a common or short one by walking the list, with the same answers", async () => {
@@ -117,8 +156,11 @@ describe.each(testDatabases())("error search on $name", (database) => {
     ]);
     const projectId = account.project.id;
 
+    // From the queue, then from the index: the same candidates.
     const rare = await searchCandidates(handle.db, query({ q: "haystack" }), projectId);
     expect(rare).toHaveLength(1);
+    await drainSearchQueue(handle.db, { maxBatches: Number.POSITIVE_INFINITY });
+    expect(await searchCandidates(handle.db, query({ q: "haystack" }), projectId)).toEqual(rare);
     // Scoped by environment, and by project: another project's errors are never candidates.
     expect(
       await searchCandidates(handle.db, query({ q: "needle", environment: "all" }), projectId),

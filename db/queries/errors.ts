@@ -8,7 +8,7 @@ import {
 } from "@/lib/errors-query";
 import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
-import { errorSearch, errors, projects } from "../schema";
+import { errorSearch, errorSearchQueue, errors, projects } from "../schema";
 import { likePattern, storableText } from "../sql";
 import { inUserProjects } from "./scope";
 
@@ -60,12 +60,14 @@ type ErrorFilterQuery = Omit<ListErrorsQuery, "sort" | "cursor" | "limit" | "pro
 export const SEARCH_CANDIDATES = 2000;
 
 /**
- * The errors whose search text contains `query.q`, read from error_search's trigram index:
- * their ids (a superset, as the title and preview are one text there: the caller re-checks the
- * columns), or null when the index does not help. That is when the term holds no run of three
- * letters or digits (no trigram to look up), or when it matches more than SEARCH_CANDIDATES
- * errors: a common term is found sooner by walking the sort order and filtering, which stops
- * after a page, while the ids of a rare one are a handful of key lookups and a small sort.
+ * The errors whose search text contains `query.q`: from error_search's trigram index, and
+ * from the queue of texts not yet indexed (a few seconds' worth, read whole). Their ids are a
+ * superset (the title and preview are one text there, and an indexed text may be older than
+ * a queued one): the caller re-checks the columns. Null when the index does not help: the
+ * term holds no run of three letters or digits (no trigram to look up), or it matches more
+ * than SEARCH_CANDIDATES errors. A common term is found sooner by walking the sort order and
+ * filtering, which stops after a page; the ids of a rare one are a few key lookups and a
+ * small sort.
  */
 export async function searchCandidates(
   db: DbOrTx,
@@ -73,18 +75,25 @@ export async function searchCandidates(
   projectId: number,
 ): Promise<number[] | null> {
   if (!query.q || !/[\p{L}\p{N}]{3}/u.test(query.q)) return null;
-  const where: SQL[] = [
-    eq(errorSearch.projectId, projectId),
-    ilike(errorSearch.text, likePattern(storableText(query.q))),
-  ];
-  if (query.environment.kind === "one")
-    where.push(eq(errorSearch.environment, storableText(query.environment.value)));
-  if (query.environment.kind === "other")
-    where.push(notInArray(errorSearch.environment, [...PRIMARY_ENVIRONMENTS]));
+  const pattern = likePattern(storableText(query.q));
+  const scope = (table: typeof errorSearch | typeof errorSearchQueue) => {
+    const where: SQL[] = [eq(table.projectId, projectId), ilike(table.text, pattern)];
+    if (query.environment.kind === "one")
+      where.push(eq(table.environment, storableText(query.environment.value)));
+    if (query.environment.kind === "other")
+      where.push(notInArray(table.environment, [...PRIMARY_ENVIRONMENTS]));
+    return and(...where);
+  };
   const rows = await db
     .select({ id: errorSearch.errorId })
     .from(errorSearch)
-    .where(and(...where))
+    .where(scope(errorSearch))
+    .union(
+      db
+        .select({ id: errorSearchQueue.errorId })
+        .from(errorSearchQueue)
+        .where(scope(errorSearchQueue)),
+    )
     .limit(SEARCH_CANDIDATES + 1);
   return rows.length > SEARCH_CANDIDATES ? null : rows.map((row) => row.id);
 }

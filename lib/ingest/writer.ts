@@ -1,11 +1,15 @@
 import type { Db } from "@/db/client";
 import { isConnectionFailure } from "@/db/errors";
+import { drainSearchQueue } from "@/db/queries/error-search";
 import {
   ErrorIdCache,
   type EventToStore,
   insertEvents,
   type StoredEventRef,
 } from "@/db/queries/events";
+
+/** How long after a commit the search index catches up (searches read the queue meanwhile). */
+const SEARCH_DRAIN_DELAY_MS = 200;
 
 interface Pending {
   items: EventToStore[];
@@ -34,6 +38,8 @@ export class GroupCommitWriter {
   private readonly concurrency: number;
   /** Error ids this process has seen: a batch of known errors locks nothing until its end. */
   private readonly errorIds = new ErrorIdCache();
+  /** Search texts queued by committed batches are indexed by one drain at a time. */
+  private drain: "idle" | "waiting" | "running" | "again" = "idle";
 
   constructor(
     private readonly db: () => Promise<Db>,
@@ -88,6 +94,7 @@ export class GroupCommitWriter {
   private async commit(batch: Pending[]): Promise<void> {
     try {
       const refs = await this.insert(batch.flatMap((pending) => pending.items));
+      this.scheduleSearchDrain();
       let offset = 0;
       for (const pending of batch) {
         pending.resolve(refs.slice(offset, offset + pending.items.length));
@@ -103,6 +110,35 @@ export class GroupCommitWriter {
         batch.map((pending) => this.insert(pending.items).then(pending.resolve, pending.reject)),
       );
     }
+  }
+
+  /**
+   * The texts of new and changed errors wait in error_search_queue (searches read it too)
+   * until a drain moves them under the trigram index, outside any ingest statement. A drain
+   * starts shortly after a commit, so that one moves the texts of many batches; a commit
+   * during a drain asks for another after it.
+   */
+  private scheduleSearchDrain(): void {
+    if (this.drain === "waiting" || this.drain === "again") return;
+    if (this.drain === "running") {
+      this.drain = "again";
+      return;
+    }
+    this.drain = "waiting";
+    setTimeout(() => {
+      this.drain = "running";
+      this.db()
+        .then((db) => drainSearchQueue(db))
+        .catch((error) => {
+          // Nothing is lost: the texts stay queued, still found by searches, for the next drain.
+          console.warn("Search index drain failed; the texts stay queued:", error);
+        })
+        .finally(() => {
+          const again = this.drain === "again";
+          this.drain = "idle";
+          if (again) this.scheduleSearchDrain();
+        });
+    }, SEARCH_DRAIN_DELAY_MS).unref();
   }
 
   /** insertEvents retries its own lost races and deadlocks. */

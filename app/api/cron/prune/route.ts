@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { getDb } from "@/db";
+import { drainSearchQueue } from "@/db/queries/error-search";
 import { pruneEvents, retentionCutoff } from "@/db/queries/retention";
 import { json, withErrors } from "@/lib/api";
 import { unauthorized } from "@/lib/api-error";
@@ -25,9 +26,12 @@ export const GET = withErrors(async (request) => {
         : "CRON_SECRET is not configured.",
     );
   }
-  const result = await pruneEvents(await getDb(), {
+  const db = await getDb();
+  const result = await pruneEvents(db, {
     cutoff: retentionCutoff(),
     deadline: Date.now() + 45_000,
   });
-  return json({ ...result, cutoff: retentionCutoff().toISOString() });
+  // Ingest drains the search queue itself; on a serverless host a drain may not have run.
+  const searchTextsIndexed = await drainSearchQueue(db);
+  return json({ ...result, searchTextsIndexed, cutoff: retentionCutoff().toISOString() });
 });
