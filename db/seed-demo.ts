@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { normalizeNativeEvent } from "@/lib/ingest/native";
 import { normalizeSentryEvent } from "@/lib/ingest/sentry-event";
 import type { Db } from "./client";
-import { drainSearchQueue } from "./queries/error-search";
+import { drainSearchQueue, vacuumSearchQueue } from "./queries/error-search";
 import { setErrorStatus } from "./queries/errors";
 import { type EventToStore, insertEvents } from "./queries/events";
 import { createAccount } from "./queries/users";
@@ -46,6 +46,7 @@ export async function seedDemo(db: Db, now = new Date()) {
     await insertEvents(db, items.slice(start, start + 500));
   }
   await drainSearchQueue(db);
+  await vacuumSearchQueue(db);
   // Archive a few of the quieter errors so that the Archived view and search have something.
   const quiet = await db
     .select({ id: errors.id })

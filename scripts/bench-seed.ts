@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { drainSearchQueue } from "@/db/queries/error-search";
+import { drainSearchQueue, vacuumSearchQueue } from "@/db/queries/error-search";
 
 /**
  * Grows a project to about `toEvents` events over `toEvents / 10` errors with SQL
@@ -38,6 +38,7 @@ export async function seedErrors(
     FROM new_errors e, generate_series(1, e.event_count) AS k`);
   // The errors' search texts, queued by the insert trigger, go under the trigram index.
   await drainSearchQueue(db, { batch: 5000, maxBatches: Number.POSITIVE_INFINITY });
+  await vacuumSearchQueue(db);
   await db.execute(sql`ANALYZE errors`);
   await db.execute(sql`ANALYZE error_search`);
   await db.execute(sql`ANALYZE events`);

@@ -7,7 +7,7 @@ import { errors } from "../schema";
 import { resultRows } from "../sql";
 import { testDatabases } from "../testing/databases";
 import { deleteEventForUser } from "./error-events";
-import { drainSearchQueue } from "./error-search";
+import { drainSearchQueue, vacuumSearchQueue } from "./error-search";
 import { countErrorsByEnvironment } from "./error-stats";
 import { listErrors, SEARCH_CANDIDATES, searchCandidates } from "./errors";
 import { insertEvents } from "./events";
@@ -142,6 +142,17 @@ describe.each(testDatabases())("error search on $name", (database) => {
            WHERE e.title LIKE 'Drained fault %') AS indexed`),
     );
     expect(left).toEqual({ queued: 0, indexed: 300 });
+    // The drained rows' space is reclaimed (a search reads the queue whole): with every row
+    // gone, VACUUM truncates the table to nothing.
+    const size = async () =>
+      resultRows<{ bytes: number }>(
+        await handle.db.execute(
+          sql`SELECT pg_relation_size('error_search_queue')::float8 AS bytes`,
+        ),
+      )[0]?.bytes;
+    expect(await size()).toBeGreaterThan(0);
+    await vacuumSearchQueue(handle.db);
+    expect(await size()).toBe(0);
   });
 
   it("a rare term is read from the index, a common or short one by walking the list, with the same answers", async () => {

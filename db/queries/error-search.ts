@@ -38,3 +38,13 @@ export async function drainSearchQueue(
   }
   return moved;
 }
+
+/**
+ * Reclaims the queue's dead rows. A search reads the queue whole, so rows a drain moved but
+ * VACUUM has not reclaimed still cost it (100,000 drained rows: 13 MB, 30–60 ms a search),
+ * and autovacuum looks at a table about once a minute, while ingest can queue a thousand
+ * texts a second. Not in a transaction (PostgreSQL refuses VACUUM there).
+ */
+export async function vacuumSearchQueue(db: DbOrTx): Promise<void> {
+  await db.execute(sql`VACUUM error_search_queue`);
+}

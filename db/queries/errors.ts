@@ -8,8 +8,8 @@ import {
 } from "@/lib/errors-query";
 import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
-import { errorSearch, errorSearchQueue, errors, projects } from "../schema";
-import { likePattern, storableText } from "../sql";
+import { errors, projects } from "../schema";
+import { likePattern, resultRows, storableText, toJsonParam } from "../sql";
 import { inUserProjects } from "./scope";
 
 export interface ErrorListItem {
@@ -75,27 +75,34 @@ export async function searchCandidates(
   projectId: number,
 ): Promise<number[] | null> {
   if (!query.q || !/[\p{L}\p{N}]{3}/u.test(query.q)) return null;
+  const environments =
+    query.environment.kind === "one"
+      ? [storableText(query.environment.value)]
+      : query.environment.kind === "other"
+        ? [...PRIMARY_ENVIRONMENTS]
+        : null;
+  // The index through a function (migration 0008) that keeps the planner off a full scan;
+  // the queue, a few hundred rows, read whole. No environments (every one): array_agg of
+  // nothing is null. An error can be in both (old text indexed, new text queued): the ids
+  // are de-duplicated here, and may count twice against the limit.
   const pattern = likePattern(storableText(query.q));
-  const scope = (table: typeof errorSearch | typeof errorSearchQueue) => {
-    const where: SQL[] = [eq(table.projectId, projectId), ilike(table.text, pattern)];
-    if (query.environment.kind === "one")
-      where.push(eq(table.environment, storableText(query.environment.value)));
-    if (query.environment.kind === "other")
-      where.push(notInArray(table.environment, [...PRIMARY_ENVIRONMENTS]));
-    return and(...where);
-  };
-  const rows = await db
-    .select({ id: errorSearch.errorId })
-    .from(errorSearch)
-    .where(scope(errorSearch))
-    .union(
-      db
-        .select({ id: errorSearchQueue.errorId })
-        .from(errorSearchQueue)
-        .where(scope(errorSearchQueue)),
-    )
-    .limit(SEARCH_CANDIDATES + 1);
-  return rows.length > SEARCH_CANDIDATES ? null : rows.map((row) => row.id);
+  const exclude = query.environment.kind === "other";
+  const rows = resultRows<{ id: number }>(
+    await db.execute(sql`
+      WITH envs AS (
+        SELECT array_agg(v) AS list
+        FROM jsonb_array_elements_text(${toJsonParam(environments ?? [])}::jsonb) v
+      )
+      (SELECT c::float8 AS id FROM envs,
+        error_search_candidates(${projectId}::int, ${pattern}::text, envs.list,
+          ${exclude}::boolean, ${SEARCH_CANDIDATES + 1}::int) c)
+      UNION ALL
+      (SELECT q.error_id::float8 FROM envs, error_search_queue q
+       WHERE q.project_id = ${projectId} AND q.text ILIKE ${pattern}
+         AND (envs.list IS NULL OR (q.environment = ANY (envs.list)) <> ${exclude}::boolean)
+       LIMIT ${SEARCH_CANDIDATES + 1})`),
+  );
+  return rows.length > SEARCH_CANDIDATES ? null : [...new Set(rows.map((row) => row.id))];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { isConnectionFailure } from "@/db/errors";
-import { drainSearchQueue } from "@/db/queries/error-search";
+import { drainSearchQueue, vacuumSearchQueue } from "@/db/queries/error-search";
 import {
   ErrorIdCache,
   type EventToStore,
@@ -10,6 +10,8 @@ import {
 
 /** How long after a commit the search index catches up (searches read the queue meanwhile). */
 const SEARCH_DRAIN_DELAY_MS = 200;
+/** Drained texts after which the queue is vacuumed (searches read it whole, dead rows too). */
+const SEARCH_VACUUM_AFTER = 2000;
 
 interface Pending {
   items: EventToStore[];
@@ -40,6 +42,8 @@ export class GroupCommitWriter {
   private readonly errorIds = new ErrorIdCache();
   /** Search texts queued by committed batches are indexed by one drain at a time. */
   private drain: "idle" | "waiting" | "running" | "again" = "idle";
+  /** Texts drained since the queue was last vacuumed. */
+  private drainedSinceVacuum = 0;
 
   constructor(
     private readonly db: () => Promise<Db>,
@@ -94,7 +98,6 @@ export class GroupCommitWriter {
   private async commit(batch: Pending[]): Promise<void> {
     try {
       const refs = await this.insert(batch.flatMap((pending) => pending.items));
-      this.scheduleSearchDrain();
       let offset = 0;
       for (const pending of batch) {
         pending.resolve(refs.slice(offset, offset + pending.items.length));
@@ -128,7 +131,13 @@ export class GroupCommitWriter {
     setTimeout(() => {
       this.drain = "running";
       this.db()
-        .then((db) => drainSearchQueue(db))
+        .then(async (db) => {
+          this.drainedSinceVacuum += await drainSearchQueue(db);
+          if (this.drainedSinceVacuum >= SEARCH_VACUUM_AFTER) {
+            this.drainedSinceVacuum = 0;
+            await vacuumSearchQueue(db);
+          }
+        })
         .catch((error) => {
           // Nothing is lost: the texts stay queued, still found by searches, for the next drain.
           console.warn("Search index drain failed; the texts stay queued:", error);
@@ -143,6 +152,8 @@ export class GroupCommitWriter {
 
   /** insertEvents retries its own lost races and deadlocks. */
   private async insert(items: EventToStore[]): Promise<StoredEventRef[]> {
-    return insertEvents(await this.db(), items, this.errorIds);
+    const refs = await insertEvents(await this.db(), items, this.errorIds);
+    this.scheduleSearchDrain();
+    return refs;
   }
 }

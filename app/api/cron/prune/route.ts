@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { getDb } from "@/db";
-import { drainSearchQueue } from "@/db/queries/error-search";
+import { drainSearchQueue, vacuumSearchQueue } from "@/db/queries/error-search";
 import { pruneEvents, retentionCutoff } from "@/db/queries/retention";
 import { json, withErrors } from "@/lib/api";
 import { unauthorized } from "@/lib/api-error";
@@ -32,6 +32,7 @@ export const GET = withErrors(async (request) => {
     deadline: Date.now() + 45_000,
   });
   // Ingest drains the search queue itself; on a serverless host a drain may not have run.
-  const searchTextsIndexed = await drainSearchQueue(db);
+  const searchTextsIndexed = await drainSearchQueue(db, { maxBatches: 200 });
+  await vacuumSearchQueue(db);
   return json({ ...result, searchTextsIndexed, cutoff: retentionCutoff().toISOString() });
 });
