@@ -150,28 +150,24 @@ export const errors = pgTable(
  * A search reads both tables, so a queued text is found at once. The text is a prefilter: a
  * search re-checks the error's columns.
  */
-export const errorSearch = pgTable(
-  "error_search",
-  {
+export const errorSearch = pgTable("error_search", searchTextColumns(), (t) => [
+  index("error_search_text_trgm_idx").using("gin", t.text.op("gin_trgm_ops")),
+]);
+
+/** Search texts not yet in error_search's index: a few seconds' worth of new or changed errors. */
+export const errorSearchQueue = pgTable("error_search_queue", searchTextColumns());
+
+/** An error's searchable text, as both search tables hold it. */
+function searchTextColumns() {
+  return {
     errorId: bigint("error_id", { mode: "number" })
       .primaryKey()
       .references(() => errors.id, { onDelete: "cascade" }),
     projectId: integer("project_id").notNull(),
     environment: varchar("environment", { length: 64 }).notNull(),
     text: text("text").notNull(),
-  },
-  (t) => [index("error_search_text_trgm_idx").using("gin", t.text.op("gin_trgm_ops"))],
-);
-
-/** Search texts not yet in error_search's index: a few seconds' worth of new or changed errors. */
-export const errorSearchQueue = pgTable("error_search_queue", {
-  errorId: bigint("error_id", { mode: "number" })
-    .primaryKey()
-    .references(() => errors.id, { onDelete: "cascade" }),
-  projectId: integer("project_id").notNull(),
-  environment: varchar("environment", { length: 64 }).notNull(),
-  text: text("text").notNull(),
-});
+  };
+}
 
 export const events = pgTable(
   "events",
