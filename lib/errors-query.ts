@@ -26,6 +26,9 @@ export interface ListErrorsQuery {
   limit: number;
 }
 
+/** What filters a list (and its per-environment counts): everything but order and paging. */
+export type ErrorFilterQuery = Omit<ListErrorsQuery, "sort" | "cursor" | "limit" | "project">;
+
 export const DEFAULT_LIMIT = 25;
 export const MAX_LIMIT = 100;
 

@@ -35,7 +35,7 @@ CREATE TRIGGER "errors_search_update" AFTER UPDATE OF "title", "details_preview"
 INSERT INTO "error_search" (error_id, project_id, environment, text)
   SELECT id, project_id, environment, title || E'\n' || details_preview FROM "errors";--> statement-breakpoint
 CREATE INDEX "error_search_text_trgm_idx" ON "error_search" USING gin ("text" gin_trgm_ops);--> statement-breakpoint
--- A search's candidates in the index (db/queries/errors.ts, searchCandidates). The planner
+-- A search's candidates in the index (db/queries/error-search.ts, searchCandidates). The planner
 -- prices the trigram index of a term with common trigrams ("service-777") above a parallel
 -- scan of the whole table (40-90 ms at 100,000 errors, against 3 ms through the index), so
 -- seq scans are off inside this function: the index, then at most p_limit rows.

@@ -7,9 +7,14 @@ import { errors } from "../schema";
 import { resultRows } from "../sql";
 import { testDatabases } from "../testing/databases";
 import { deleteEventForUser } from "./error-events";
-import { drainSearchQueue, vacuumSearchQueue } from "./error-search";
+import {
+  drainSearchQueue,
+  SEARCH_CANDIDATES,
+  searchCandidates,
+  vacuumSearchQueue,
+} from "./error-search";
 import { countErrorsByEnvironment } from "./error-stats";
-import { listErrors, SEARCH_CANDIDATES, searchCandidates } from "./errors";
+import { listErrors } from "./errors";
 import { insertEvents } from "./events";
 import { createAccount } from "./users";
 

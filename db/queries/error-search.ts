@@ -1,6 +1,57 @@
 import { sql } from "drizzle-orm";
+import type { ErrorFilterQuery } from "@/lib/errors-query";
+import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
-import { resultRows } from "../sql";
+import { likePattern, resultRows, storableText, toJsonParam } from "../sql";
+
+/** At most this many candidates are read from the trigram index; more: the term is common. */
+export const SEARCH_CANDIDATES = 2000;
+
+/**
+ * The errors whose search text contains `query.q`: from error_search's trigram index, and
+ * from the queue of texts not yet indexed (a few seconds' worth, read whole). Their ids are a
+ * superset (the title and preview are one text there, and an indexed text may be older than
+ * a queued one): the caller re-checks the columns. Null when the index does not help: the
+ * term holds no run of three letters or digits (no trigram to look up), or it matches more
+ * than SEARCH_CANDIDATES errors. A common term is found sooner by walking the sort order and
+ * filtering, which stops after a page; the ids of a rare one are a few key lookups and a
+ * small sort.
+ */
+export async function searchCandidates(
+  db: DbOrTx,
+  query: ErrorFilterQuery,
+  projectId: number,
+): Promise<number[] | null> {
+  if (!query.q || !/[\p{L}\p{N}]{3}/u.test(query.q)) return null;
+  const environments =
+    query.environment.kind === "one"
+      ? [storableText(query.environment.value)]
+      : query.environment.kind === "other"
+        ? [...PRIMARY_ENVIRONMENTS]
+        : null;
+  // The index through a function (migration 0008) that keeps the planner off a full scan;
+  // the queue, a few hundred rows, read whole. No environments (every one): array_agg of
+  // nothing is null. An error can be in both (old text indexed, new text queued): the ids
+  // are de-duplicated here, and may count twice against the limit.
+  const pattern = likePattern(storableText(query.q));
+  const exclude = query.environment.kind === "other";
+  const rows = resultRows<{ id: number }>(
+    await db.execute(sql`
+      WITH envs AS (
+        SELECT array_agg(v) AS list
+        FROM jsonb_array_elements_text(${toJsonParam(environments ?? [])}::jsonb) v
+      )
+      (SELECT c::float8 AS id FROM envs,
+        error_search_candidates(${projectId}::int, ${pattern}::text, envs.list,
+          ${exclude}::boolean, ${SEARCH_CANDIDATES + 1}::int) c)
+      UNION ALL
+      (SELECT q.error_id::float8 FROM envs, error_search_queue q
+       WHERE q.project_id = ${projectId} AND q.text ILIKE ${pattern}
+         AND (envs.list IS NULL OR (q.environment = ANY (envs.list)) <> ${exclude}::boolean)
+       LIMIT ${SEARCH_CANDIDATES + 1})`),
+  );
+  return rows.length > SEARCH_CANDIDATES ? null : [...new Set(rows.map((row) => row.id))];
+}
 
 /**
  * Moves queued search texts (written by the triggers on errors) into error_search and its

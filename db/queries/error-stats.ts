@@ -1,9 +1,10 @@
 import { and, asc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
-import type { ListErrorsQuery } from "@/lib/errors-query";
+import type { ErrorFilterQuery } from "@/lib/errors-query";
 import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
 import { errorHourlyCounts, errors } from "../schema";
-import { errorFilters, searchCandidates } from "./errors";
+import { searchCandidates } from "./error-search";
+import { errorFilters } from "./errors";
 
 export type EnvironmentBucket = (typeof PRIMARY_ENVIRONMENTS)[number] | "other";
 
@@ -29,7 +30,7 @@ export async function countErrorsByEnvironment(
   db: DbOrTx,
   input: {
     projectId: number;
-    query: Omit<ListErrorsQuery, "sort" | "cursor" | "limit" | "project">;
+    query: ErrorFilterQuery;
   },
 ): Promise<EnvironmentCounts> {
   const query = { ...input.query, environment: { kind: "all" } } as const;

@@ -1,6 +1,7 @@
 import { and, eq, ilike, inArray, notInArray, or, type SQL, sql } from "drizzle-orm";
 import {
   decodeCursor,
+  type ErrorFilterQuery,
   type ErrorSort,
   effectiveStatus,
   encodeCursor,
@@ -9,7 +10,8 @@ import {
 import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
 import { errors, projects } from "../schema";
-import { likePattern, resultRows, storableText, toJsonParam } from "../sql";
+import { likePattern, storableText } from "../sql";
+import { searchCandidates } from "./error-search";
 import { inUserProjects } from "./scope";
 
 export interface ErrorListItem {
@@ -53,57 +55,6 @@ const SORT_KEYS: Record<ErrorSort, { columns: SQL[]; time: "lastSeen" | "firstSe
 // Microsecond text: a JS Date would round the time and make the cursor skip or repeat rows.
 const cursorTime = (column: typeof errors.lastSeen | typeof errors.firstSeen) =>
   sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
-type ErrorFilterQuery = Omit<ListErrorsQuery, "sort" | "cursor" | "limit" | "project">;
-
-/** At most this many candidates are read from the trigram index; more: the term is common. */
-export const SEARCH_CANDIDATES = 2000;
-
-/**
- * The errors whose search text contains `query.q`: from error_search's trigram index, and
- * from the queue of texts not yet indexed (a few seconds' worth, read whole). Their ids are a
- * superset (the title and preview are one text there, and an indexed text may be older than
- * a queued one): the caller re-checks the columns. Null when the index does not help: the
- * term holds no run of three letters or digits (no trigram to look up), or it matches more
- * than SEARCH_CANDIDATES errors. A common term is found sooner by walking the sort order and
- * filtering, which stops after a page; the ids of a rare one are a few key lookups and a
- * small sort.
- */
-export async function searchCandidates(
-  db: DbOrTx,
-  query: ErrorFilterQuery,
-  projectId: number,
-): Promise<number[] | null> {
-  if (!query.q || !/[\p{L}\p{N}]{3}/u.test(query.q)) return null;
-  const environments =
-    query.environment.kind === "one"
-      ? [storableText(query.environment.value)]
-      : query.environment.kind === "other"
-        ? [...PRIMARY_ENVIRONMENTS]
-        : null;
-  // The index through a function (migration 0008) that keeps the planner off a full scan;
-  // the queue, a few hundred rows, read whole. No environments (every one): array_agg of
-  // nothing is null. An error can be in both (old text indexed, new text queued): the ids
-  // are de-duplicated here, and may count twice against the limit.
-  const pattern = likePattern(storableText(query.q));
-  const exclude = query.environment.kind === "other";
-  const rows = resultRows<{ id: number }>(
-    await db.execute(sql`
-      WITH envs AS (
-        SELECT array_agg(v) AS list
-        FROM jsonb_array_elements_text(${toJsonParam(environments ?? [])}::jsonb) v
-      )
-      (SELECT c::float8 AS id FROM envs,
-        error_search_candidates(${projectId}::int, ${pattern}::text, envs.list,
-          ${exclude}::boolean, ${SEARCH_CANDIDATES + 1}::int) c)
-      UNION ALL
-      (SELECT q.error_id::float8 FROM envs, error_search_queue q
-       WHERE q.project_id = ${projectId} AND q.text ILIKE ${pattern}
-         AND (envs.list IS NULL OR (q.environment = ANY (envs.list)) <> ${exclude}::boolean)
-       LIMIT ${SEARCH_CANDIDATES + 1})`),
-  );
-  return rows.length > SEARCH_CANDIDATES ? null : [...new Set(rows.map((row) => row.id))];
-}
 
 /**
  * Filters shared by the list and the per-environment counts. `candidates`, from

@@ -32,7 +32,7 @@ export const GET = withErrors(async (request) => {
     deadline: Date.now() + 45_000,
   });
   // Ingest drains the search queue itself; on a serverless host a drain may not have run.
-  const searchTextsIndexed = await drainSearchQueue(db, { maxBatches: 200 });
+  const searchTextsIndexed = await drainSearchQueue(db, { maxBatches: 100 });
   await vacuumSearchQueue(db);
   return json({ ...result, searchTextsIndexed, cutoff: retentionCutoff().toISOString() });
 });
