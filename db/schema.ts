@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   index,
   integer,
@@ -29,9 +30,32 @@ export const users = pgTable(
     // Stored lower-cased; the unique index on lower() guards against any writer that forgets.
     email: varchar("email", { length: 254 }).notNull(),
     passwordHash: text("password_hash").notNull(),
+    // The project Settings opened last; Settings falls back to the user's own first project.
+    lastProjectId: integer("last_project_id").references((): AnyPgColumn => projects.id, {
+      onDelete: "set null",
+    }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+);
+
+/**
+ * One row per signed-in browser. The session cookie (a JWT) carries the row's id, and every
+ * request checks the row is still there: signing out deletes it, so a replayed cookie stops
+ * working at once; a password change or "sign out everywhere" deletes the user's other rows.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
 );
 
 export const projects = pgTable("projects", {
@@ -62,6 +86,33 @@ export const projectMembers = pgTable(
   ],
 );
 
+/**
+ * An invitation to join a project, by email address. Nobody becomes a member without
+ * accepting; the invitee sees it in Settings (matched by their account's email) or follows the
+ * emailed link, whose token is stored only as SHA-256.
+ */
+export const projectInvitations = pgTable(
+  "project_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    // Stored lower-cased, like users.email.
+    email: varchar("email", { length: 254 }).notNull(),
+    invitedByUserId: integer("invited_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    tokenHash: varchar("token_hash", { length: 64 }).notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("project_invitations_project_email_key").on(t.projectId, sql`lower(${t.email})`),
+    index("project_invitations_email_idx").on(sql`lower(${t.email})`),
+  ],
+);
+
 export const apiTokens = pgTable(
   "api_tokens",
   {
@@ -78,6 +129,8 @@ export const apiTokens = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // Optional end of life (personal tokens); null never expires.
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
   },
   (t) => [
     index("api_tokens_user_idx").on(t.userId),
@@ -216,17 +269,24 @@ export const errorHourlyCounts = pgTable(
 );
 
 /** Fixed-window counters shared by every app instance: login failures, ingest quotas. */
-export const rateLimits = pgTable("rate_limits", {
-  key: varchar("key", { length: 300 }).primaryKey(),
-  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
-  count: integer("count").notNull(),
-});
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: varchar("key", { length: 300 }).primaryKey(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull(),
+  },
+  // Pruning deletes the windows that ended.
+  (t) => [index("rate_limits_window_start_idx").on(t.windowStart)],
+);
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Project = typeof projects.$inferSelect;
 export type NewProject = typeof projects.$inferInsert;
 export type ProjectMember = typeof projectMembers.$inferSelect;
+export type ProjectInvitation = typeof projectInvitations.$inferSelect;
+export type UserSession = typeof userSessions.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type NewApiToken = typeof apiTokens.$inferInsert;
 export type ErrorGroup = typeof errors.$inferSelect;
