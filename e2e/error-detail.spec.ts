@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { readJsonFixture } from "../lib/ingest/test-fixtures";
+import { readJsonFixture } from "../tests/support/fixtures";
 import { expect, type NewUser, newUser, signUpInBrowser, test } from "./fixtures";
 
 interface Caller {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listJsonFixtures, readJsonFixture } from "./ingest/test-fixtures";
+import { listJsonFixtures, readJsonFixture } from "@/tests/support/fixtures";
 import {
   displayValue,
   mergeTags,

@@ -6,7 +6,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { type DbHandle, openDatabase } from "@/db/client";
 import { DEMO, seedDemo } from "@/db/seed-demo";
-import { freshPostgres } from "@/db/testing/databases";
+import { freshPostgres } from "@/tests/support/databases";
 import { seedErrors } from "./bench-seed";
 import { buildIsStale } from "./build-state";
 import { freePort, run } from "./run";

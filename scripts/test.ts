@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freshPostgres } from "@/db/testing/databases";
+import { freshPostgres } from "@/tests/support/databases";
 import { buildIsStale } from "./build-state";
 import { freePort, run } from "./run";
 

@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseListErrorsQuery } from "@/lib/errors-query";
 import { normalizeNativeEvent } from "@/lib/ingest/native";
+import { testDatabases } from "@/tests/support/databases";
 import type { DbHandle } from "../client";
 import { errors } from "../schema";
 import { resultRows } from "../sql";
-import { testDatabases } from "../testing/databases";
 import { deleteEventForUser } from "./error-events";
 import {
   drainSearchQueue,

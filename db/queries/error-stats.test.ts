@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseListErrorsQuery } from "@/lib/errors-query";
+import { testDatabases } from "@/tests/support/databases";
 import type { DbHandle } from "../client";
 import { errorHourlyCounts, errors } from "../schema";
-import { testDatabases } from "../testing/databases";
 import {
   countErrorsByEnvironment,
   hourlyCountsForErrors,

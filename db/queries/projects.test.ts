@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api-error";
+import { testDatabases } from "@/tests/support/databases";
 import type { DbHandle } from "../client";
-import { testDatabases } from "../testing/databases";
 import { findActiveIngestKey, listIngestKeys } from "./keys";
 import { addMember, listMembers, removeMember } from "./members";
 import { createProject, requireProjectAccess, resolveProjectForCaller } from "./projects";

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeNativeEvent } from "@/lib/ingest/native";
+import { testDatabases } from "@/tests/support/databases";
 import type { DbHandle } from "../client";
 import { errorHourlyCounts, errors, events } from "../schema";
 import { resultRows } from "../sql";
-import { testDatabases } from "../testing/databases";
 import { insertEvents } from "./events";
 import { pruneEvents, retentionCutoff } from "./retention";
 import { createAccount } from "./users";

@@ -1,8 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabases } from "@/tests/support/databases";
 import type { DbHandle } from "../client";
 import { apiTokens, projectMembers, projects, users } from "../schema";
-import { testDatabases } from "../testing/databases";
 import { findActiveToken } from "./tokens";
 import { createAccount, EmailTakenError, verifyCredentials } from "./users";
 

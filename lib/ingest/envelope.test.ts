@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { listJsonFixtures, readJsonFixture } from "@/tests/support/fixtures";
 import { EnvelopeError, parseEnvelope } from "./envelope";
 import { sentryTitle } from "./sentry-title";
-import { listJsonFixtures, readJsonFixture } from "./test-fixtures";
 
 const encoder = new TextEncoder();
 const bytes = (text: string) => encoder.encode(text);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { listJsonFixtures, readJsonFixture } from "@/tests/support/fixtures";
 import { GROUPING_VERSION } from "./fingerprint";
 import {
   normalizeSentryEvent,
@@ -6,7 +7,6 @@ import {
   sentryTags,
   sentryTimestamp,
 } from "./sentry-event";
-import { listJsonFixtures, readJsonFixture } from "./test-fixtures";
 
 const now = new Date("2024-06-01T00:00:00Z");
 const ctx = { projectSlug: "my-app", now };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { readJsonFixture } from "@/tests/support/fixtures";
 import { hashFingerprint } from "./fingerprint";
 import { normalizeSentryEvent } from "./sentry-event";
 import { sentryDefaultKey } from "./sentry-grouping";
-import { readJsonFixture } from "./test-fixtures";
 
 const ctx = { projectSlug: "my-app", now: new Date("2024-06-01T00:00:00Z") };
 const fixture = (name: string) =>

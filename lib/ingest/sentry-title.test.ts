@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { listJsonFixtures, readJsonFixture } from "@/tests/support/fixtures";
 import { sentryCulprit, sentryTitle, truncateChars } from "./sentry-title";
-import { listJsonFixtures, readJsonFixture } from "./test-fixtures";
 
 const fixtures = listJsonFixtures("sentry-events").map((name) => ({
   name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listJsonFixtures, readJsonFixture } from "@/lib/ingest/test-fixtures";
+import { listJsonFixtures, readJsonFixture } from "@/tests/support/fixtures";
 import { api, signUp } from "../support/api";
 import { allErrors, envelope, eventEnvelope, postEnvelope, postStore } from "../support/sentry";
 

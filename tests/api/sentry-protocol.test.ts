@@ -1,6 +1,6 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { readJsonFixture } from "@/lib/ingest/test-fixtures";
+import { readJsonFixture } from "@/tests/support/fixtures";
 import { api, signUp } from "../support/api";
 import {
   allErrors,

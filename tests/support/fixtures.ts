@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** The shared Sentry SDK fixtures; FIXTURES_DIR overrides where they live. */
-export const FIXTURES_DIR =
-  process.env.FIXTURES_DIR ?? path.resolve(import.meta.dirname, "../../../shared/fixtures");
+/** Real events captured from Sentry SDKs, kept in the repository (see tests/fixtures/README.md). */
+export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../fixtures");
 
 export function readJsonFixture(relativePath: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, relativePath), "utf8"));

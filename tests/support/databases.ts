@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { type DbHandle, openDatabase } from "../client";
+import { type DbHandle, openDatabase } from "@/db/client";
 
 export interface TestDatabase {
   name: string;
