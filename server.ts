@@ -3,7 +3,7 @@ import type { Socket } from "node:net";
 import next from "next";
 import { closeDb, getDbHandle } from "@/db";
 import { resolveAuthSecret } from "@/lib/auth-secret";
-import { listenPort } from "@/lib/env";
+import { settings } from "@/lib/config";
 import { handleIngestFastPath } from "./server-ingest";
 
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
@@ -73,16 +73,18 @@ function discardAbandonedBody(req: IncomingMessage, socket: Socket): void {
  * is opened (and migrated) before the port opens, so the first request never waits on it.
  */
 export async function startServer(options: { port?: number; hostname?: string } = {}) {
+  // Every setting is checked before anything opens: a bad value stops here, named.
+  const config = settings();
   resolveAuthSecret();
-  const port = options.port ?? listenPort();
-  const hostname = options.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+  const port = options.port ?? config.PORT;
+  const hostname = options.hostname ?? config.HOSTNAME;
   const { kind } = await getDbHandle();
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
   // INGEST_FAST_PATH=0 sends ingest through Next's route handlers too (the tests use both).
-  const fastPath = process.env.INGEST_FAST_PATH !== "0";
+  const fastPath = config.INGEST_FAST_PATH;
   const server = createServer((req, res) => {
     const socket = req.socket;
     // The next request on this connection: the previous one's body is over.

@@ -1,8 +1,23 @@
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
-import type { DatabaseConfig } from "@/lib/env";
 import * as schema from "./schema";
+
+/**
+ * Where the database is and how to talk to it. Built from the settings by lib/env.ts
+ * (`databaseConfig()`); db/ itself reads no environment variable.
+ */
+export type DatabaseConfig =
+  | {
+      kind: "postgres";
+      url: string;
+      /** Pool size (DATABASE_POOL_MAX), 10 by default. */
+      poolMax?: number;
+      /** Named prepared statements (DATABASE_PREPARE), on by default. */
+      prepare?: boolean;
+      migrationsDir?: string;
+    }
+  | { kind: "pglite"; dir: string; migrationsDir?: string };
 
 /** The one query interface: postgres.js and PGlite databases both satisfy it. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -15,9 +30,7 @@ export interface DbHandle {
   close: () => Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = path.resolve(
-  /*turbopackIgnore: true*/ process.env.MIGRATIONS_DIR ?? "db/migrations",
-);
+const DEFAULT_MIGRATIONS_FOLDER = "db/migrations";
 
 /**
  * Opens a database. PGlite is migrated on open: the embedded database has no separate
@@ -27,16 +40,19 @@ export async function openDatabase(
   config: DatabaseConfig,
   options: { migrate?: boolean } = {},
 ): Promise<DbHandle> {
+  const migrationsFolder = path.resolve(
+    /*turbopackIgnore: true*/ config.migrationsDir ?? DEFAULT_MIGRATIONS_FOLDER,
+  );
   if (config.kind === "postgres") {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const pool = recyclingPool((onclose) =>
       postgres(config.url, {
-        max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+        max: config.poolMax ?? 10,
         // The ingest statement is a named prepared statement. A pooler in transaction mode
         // that does not track them (pgbouncer before 1.21, or without max_prepared_statements)
         // needs DATABASE_PREPARE=false: every statement is then described and bound unnamed.
-        prepare: process.env.DATABASE_PREPARE !== "false",
+        prepare: config.prepare ?? true,
         onnotice: () => {},
         onclose,
         connect_timeout: 10,
@@ -48,7 +64,7 @@ export async function openDatabase(
     const db = drizzle(pool.client, { schema });
     if (options.migrate) {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      await migrate(db, { migrationsFolder });
     }
     return { db: db as unknown as Db, kind: "postgres", close: pool.end };
   }
@@ -64,7 +80,7 @@ export async function openDatabase(
   const db = drizzle(client, { schema });
   if (options.migrate ?? true) {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrate(db, { migrationsFolder });
   }
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
 }

@@ -1,9 +1,11 @@
+import { settings } from "@/lib/config";
 import { databaseConfig } from "@/lib/env";
 import { openDatabase } from "./client";
-import { pruneEvents, retentionCutoff } from "./queries/retention";
+import { pruneEvents, pruneRateLimits, retentionCutoff } from "./queries/retention";
 
-// `npm run db:prune`: removes events older than RETENTION_DAYS (default 90), in batches.
-const cutoff = retentionCutoff();
+// `npm run db:prune`: removes events older than RETENTION_DAYS (default 90), in batches, and
+// the rate-limit windows that ended.
+const cutoff = retentionCutoff(settings().RETENTION_DAYS);
 const config = databaseConfig();
 const handle = await openDatabase(config, { migrate: config.kind === "pglite" });
 try {
@@ -12,6 +14,8 @@ try {
   console.log(
     `Removed ${result.eventsDeleted} events received before ${cutoff.toISOString()} and ${result.errorsDeleted} errors left without events, in ${result.batches} batches (${Date.now() - started} ms).`,
   );
+  const { rateLimitsDeleted } = await pruneRateLimits(handle.db);
+  console.log(`Removed ${rateLimitsDeleted} rate-limit windows that ended.`);
 } finally {
   await handle.close();
 }

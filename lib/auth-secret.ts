@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dataDir, type Env, isProductionDeployment } from "./env";
+import { type Env, settingsOf } from "./config";
+import { dataDir, isProductionDeployment } from "./env";
+
+/** The secret resolved for process.env, kept: the proxy asks for it on every request. */
+let resolved: string | undefined;
 
 /**
  * Returns AUTH_SECRET, generating and persisting one under the data folder for local use.
@@ -9,11 +13,14 @@ import { dataDir, type Env, isProductionDeployment } from "./env";
  * throw-away secret would silently log everybody out on every deploy.
  */
 export function resolveAuthSecret(env: Env = process.env): string {
-  const configured = env.AUTH_SECRET?.trim();
-  if (configured) {
-    if (configured.length < 32) throw new Error("AUTH_SECRET must be at least 32 characters long");
-    return configured;
-  }
+  const own = env === process.env;
+  if (own && resolved) return resolved;
+  const secret = settingsOf(env).AUTH_SECRET ?? localSecret(env);
+  if (own) resolved = secret;
+  return secret;
+}
+
+function localSecret(env: Env): string {
   if (isProductionDeployment(env)) {
     throw new Error(
       "AUTH_SECRET is not set. Generate one with `openssl rand -base64 33` and set it in the environment.",
@@ -35,6 +42,7 @@ export function resolveAuthSecret(env: Env = process.env): string {
       secret = readFileSync(file, "utf8").trim();
     }
   }
+  // Auth.js reads AUTH_SECRET from the environment too.
   env.AUTH_SECRET = secret;
   return secret;
 }

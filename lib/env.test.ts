@@ -10,17 +10,32 @@ describe("databaseConfig", () => {
     expect(databaseConfig({ DATABASE_URL: "postgres://u@h:5432/db" })).toEqual({
       kind: "postgres",
       url: "postgres://u@h:5432/db",
+      poolMax: 10,
+      prepare: true,
+      migrationsDir: path.resolve("db/migrations"),
     });
+    expect(
+      databaseConfig({
+        DATABASE_URL: "postgres://u@h:5432/db",
+        DATABASE_POOL_MAX: "3",
+        DATABASE_PREPARE: "false",
+      }),
+    ).toMatchObject({ poolMax: 3, prepare: false });
   });
 
   it("refuses a DATABASE_URL that is not PostgreSQL", () => {
-    expect(() => databaseConfig({ DATABASE_URL: "mysql://h/db" })).toThrow(/postgres:\/\//);
+    expect(() => databaseConfig({ DATABASE_URL: "mysql://h/db" })).toThrow(
+      /DATABASE_URL: expected a PostgreSQL/,
+    );
   });
 
   it("falls back to PGlite under .data/pglite, or PGLITE_DIR", () => {
-    expect(databaseConfig({})).toEqual({ kind: "pglite", dir: path.resolve(".data/pglite") });
-    expect(databaseConfig({ PGLITE_DIR: "/tmp/x" })).toEqual({ kind: "pglite", dir: "/tmp/x" });
-    expect(databaseConfig({ PGLITE_DIR: "memory://" })).toEqual({
+    expect(databaseConfig({})).toMatchObject({ kind: "pglite", dir: path.resolve(".data/pglite") });
+    expect(databaseConfig({ PGLITE_DIR: "/tmp/x" })).toMatchObject({
+      kind: "pglite",
+      dir: "/tmp/x",
+    });
+    expect(databaseConfig({ PGLITE_DIR: "memory://" })).toMatchObject({
       kind: "pglite",
       dir: "memory://",
     });

@@ -1,41 +1,48 @@
 import path from "node:path";
+import type { DatabaseConfig } from "@/db/client";
+import { type Env, settingsOf } from "./config";
 
-export type Env = Record<string, string | undefined>;
+export type { DatabaseConfig } from "@/db/client";
+export type { Env } from "./config";
 
-export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
-
-/** `DATABASE_URL` selects PostgreSQL; without it the embedded PGlite keeps its files in `PGLITE_DIR`. */
-export function databaseConfig(env: Env = process.env): DatabaseConfig {
-  const url = env.DATABASE_URL?.trim();
-  if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new Error("DATABASE_URL must start with postgres:// or postgresql://");
-    }
-    return { kind: "postgres", url };
+/**
+ * `DATABASE_URL` selects PostgreSQL; without it the embedded PGlite keeps its files in
+ * `PGLITE_DIR`. The pool and statement settings travel with it, so db/ reads no environment.
+ */
+export function databaseConfig(env?: Env): DatabaseConfig {
+  const settings = settingsOf(env);
+  const migrationsDir = path.resolve(/*turbopackIgnore: true*/ settings.MIGRATIONS_DIR);
+  if (settings.DATABASE_URL) {
+    return {
+      kind: "postgres",
+      url: settings.DATABASE_URL,
+      poolMax: settings.DATABASE_POOL_MAX,
+      prepare: settings.DATABASE_PREPARE,
+      migrationsDir,
+    };
   }
-  const dir = env.PGLITE_DIR?.trim() || path.join(dataDir(env), "pglite");
+  const dir = settings.PGLITE_DIR || path.join(dataDir(env), "pglite");
   return {
     kind: "pglite",
     dir: dir.startsWith("memory://") ? dir : path.resolve(/*turbopackIgnore: true*/ dir),
+    migrationsDir,
   };
 }
 
 /** Where local state lives (embedded database, generated development secret). */
-export function dataDir(env: Env = process.env): string {
-  return path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || ".data");
+export function dataDir(env?: Env): string {
+  return path.resolve(/*turbopackIgnore: true*/ settingsOf(env).DATA_DIR);
 }
 
 /** A deployment that must be configured explicitly rather than fall back to local defaults. */
-export function isProductionDeployment(env: Env = process.env): boolean {
-  return Boolean(env.VERCEL) || (env.NODE_ENV === "production" && Boolean(env.DATABASE_URL));
+export function isProductionDeployment(env?: Env): boolean {
+  const settings = settingsOf(env);
+  return (
+    Boolean(settings.VERCEL) ||
+    (settings.NODE_ENV === "production" && Boolean(settings.DATABASE_URL))
+  );
 }
 
-export function listenPort(env: Env = process.env): number {
-  const raw = env.PORT?.trim();
-  if (!raw) return 3000;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`PORT must be an integer between 1 and 65535, got "${raw}"`);
-  }
-  return port;
+export function listenPort(env?: Env): number {
+  return settingsOf(env).PORT;
 }

@@ -1,6 +1,10 @@
+import { settings } from "./config";
+
 /** The address applications reach us at: PUBLIC_URL, else what the request came in on. */
-export function publicBaseUrl(request: Request, env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.PUBLIC_URL?.trim();
+export function publicBaseUrl(
+  request: Request,
+  configured: string | undefined = settings().PUBLIC_URL,
+): string {
   if (configured) return configured.replace(/\/+$/, "");
   const url = new URL(request.url);
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;

@@ -1,11 +1,25 @@
 import { resolveAuthSecret } from "@/lib/auth-secret";
+import { settings } from "@/lib/config";
 import { startServer } from "../server";
 import { buildIsStale } from "./build-state";
 import { run } from "./run";
 
-// `npm start`: build when there is no build or the sources changed since, then serve.
-resolveAuthSecret();
-if (process.env.SKIP_BUILD !== "1" && buildIsStale()) {
+// `npm start`: check the configuration, build when there is no build or the sources changed
+// since, then serve.
+try {
+  settings();
+  resolveAuthSecret();
+} catch (error) {
+  // A configuration mistake is the operator's to fix: its message, not a stack trace.
+  console.error((error as Error).message);
+  process.exit(1);
+}
+// Started by another process with an IPC channel (npm run demo): stop when it goes away.
+if (process.channel) {
+  process.channel.unref();
+  process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
+}
+if (!settings().SKIP_BUILD && buildIsStale()) {
   console.log("No current production build: running `next build` first (about a minute)…");
   const code = await run("npx", ["next", "build"], { ...process.env, NODE_ENV: "production" });
   if (code !== 0) process.exit(code);

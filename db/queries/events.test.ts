@@ -154,10 +154,11 @@ describe.each(testDatabases().filter((database) => database.name === "postgres")
         email: `pooled-${Date.now()}@example.test`,
         password: "long enough",
       });
-      process.env.DATABASE_PREPARE = "false";
+      // What databaseConfig() builds from DATABASE_PREPARE=false.
       const unprepared = await openDatabase({
         kind: "postgres",
         url: (handle as unknown as { url: string }).url,
+        prepare: false,
       });
       try {
         const make = (eventId: string) => ({
@@ -179,7 +180,6 @@ describe.each(testDatabases().filter((database) => database.name === "postgres")
           .where(eq(errors.id, first?.errorId as number));
         expect(row?.eventCount).toBe(2);
       } finally {
-        delete process.env.DATABASE_PREPARE;
         await unprepared.close();
         await handle.drop();
       }

@@ -6,7 +6,8 @@ import type { DbHandle } from "../client";
 import { errorHourlyCounts, errors, events } from "../schema";
 import { resultRows } from "../sql";
 import { insertEvents } from "./events";
-import { pruneEvents, retentionCutoff } from "./retention";
+import { addToWindow } from "./rate-limits";
+import { pruneEvents, pruneRateLimits, retentionCutoff } from "./retention";
 import { createAccount } from "./users";
 
 describe.each(testDatabases())("retention on $name", (database) => {
@@ -50,7 +51,7 @@ describe.each(testDatabases())("retention on $name", (database) => {
     );
 
     const result = await pruneEvents(handle.db, {
-      cutoff: retentionCutoff({ RETENTION_DAYS: "90" }, now),
+      cutoff: retentionCutoff(90, now),
       batchSize: 2,
     });
     expect(result).toMatchObject({ eventsDeleted: 5, errorsDeleted: 1, complete: true });
@@ -79,13 +80,42 @@ describe.each(testDatabases())("retention on $name", (database) => {
     ).toEqual(["m4", "m5"]);
   });
 
-  it("reads RETENTION_DAYS and refuses nonsense", () => {
+  it("computes the cutoff from a number of days (RETENTION_DAYS is parsed in lib/config)", () => {
     const now = new Date("2026-11-27T00:00:00Z");
-    expect(retentionCutoff({}, now).toISOString()).toBe("2026-08-29T00:00:00.000Z");
-    expect(retentionCutoff({ RETENTION_DAYS: "7" }, now).toISOString()).toBe(
-      "2026-11-20T00:00:00.000Z",
+    expect(retentionCutoff(90, now).toISOString()).toBe("2026-08-29T00:00:00.000Z");
+    expect(retentionCutoff(7, now).toISOString()).toBe("2026-11-20T00:00:00.000Z");
+    expect(() => retentionCutoff(-1, now)).toThrow(/positive/);
+  });
+
+  it("deletes the rate-limit windows that ended, in batches, and keeps the live ones", async () => {
+    const tag = `prune-${Date.now()}`;
+    const ended = Array.from({ length: 5 }, (_, i) => `${tag}:ended:${i}`);
+    const live = [`${tag}:live:0`, `${tag}:live:1`];
+    for (const key of [...ended, ...live]) await addToWindow(handle.db, { key, windowSeconds: 60 });
+    // Two days ago: over for any window in use.
+    await handle.db.execute(
+      sql`UPDATE rate_limits SET window_start = now() - interval '2 days' WHERE key LIKE ${`${tag}:ended:%`}`,
     );
-    expect(() => retentionCutoff({ RETENTION_DAYS: "-1" }, now)).toThrow(/RETENTION_DAYS/);
-    expect(() => retentionCutoff({ RETENTION_DAYS: "soon" }, now)).toThrow(/RETENTION_DAYS/);
+    // An hour ago, under a one-hour bound: its window may still be running.
+    await handle.db.execute(
+      sql`UPDATE rate_limits SET window_start = now() - interval '50 minutes' WHERE key = ${live[1]}`,
+    );
+    const keys = async () =>
+      resultRows<{ key: string }>(
+        await handle.db.execute(
+          sql`SELECT key FROM rate_limits WHERE key LIKE ${`${tag}:%`} ORDER BY key`,
+        ),
+      ).map((row) => row.key);
+
+    const result = await pruneRateLimits(handle.db, { olderThanSeconds: 3600, batchSize: 2 });
+    expect(result).toEqual({ rateLimitsDeleted: 5, complete: true });
+    expect(await keys()).toEqual(live);
+    // The default bound (a day) keeps both live windows too; nothing is left to delete.
+    expect(await pruneRateLimits(handle.db)).toEqual({ rateLimitsDeleted: 0, complete: true });
+    expect(await keys()).toEqual(live);
+    // A pruned key counts from one again.
+    expect(
+      (await addToWindow(handle.db, { key: ended[0] as string, windowSeconds: 60 })).count,
+    ).toBe(1);
   });
 });

@@ -70,13 +70,49 @@ export async function pruneEvents(
   return result;
 }
 
-export function retentionCutoff(
-  env: Record<string, string | undefined> = process.env,
-  now = new Date(),
-): Date {
-  const raw = env.RETENTION_DAYS?.trim();
-  const days = raw ? Number(raw) : 90;
+/** The oldest time kept: `days` (RETENTION_DAYS, 90 by default) before `now`. */
+export function retentionCutoff(days: number, now = new Date()): Date {
   if (!Number.isFinite(days) || days <= 0)
-    throw new Error(`RETENTION_DAYS must be a positive number, got "${raw}"`);
+    throw new Error(`retention must be a positive number of days, got ${days}`);
   return new Date(now.getTime() - days * 86_400_000);
+}
+
+/**
+ * Longer than any rate-limit window in use (the longest today is 15 minutes, failed logins):
+ * a row whose window started before this is over, and removing it changes no count, since
+ * the next hit on its key starts a new window anyway.
+ */
+export const RATE_LIMIT_WINDOW_MAX_SECONDS = 24 * 3600;
+
+/**
+ * Deletes the rate-limit windows that ended (window_start older than `olderThanSeconds`), in
+ * batches (the rate_limits window_start index finds them). Every key ever counted (each email
+ * and address that failed a login) would otherwise stay forever.
+ */
+export async function pruneRateLimits(
+  db: Db,
+  input: { olderThanSeconds?: number; batchSize?: number; deadline?: number } = {},
+): Promise<{ rateLimitsDeleted: number; complete: boolean }> {
+  const olderThan = input.olderThanSeconds ?? RATE_LIMIT_WINDOW_MAX_SECONDS;
+  const batchSize = input.batchSize ?? 10_000;
+  let deleted = 0;
+  while (input.deadline === undefined || Date.now() < input.deadline) {
+    const gone =
+      resultRows<{ n: number }>(
+        await db.execute(sql`
+        WITH doomed AS (
+          SELECT key FROM rate_limits
+          WHERE window_start < now() - make_interval(secs => ${olderThan})
+          LIMIT ${batchSize} FOR UPDATE SKIP LOCKED
+        ), removed AS (
+          DELETE FROM rate_limits r USING doomed d
+          WHERE r.key = d.key AND r.window_start < now() - make_interval(secs => ${olderThan})
+          RETURNING 1
+        )
+        SELECT count(*)::int AS n FROM removed`),
+      )[0]?.n ?? 0;
+    deleted += gone;
+    if (gone < batchSize) return { rateLimitsDeleted: deleted, complete: true };
+  }
+  return { rateLimitsDeleted: deleted, complete: false };
 }

@@ -2,17 +2,17 @@ import { getDb } from "@/db";
 import type { IngestProject } from "@/db/queries/ingest";
 import { addToWindow } from "@/db/queries/rate-limits";
 import { ApiError } from "../api-error";
+import { settings } from "../config";
 
 const WINDOW_SECONDS = 60;
 
 /** The project's own quota, else INGEST_QUOTA_PER_MINUTE, else none. */
 export function quotaOf(
   project: Pick<IngestProject, "eventsPerMinute">,
-  env: Record<string, string | undefined> = process.env,
+  fallback: number | undefined = settings().INGEST_QUOTA_PER_MINUTE,
 ): number | null {
   if (project.eventsPerMinute) return project.eventsPerMinute;
-  const fallback = Number(env.INGEST_QUOTA_PER_MINUTE ?? "");
-  return Number.isInteger(fallback) && fallback > 0 ? fallback : null;
+  return fallback ?? null;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   insertEvents,
   type StoredEventRef,
 } from "@/db/queries/events";
+import { settings } from "../config";
 
 /** How long after a commit the search index catches up (searches read the queue meanwhile). */
 const SEARCH_DRAIN_DELAY_MS = 200;
@@ -50,7 +51,7 @@ export class GroupCommitWriter {
     options: WriterOptions = {},
   ) {
     this.maxEvents = options.maxEvents ?? 2000;
-    this.concurrency = options.concurrency ?? Number(process.env.INGEST_WRITERS ?? 2);
+    this.concurrency = options.concurrency ?? settings().INGEST_WRITERS;
   }
 
   write(items: EventToStore[]): Promise<StoredEventRef[]> {
