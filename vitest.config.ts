@@ -8,7 +8,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/scripts/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -3,17 +3,88 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { DEMO, seedDemo } from "@/db/seed-demo";
-import { listenPort } from "@/lib/env";
+import { settings } from "@/lib/config";
+import { dataDir } from "@/lib/env";
 import { buildDsn } from "@/lib/public-url";
 
 /**
  * `npm run demo`: Error Central on a fresh embedded database with the demo account, and the
- * traffic generator beside it, so the dashboard is alive while you click through it.
- * Ctrl-C stops both.
+ * traffic generator beside it, so the dashboard is alive while you click through it. It
+ * listens on 127.0.0.1 only (the demo password is public). Ctrl-C, whenever it comes, stops
+ * everything this script started.
+ *
+ * Each child runs in a process group of its own (so that a terminal's Ctrl-C reaches only this
+ * script, which stops them in order) and holds an IPC channel to this script: should this
+ * script die without stopping them (SIGKILL), they notice the channel close and stop too.
  */
-const dataDir = path.resolve(".data/demo");
-rmSync(dataDir, { recursive: true, force: true });
-const pgliteDir = path.join(dataDir, "pglite");
+const children = new Set<ChildProcess>();
+let stopping = false;
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is gone already.
+  }
+}
+
+function exited(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  // The traffic generator first (it would only report the server gone), then the server.
+  for (const child of [...children].reverse()) {
+    signalGroup(child, "SIGTERM");
+    await exited(child, 10_000);
+    // Whatever is left in its group (a `next build` the server started, a hung child).
+    signalGroup(child, "SIGKILL");
+  }
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.on(signal, () => void stop(0));
+
+/** Starts a child unless stopping began; its exit stops the demo. */
+function start(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess | null {
+  if (stopping) return null;
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+    env,
+    detached: true,
+  });
+  children.add(child);
+  child.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`${script} exited (${code ?? "killed"}); stopping the demo.`);
+      void stop(code || 1);
+    }
+  });
+  return child;
+}
+
+let port: number;
+let demoDir: string;
+try {
+  port = settings().PORT;
+  // Under DATA_DIR (default .data), in a folder of its own that each run starts afresh.
+  demoDir = path.join(dataDir(), "demo");
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+rmSync(demoDir, { recursive: true, force: true });
+const pgliteDir = path.join(demoDir, "pglite");
 
 console.log("Seeding the demo account on a fresh embedded database…");
 const handle = await openDatabase({ kind: "pglite", dir: pgliteDir });
@@ -21,44 +92,22 @@ const seeded = await seedDemo(handle.db);
 await handle.close();
 if (!seeded) throw new Error("a fresh database already had the demo account");
 
-const port = listenPort();
-const baseUrl = `http://localhost:${port}`;
-const children: ChildProcess[] = [];
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: "",
-    PGLITE_DIR: pgliteDir,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-  },
-});
-children.push(server);
-
-let stopping = false;
-async function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of [...children].reverse()) {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    }
-  }
-  process.exit(code);
-}
-process.on("SIGINT", () => void stop());
-process.on("SIGTERM", () => void stop());
-server.once("exit", (code) => {
-  if (!stopping) void stop(code ?? 1);
+const host = "127.0.0.1";
+const baseUrl = `http://${host}:${port}`;
+console.log(`Starting the server on ${baseUrl}…`);
+start("scripts/start.ts", [], {
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: "",
+  PGLITE_DIR: pgliteDir,
+  DATA_DIR: demoDir,
+  PORT: String(port),
+  HOSTNAME: host,
 });
 
-for (;;) {
+while (!stopping) {
   try {
-    if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
+    if ((await fetch(`${baseUrl}/api/health`)).ok) break;
   } catch {
     // still building or starting
   }
@@ -66,28 +115,26 @@ for (;;) {
 }
 
 const key = seeded.account.ingestKey.token;
-console.log(`
-  Error Central demo: ${baseUrl}
+const traffic = start(
+  "scripts/traffic.ts",
+  [
+    "--url",
+    baseUrl,
+    "--token",
+    key,
+    "--dsn",
+    buildDsn(baseUrl, key, seeded.account.project.id),
+    "--rate",
+    "5",
+  ],
+  process.env,
+);
+if (traffic) {
+  console.log(`
+  Error Central demo: http://localhost:${port}
   Log in as ${DEMO.email} / ${DEMO.password}
   Traffic is flowing: watch counts grow on /errors, switch environments, sort by level,
   search "timeout", archive something, open an error with a stack trace (ZeroDivisionError).
   Ctrl-C stops everything.
 `);
-const traffic = spawn(
-  process.execPath,
-  [
-    "--import",
-    "tsx",
-    "scripts/traffic.ts",
-    "--url",
-    `http://127.0.0.1:${port}`,
-    "--token",
-    key,
-    "--dsn",
-    buildDsn(`http://127.0.0.1:${port}`, key, seeded.account.project.id),
-    "--rate",
-    "5",
-  ],
-  { stdio: "inherit" },
-);
-children.push(traffic);
+}

@@ -1,6 +1,5 @@
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { settings } from "@/lib/config";
-import { startServer } from "../server";
 import { buildIsStale } from "./build-state";
 import { run } from "./run";
 
@@ -24,4 +23,6 @@ if (!settings().SKIP_BUILD && buildIsStale()) {
   const code = await run("npx", ["next", "build"], { ...process.env, NODE_ENV: "production" });
   if (code !== 0) process.exit(code);
 }
+// Loaded after the check: Next and the database driver take seconds to import.
+const { startServer } = await import("../server");
 await startServer();

@@ -10,9 +10,10 @@ import { freePort, run } from "./run";
 /**
  * `npm test`: unit tests, a production build, the HTTP API suite against a started server on
  * PGlite and (with TEST_DATABASE_URL) on a fresh PostgreSQL database, then Playwright.
- * `npm test -- unit api e2e` picks stages.
+ * `npm run demo` end to end (it serves the build too). `npm test -- unit api demo e2e` picks
+ * stages.
  */
-const ALL = ["unit", "api", "e2e"] as const;
+const ALL = ["unit", "api", "demo", "e2e"] as const;
 type Stage = (typeof ALL)[number];
 const picked = process.argv
   .slice(2)
@@ -108,7 +109,7 @@ async function apiSuite(label: string, env: Record<string, string>) {
 const started = Date.now();
 if (stages.has("unit")) await vitest("unit tests", [], process.env);
 
-if (stages.has("api") || stages.has("e2e")) {
+if (stages.has("api") || stages.has("demo") || stages.has("e2e")) {
   if (buildIsStale()) {
     console.log("\n▶ next build");
     const code = await run("npx", ["next", "build"], { ...process.env, NODE_ENV: "production" });
@@ -141,6 +142,12 @@ if (stages.has("api")) {
   } else {
     console.log("\nTEST_DATABASE_URL is not set: the API suite ran on PGlite only.");
   }
+}
+
+if (stages.has("demo")) {
+  await vitest("npm run demo: Ctrl-C stops everything", ["--config", "vitest.demo.config.ts"], {
+    ...process.env,
+  });
 }
 
 if (stages.has("e2e")) {

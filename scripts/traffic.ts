@@ -3,10 +3,12 @@ import * as Sentry from "@sentry/node";
 
 /**
  * `npm run demo:traffic -- --url http://localhost:3000 --token <ingest key> [--dsn <DSN>]
- *   [--rate 20] [--duration 0]`
+ *   [--rate 20] [--duration 0] [--give-up-after 60]`
  * Keeps sending realistic errors to an Error Central deployment: a steady trickle of known
  * errors whose counts grow, bursts (an outage), new errors appearing now and then, all levels
  * and environments; through the native API and, with --dsn, a real Sentry SDK as well.
+ * Stops when the target stays unreachable for --give-up-after seconds, and, when started with
+ * an IPC channel (npm run demo), as soon as its parent goes away.
  */
 const { values } = parseArgs({
   options: {
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     dsn: { type: "string" },
     rate: { type: "string", default: "20" },
     duration: { type: "string", default: "0" },
+    "give-up-after": { type: "string", default: "60" },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -27,6 +30,9 @@ if (!values.token) {
 const baseUrl = values.url.replace(/\/$/, "");
 const rate = Math.max(1, Number(values.rate));
 const durationMs = Number(values.duration) * 1000;
+const giveUpMs = Math.max(1, Number(values["give-up-after"]) || 60) * 1000;
+/** When the target last answered (any status): a long silence ends the run. */
+let lastAnswer = Date.now();
 
 const SERVICES = [
   "billing-api",
@@ -134,6 +140,7 @@ async function sendNative(batch: object[]) {
       headers: { "content-type": "application/json", authorization: `Bearer ${values.token}` },
       body: JSON.stringify({ events: batch }),
     });
+    lastAnswer = Date.now();
     if (res.ok) sent += batch.length;
     else {
       failed += batch.length;
@@ -163,15 +170,20 @@ if (values.dsn) {
 }
 
 let stopping = false;
-const stop = async () => {
+const stop = async (code = 0) => {
   if (stopping) return;
   stopping = true;
   if (values.dsn) await Sentry.close(2000);
   console.log(`Traffic generator stopped: ${sent} events sent, ${failed} failed.`);
-  process.exit(0);
+  process.exit(code);
 };
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());
+// Started by `npm run demo` with an IPC channel: its closing means the parent is gone.
+if (process.channel) {
+  process.channel.unref();
+  process.once("disconnect", () => void stop());
+}
 
 console.log(
   `Sending about ${rate} events/s to ${baseUrl}${values.dsn ? " (native API and @sentry/node)" : ""}. Ctrl-C stops.`,
@@ -199,6 +211,10 @@ while (!stopping) {
     console.log(`${sent} events sent so far`);
   }
   if (durationMs > 0 && Date.now() - started >= durationMs) break;
+  if (Date.now() - lastAnswer > giveUpMs) {
+    console.error(`${baseUrl} has not answered for ${giveUpMs / 1000} s: giving up.`);
+    await stop(1);
+  }
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 - (Date.now() - tickStart))));
 }
 await stop();
