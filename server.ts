@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import next from "next";
 import { closeDb, getDbHandle } from "@/db";
+import { markClientAddressFromServer, stampClientAddress } from "@/lib/auth/client-address";
+import { authLimitSettings } from "@/lib/auth/limit-settings";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { listenPort } from "@/lib/env";
 import { handleIngestFastPath } from "./server-ingest";
@@ -74,6 +76,10 @@ function discardAbandonedBody(req: IncomingMessage, socket: Socket): void {
  */
 export async function startServer(options: { port?: number; hostname?: string } = {}) {
   resolveAuthSecret();
+  // A bad TRUSTED_PROXIES or limit stops the start instead of weakening a limit.
+  authLimitSettings();
+  // Route handlers believe the client-address header only because this server writes it.
+  markClientAddressFromServer();
   const port = options.port ?? listenPort();
   const hostname = options.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
   const { kind } = await getDbHandle();
@@ -89,6 +95,7 @@ export async function startServer(options: { port?: number; hostname?: string } 
     discarding.get(socket)?.();
     res.once("finish", () => drainUnreadBody(req, socket));
     if (fastPath && handleIngestFastPath(req, res)) return;
+    stampClientAddress(req);
     handle(req, res).catch((error: unknown) => {
       console.error("request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
