@@ -125,6 +125,36 @@ describe("failed login limits", () => {
   });
 });
 
+/** A login through Auth.js's credentials callback (the login form's way in); its status. */
+async function formLogin(email: string, password: string, ip: string): Promise<number> {
+  const csrf = await fetch(`${BASE_URL}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const res = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, ...from(ip) },
+    body: new URLSearchParams({ csrfToken, email, password }),
+  });
+  await res.arrayBuffer();
+  return res.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token=")) ? 200 : 401;
+}
+
+describe("the login form", () => {
+  it("counts by the same client address as the token route", { timeout: 60_000 }, async () => {
+    const victim = await signUp();
+    const attacker = address();
+    for (let i = 0; i < 10; i++)
+      expect(await formLogin(victim.email, "wrong password", attacker)).toBe(401);
+    // Had Auth.js's authorize seen another address, this pair would not be locked.
+    expect((await token(victim.email, victim.password, attacker)).status).toBe(429);
+    expect(await formLogin(victim.email, victim.password, address())).toBe(200);
+  });
+});
+
 describe("sign-up limits", () => {
   it("allow 20 sign-ups an hour from one address", { timeout: 60_000 }, async () => {
     const ip = address();
