@@ -2,11 +2,11 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { verifyCredentials } from "@/db/queries/users";
 import { authConfig } from "./auth.config";
 import { ApiError } from "./lib/api-error";
+import { requestClientAddress } from "./lib/auth/client-address";
+import { verifyLogin } from "./lib/auth/login-limits";
 import { resolveAuthSecret } from "./lib/auth-secret";
-import { assertLoginAllowed, clientIp, recordLoginFailure } from "./lib/login-limits";
 import { PASSWORD_MAX_LENGTH } from "./lib/password";
 
 const credentialsSchema = z.object({
@@ -38,22 +38,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLoginError();
-        const db = await getDb();
-        const attempt = {
-          email: parsed.data.email,
-          ip: clientIp((name) => request.headers.get(name)),
-        };
+        let user: Awaited<ReturnType<typeof verifyLogin>>;
         try {
-          await assertLoginAllowed(db, attempt);
+          user = await verifyLogin(await getDb(), {
+            ...parsed.data,
+            address: requestClientAddress(request.headers),
+          });
         } catch (error) {
           if (error instanceof ApiError && error.status === 429) throw new RateLimitedLoginError();
           throw error;
         }
-        const user = await verifyCredentials(db, parsed.data);
-        if (!user) {
-          await recordLoginFailure(db, attempt);
-          throw new InvalidLoginError();
-        }
+        if (!user) throw new InvalidLoginError();
         return { id: String(user.id), name: user.name, email: user.email };
       },
     }),

@@ -47,6 +47,8 @@ export default defineConfig({
       PGLITE_DIR: "memory://",
       DATABASE_URL: "",
       DATA_DIR: ".data/e2e",
+      // Every browser test signs up from 127.0.0.1.
+      SIGNUPS_PER_IP: "100000",
     },
   },
 });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import next from "next";
 import { closeDb, getDbHandle } from "@/db";
+import { markClientAddressFromServer, stampClientAddress } from "@/lib/auth/client-address";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { settings } from "@/lib/config";
 import { handleIngestFastPath } from "./server-ingest";
@@ -76,6 +77,8 @@ export async function startServer(options: { port?: number; hostname?: string } 
   // Every setting is checked before anything opens: a bad value stops here, named.
   const config = settings();
   resolveAuthSecret();
+  // Route handlers believe the client-address header only because this server writes it.
+  markClientAddressFromServer();
   const port = options.port ?? config.PORT;
   const hostname = options.hostname ?? config.HOSTNAME;
   const { kind } = await getDbHandle();
@@ -91,6 +94,7 @@ export async function startServer(options: { port?: number; hostname?: string } 
     discarding.get(socket)?.();
     res.once("finish", () => drainUnreadBody(req, socket));
     if (fastPath && handleIngestFastPath(req, res)) return;
+    stampClientAddress(req);
     handle(req, res).catch((error: unknown) => {
       console.error("request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

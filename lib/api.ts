@@ -85,9 +85,13 @@ function assertSameOrigin(request: Request): void {
     throw forbidden("Cross-site requests are not allowed.");
   }
   const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== new URL(request.url).host && origin !== "null") {
+  if (origin === null) return;
+  // `Origin: null` (sandboxed frames, some redirects) or a malformed value: not our pages.
+  const originHost = URL.canParse(origin) ? new URL(origin).host : "";
+  if (!originHost) throw forbidden("Cross-site requests are not allowed: the Origin is not valid.");
+  if (originHost !== new URL(request.url).host) {
     const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (new URL(origin).host !== host) throw forbidden("Cross-site requests are not allowed.");
+    if (originHost !== host) throw forbidden("Cross-site requests are not allowed.");
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loginFailureLimits, parseSettings, SETTING_NAMES } from "./config";
+import { ConfigError, parseSettings, SETTING_NAMES } from "./config";
 
 function problemsOf(env: Record<string, string>): string {
   try {
@@ -19,6 +19,9 @@ describe("settings", () => {
     ["INGEST_WRITERS", "0", /INGEST_WRITERS: expected a whole number from 1 to 64/],
     ["LOGIN_FAILURES_PER_EMAIL", "10x", /LOGIN_FAILURES_PER_EMAIL: expected a whole number/],
     ["LOGIN_FAILURES_PER_IP", "1e3", /LOGIN_FAILURES_PER_IP: expected a whole number/],
+    ["TRUSTED_PROXIES", "10.0.0.0/33", /TRUSTED_PROXIES: expected a comma-separated list/],
+    ["TRUSTED_PROXIES", "proxy.internal", /TRUSTED_PROXIES: expected a comma-separated list/],
+    ["SIGNUPS_PER_IP", "many", /SIGNUPS_PER_IP: expected a whole number/],
     ["DATABASE_POOL_MAX", "-1", /DATABASE_POOL_MAX: expected a whole number from 1 to 1000/],
     ["DATABASE_URL", "not a url", /DATABASE_URL: expected a PostgreSQL connection string/],
     ["DATABASE_URL", "mysql://h/db", /DATABASE_URL: expected a PostgreSQL connection string/],
@@ -66,11 +69,13 @@ describe("settings", () => {
       INGEST_QUOTA_PER_MINUTE: undefined,
       INGEST_WRITERS: 2,
       INGEST_FAST_PATH: true,
-      LOGIN_FAILURES_PER_EMAIL: 10,
+      LOGIN_FAILURES_PER_EMAIL_AND_IP: 10,
       LOGIN_FAILURES_PER_IP: 50,
+      LOGIN_FAILURES_PER_EMAIL: 200,
+      SIGNUPS_PER_IP: 20,
+      TRUSTED_PROXIES: undefined,
     });
     expect(parseSettings({ INGEST_WRITERS: "  ", PORT: "", DATABASE_URL: " " })).toEqual(defaults);
-    expect(loginFailureLimits({})).toEqual({ perEmail: 10, perIp: 50 });
   });
 
   it("parses good values", () => {
@@ -90,6 +95,7 @@ describe("settings", () => {
         INGEST_FAST_PATH: "0",
         LOGIN_FAILURES_PER_EMAIL: "3",
         LOGIN_FAILURES_PER_IP: "100",
+        TRUSTED_PROXIES: "127.0.0.1, ::1, 10.0.0.0/8",
       }),
     ).toMatchObject({
       DATABASE_URL: "postgresql://u:p@db.example.com:5432/ec",
@@ -105,10 +111,7 @@ describe("settings", () => {
       INGEST_FAST_PATH: false,
       LOGIN_FAILURES_PER_EMAIL: 3,
       LOGIN_FAILURES_PER_IP: 100,
-    });
-    expect(loginFailureLimits({ LOGIN_FAILURES_PER_EMAIL: "3" })).toEqual({
-      perEmail: 3,
-      perIp: 50,
+      TRUSTED_PROXIES: "127.0.0.1, ::1, 10.0.0.0/8",
     });
   });
 });

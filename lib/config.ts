@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -123,10 +124,32 @@ export const SETTINGS = {
   INGEST_QUOTA_PER_MINUTE: optionalInteger({ min: 1, max: 1_000_000_000 }),
   INGEST_WRITERS: integer({ min: 1, max: 64, default: 2 }),
   INGEST_FAST_PATH: flag(true),
-  // Logins
-  LOGIN_FAILURES_PER_EMAIL: integer({ min: 1, max: 1_000_000, default: 10 }),
+  // Logins and sign-ups (lib/auth/limit-settings.ts turns these into the limits)
+  LOGIN_FAILURES_PER_EMAIL_AND_IP: integer({ min: 1, max: 1_000_000, default: 10 }),
   LOGIN_FAILURES_PER_IP: integer({ min: 1, max: 1_000_000, default: 50 }),
+  LOGIN_FAILURES_PER_EMAIL: integer({ min: 1, max: 1_000_000, default: 200 }),
+  SIGNUPS_PER_IP: integer({ min: 1, max: 1_000_000, default: 20 }),
+  TRUSTED_PROXIES: z.preprocess(
+    unsetIfBlank,
+    z
+      .string()
+      .refine((raw) => raw.split(",").every((item) => isAddressOrCidr(item.trim())), {
+        message: "expected a comma-separated list of IP addresses or CIDR ranges",
+      })
+      .optional(),
+  ),
 };
+
+/** An IPv4 or IPv6 address, optionally with a /prefix that fits its family. */
+export function isAddressOrCidr(item: string): boolean {
+  const [address = "", prefix, extra] = item.split("/");
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return (
+    prefix === undefined ||
+    (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128))
+  );
+}
 
 const schema = z.object(SETTINGS);
 
@@ -174,10 +197,4 @@ export function settings(): Settings {
 /** The settings of `env`: the cached process settings for process.env, else a fresh parse. */
 export function settingsOf(env?: Env): Settings {
   return env === undefined || env === process.env ? settings() : parseSettings(env);
-}
-
-/** Failed logins allowed per email / per address in the login window. */
-export function loginFailureLimits(env?: Env): { perEmail: number; perIp: number } {
-  const s = settingsOf(env);
-  return { perEmail: s.LOGIN_FAILURES_PER_EMAIL, perIp: s.LOGIN_FAILURES_PER_IP };
 }

@@ -79,6 +79,9 @@ async function withServer(env: Record<string, string>, body: (url: string) => Pr
       HOSTNAME: "127.0.0.1",
       DATA_DIR: dataDir,
       AUTH_SECRET: randomBytes(33).toString("base64url"),
+      // The tests pick their client address with X-Forwarded-For, as a proxy on 127.0.0.1
+      // would; tests/api/login-limits.test.ts connects from 127.x.y.z to be an untrusted client.
+      TRUSTED_PROXIES: "127.0.0.1,::1",
       ...env,
       NODE_ENV: "production",
     },

@@ -1,10 +1,14 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { getDb } from "@/db";
 import { createAccount, EmailTakenError } from "@/db/queries/users";
+import { ApiError } from "@/lib/api-error";
+import { requestClientAddress } from "@/lib/auth/client-address";
+import { assertSignupAllowed } from "@/lib/auth/login-limits";
 import { signupSchema } from "@/lib/schemas/auth";
 
 export interface AuthFormState {
@@ -64,8 +68,11 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
     };
   }
   try {
-    await createAccount(await getDb(), parsed.data);
+    const db = await getDb();
+    await assertSignupAllowed(db, requestClientAddress(await headers()));
+    await createAccount(db, parsed.data);
   } catch (error) {
+    if (error instanceof ApiError && error.status === 429) return { values, error: error.message };
     if (error instanceof EmailTakenError) return { values, fieldErrors: { email: error.message } };
     throw error;
   }

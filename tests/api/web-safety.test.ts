@@ -63,6 +63,35 @@ describe("browser sessions on the API", () => {
   });
 });
 
+describe("a cookie-authenticated write with a null or malformed Origin", () => {
+  it("is refused with 403, not a 500", async () => {
+    const account = await signUp();
+    const ingest = await api("/api/events", {
+      token: account.project.ingestKey.key,
+      json: { title: "Origin target" },
+    });
+    const errorId = ingest.body.events[0].errorId;
+    const { cookie } = await sessionCookie(account);
+    for (const origin of [
+      "null",
+      "not a url",
+      "http://",
+      "https://[bad",
+      "file:///etc/passwd",
+      "",
+    ]) {
+      const res = await api("/api/errors/bulk", {
+        json: { ids: [errorId], action: "archive" },
+        headers: { cookie, origin },
+      });
+      expect({ origin, status: res.status }).toEqual({ origin, status: 403 });
+      expect(res.body.error.code).toBe("forbidden");
+    }
+    const detail = await api(`/api/errors/${errorId}`, { headers: { cookie } });
+    expect(detail.body.status).toBe("open");
+  });
+});
+
 describe("security headers", () => {
   it("are sent with pages", async () => {
     const res = await fetch(`${BASE_URL}/login`);

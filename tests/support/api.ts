@@ -66,7 +66,15 @@ export async function signUp(
     email: overrides.email ?? uniqueEmail(),
     password: overrides.password ?? "correct horse battery",
   };
-  const res = await api("/api/auth/signup", { json: input });
+  // Sign-ups are limited per address: each comes from its own (the API suite's server trusts
+  // 127.0.0.1 as a proxy: TRUSTED_PROXIES=127.0.0.1,::1, set by scripts/test.ts).
+  const r = () => Math.floor(Math.random() * 256);
+  const res = await api("/api/auth/signup", {
+    json: input,
+    headers: { "x-forwarded-for": `100.${64 + (r() % 64)}.${r()}.${r()}` },
+  });
+  if (res.status === 429)
+    throw new Error("sign-up refused (429): start the server with TRUSTED_PROXIES=127.0.0.1,::1");
   if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
   return {
     ...input,

@@ -2,13 +2,17 @@ import { getDb } from "@/db";
 import { createAccount, EmailTakenError } from "@/db/queries/users";
 import { json, readJson, withErrors } from "@/lib/api";
 import { conflict, parseWith } from "@/lib/api-error";
+import { requestClientAddress } from "@/lib/auth/client-address";
+import { assertSignupAllowed } from "@/lib/auth/login-limits";
 import { buildDsn, publicBaseUrl } from "@/lib/public-url";
 import { signupSchema } from "@/lib/schemas/auth";
 
 export const POST = withErrors(async (request) => {
   const input = parseWith(signupSchema, await readJson(request, 16 * 1024));
+  const db = await getDb();
+  await assertSignupAllowed(db, requestClientAddress(request.headers));
   try {
-    const account = await createAccount(await getDb(), input);
+    const account = await createAccount(db, input);
     const { project, ingestKey } = account;
     return json(
       {
