@@ -48,7 +48,7 @@ let cached: { raw: string | undefined; list: BlockList | null } | null = null;
 export function authLimitSettings(env?: Env): AuthLimitSettings {
   const s = settingsOf(env);
   const proxies =
-    cached?.raw === s.TRUSTED_PROXIES
+    cached && cached.raw === s.TRUSTED_PROXIES
       ? cached
       : { raw: s.TRUSTED_PROXIES, list: trustedProxies(s.TRUSTED_PROXIES) };
   cached = proxies;
