@@ -5,6 +5,8 @@ import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { getDb } from "@/db";
 import { createAccount, EmailTakenError } from "@/db/queries/users";
+import { currentUser } from "@/lib/auth/session";
+import { endSession } from "@/lib/auth/session-store";
 import { signupSchema } from "@/lib/schemas/auth";
 
 export interface AuthFormState {
@@ -83,6 +85,9 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
   return {};
 }
 
+/** Ends this browser's session server-side (Auth.js's signOut event does too), then the cookie. */
 export async function logout(): Promise<void> {
+  const user = await currentUser();
+  if (user) await endSession(user.sessionId);
   await signOut({ redirectTo: "/login" });
 }
