@@ -29,7 +29,7 @@ export function AccountSection({ minPasswordLength }: { minPasswordLength: numbe
       }
     >
       <ChangePasswordForm minLength={minPasswordLength} />
-      <div className="flex flex-col gap-3 border-t border-zinc-200 pt-5 sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800">
+      <div className="flex flex-col items-start gap-3 border-t border-zinc-200 pt-5 sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800">
         <div className="min-w-0 text-sm">
           <p className="font-medium">Sign out everywhere</p>
           <p className="text-zinc-600 dark:text-zinc-400">
