@@ -6,6 +6,7 @@ import { authConfig } from "./auth.config";
 import { ApiError } from "./lib/api-error";
 import { requestClientAddress } from "./lib/auth/client-address";
 import { verifyLogin } from "./lib/auth/login-limits";
+import { endSession, startSession } from "./lib/auth/session-store";
 import { resolveAuthSecret } from "./lib/auth-secret";
 import { PASSWORD_MAX_LENGTH } from "./lib/password";
 
@@ -25,6 +26,23 @@ export class RateLimitedLoginError extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: resolveAuthSecret(),
+  callbacks: {
+    ...authConfig.callbacks,
+    // At sign-in only (`user` is set then): a server-side session row, whose id the cookie carries.
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = await startSession(Number(user.id));
+      }
+      return token;
+    },
+  },
+  events: {
+    // Any sign-out, the header's button or POST /api/auth/signout, deletes the cookie's row.
+    async signOut(message) {
+      if ("token" in message) await endSession(message.token?.sid);
+    },
+  },
   logger: {
     // A wrong password is an expected outcome, not a server error worth a stack trace.
     error(error) {

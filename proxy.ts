@@ -4,8 +4,10 @@ import { pageRedirect } from "./auth.config";
 import { resolveAuthSecret } from "./lib/auth-secret";
 
 /**
- * Redirects signed-out visitors to /login and signed-in ones away from it. It reads the session
- * without touching the cookie: Auth.js's own middleware re-issues the cookie on every request,
+ * Redirects visitors without a session cookie to /login, and "/" to /errors or /login. It only
+ * decodes the cookie, without the database, so it cannot tell a live session from a signed-out
+ * one: the pages check that (lib/auth/session.ts), and /login and /signup send a live session
+ * on to /errors themselves. It reads the session without touching the cookie: Auth.js's own middleware re-issues the cookie on every request,
  * and a prefetch answered after a sign-out would then sign the user straight back in.
  */
 export async function proxy(request: NextRequest) {

@@ -36,7 +36,7 @@ export { expect };
 
 /** Signs out through the shell and waits until the login page is really shown. */
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
 }

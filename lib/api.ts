@@ -1,9 +1,8 @@
-import { auth } from "@/auth";
 import { getDb } from "@/db";
 import { isConnectionFailure } from "@/db/errors";
 import { findActiveToken, touchToken } from "@/db/queries/tokens";
-import { findUserById } from "@/db/queries/users";
 import { ApiError, assertJsonContentType, forbidden, unauthorized } from "./api-error";
+import { currentUser } from "./auth/session";
 import { BodyError, parseJsonBody, readBody } from "./ingest/body";
 import { looksLikeToken } from "./tokens";
 
@@ -21,6 +20,8 @@ export interface AuthContext {
   tokenName: string | null;
   /** The one project an ingest key belongs to; null for personal tokens and sessions. */
   projectId: number | null;
+  /** The browser session's `user_sessions` row; absent for tokens. */
+  sessionId?: string;
 }
 
 export function json(data: unknown, init: number | ResponseInit = 200): Response {
@@ -104,7 +105,7 @@ export async function authenticate(
     if (!looksLikeToken(token)) throw unauthorized("The token is not valid.", true);
     const db = await getDb();
     const identity = await findActiveToken(db, token);
-    if (!identity) throw unauthorized("The token is unknown or has been revoked.", true);
+    if (!identity) throw unauthorized("The token is unknown, expired or revoked.", true);
     if (!allow.includes(identity.kind)) {
       throw forbidden(
         identity.kind === "ingest"
@@ -124,22 +125,20 @@ export async function authenticate(
     };
   }
   if (allow.includes("session")) {
-    const session = await auth();
-    const userId = Number(session?.user?.id);
-    if (Number.isInteger(userId) && userId > 0) {
+    // A live server-side session only: a signed-out cookie is refused like no cookie at all.
+    const user = await currentUser();
+    if (user) {
       assertSameOrigin(request);
-      const user = await findUserById(await getDb(), userId);
-      if (user) {
-        return {
-          kind: "session",
-          userId: user.id,
-          userName: user.name,
-          userEmail: user.email,
-          tokenId: null,
-          tokenName: null,
-          projectId: null,
-        };
-      }
+      return {
+        kind: "session",
+        userId: user.id,
+        userName: user.name,
+        userEmail: user.email,
+        tokenId: null,
+        tokenName: null,
+        projectId: null,
+        sessionId: user.sessionId,
+      };
     }
   }
   throw unauthorized('Authentication required: send "Authorization: Bearer <token>".');

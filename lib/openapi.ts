@@ -3,7 +3,13 @@ import { ERROR_SORTS, ERROR_STATUS_FILTERS, MAX_LIMIT } from "./errors-query";
 import { LEVELS } from "./ingest/levels";
 import { nativeEventSchema } from "./ingest/native";
 import { MAX_BATCH_EVENTS } from "./ingest/native-batch";
-import { signupSchema, tokenNameSchema, tokenRequestSchema } from "./schemas/auth";
+import {
+  changePasswordSchema,
+  createTokenSchema,
+  signupSchema,
+  TOKEN_MAX_EXPIRY_DAYS,
+  tokenRequestSchema,
+} from "./schemas/auth";
 import { bulkErrorsSchema, errorStatusUpdateSchema } from "./schemas/errors";
 import {
   addMemberSchema,
@@ -45,7 +51,7 @@ const ok = (zodSchema: z.ZodType, description = "OK") => ({
 
 const ERROR_RESPONSES: Record<string, string> = {
   "400": "Bad JSON or parameter",
-  "401": "Missing, unknown or revoked token",
+  "401": "Missing, unknown, expired or revoked token, or a signed-out session",
   "403": "The token lacks the right (an ingest key on a read route)",
   "404": "Missing, or not yours",
   "409": "Conflict",
@@ -219,10 +225,23 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         },
         post: {
           summary: "Create a personal token (shown once)",
-          requestBody: jsonBody(tokenNameSchema),
+          description: `expiresInDays (1 to ${TOKEN_MAX_EXPIRY_DAYS}) makes the token stop working that many days from now, with 401 like a revoked one; absent or null, it never expires.`,
+          requestBody: jsonBody(createTokenSchema),
           responses: {
             "201": ok(responses.createdPersonalTokenSchema, "Created"),
             ...errors("401", "403", "422"),
+          },
+        },
+      },
+      "/api/account/password": {
+        post: {
+          summary: "Change your password",
+          description:
+            "The current password is required (a wrong one is a 422 naming currentPassword); the new one follows sign-up's rules. Every browser session of the user is signed out except the caller's own; personal tokens keep working.",
+          requestBody: jsonBody(changePasswordSchema),
+          responses: {
+            "200": ok(responses.passwordChangedSchema),
+            ...errors("400", "401", "403", "413", "415", "422"),
           },
         },
       },

@@ -9,6 +9,8 @@ import { createAccount, EmailTakenError } from "@/db/queries/users";
 import { ApiError } from "@/lib/api-error";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { assertSignupAllowed } from "@/lib/auth/login-limits";
+import { currentUser } from "@/lib/auth/session";
+import { endSession } from "@/lib/auth/session-store";
 import { signupSchema } from "@/lib/schemas/auth";
 
 export interface AuthFormState {
@@ -90,6 +92,9 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
   return {};
 }
 
+/** Ends this browser's session server-side (Auth.js's signOut event does too), then the cookie. */
 export async function logout(): Promise<void> {
+  const user = await currentUser();
+  if (user) await endSession(user.sessionId);
   await signOut({ redirectTo: "/login" });
 }

@@ -1,17 +1,12 @@
 import Link from "next/link";
-import { auth } from "@/auth";
 import { AppShell } from "@/components/app-shell";
 import { Logo } from "@/components/logo";
 import { buttonClass } from "@/components/ui/button";
-import { getDb } from "@/db";
-import { findUserById } from "@/db/queries/users";
+import { currentUser } from "@/lib/auth/session";
 
 /** Pages anyone may read: inside the app shell when signed in, under a plain header otherwise. */
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  const session = await auth();
-  const userId = Number(session?.user?.id);
-  const user =
-    Number.isInteger(userId) && userId > 0 ? await findUserById(await getDb(), userId) : null;
+  const user = await currentUser();
   if (user) return <AppShell userName={user.name}>{children}</AppShell>;
   return (
     <div className="flex min-h-dvh flex-col">

@@ -25,6 +25,8 @@ export function TokensSection({ tokens, now }: { tokens: PersonalToken[]; now: n
         <ul className={listClass} aria-label="Personal tokens">
           {tokens.map((token) => {
             const revoked = token.revokedAt !== null;
+            const expired =
+              !revoked && token.expiresAt !== null && token.expiresAt.getTime() <= now;
             return (
               <li
                 key={token.id}
@@ -35,6 +37,8 @@ export function TokensSection({ tokens, now }: { tokens: PersonalToken[]; now: n
                     <span className="font-medium wrap-anywhere">{token.name}</span>
                     {revoked ? (
                       <Badge tone="red">Revoked</Badge>
+                    ) : expired ? (
+                      <Badge tone="red">Expired</Badge>
                     ) : (
                       <Badge tone="green">Active</Badge>
                     )}
@@ -59,10 +63,26 @@ export function TokensSection({ tokens, now }: { tokens: PersonalToken[]; now: n
                       <span>
                         revoked <When date={token.revokedAt} now={now} />
                       </span>
-                    ) : null}
+                    ) : token.expiresAt ? (
+                      <span>
+                        {expired ? (
+                          <>
+                            expired <When date={token.expiresAt} now={now} />
+                          </>
+                        ) : (
+                          <>
+                            expires <Day date={token.expiresAt} />
+                          </>
+                        )}
+                      </span>
+                    ) : (
+                      <span>never expires</span>
+                    )}
                   </Facts>
                 </div>
-                {revoked ? null : <RevokeTokenButton tokenId={token.id} name={token.name} />}
+                {revoked || expired ? null : (
+                  <RevokeTokenButton tokenId={token.id} name={token.name} />
+                )}
               </li>
             );
           })}
@@ -70,5 +90,20 @@ export function TokensSection({ tokens, now }: { tokens: PersonalToken[]; now: n
       )}
       <CreateTokenForm />
     </SettingsSection>
+  );
+}
+
+/** A future day ("Mar 3, 2027"), with the exact UTC time in the tooltip. */
+function Day({ date }: { date: Date }) {
+  const iso = date.toISOString();
+  return (
+    <time dateTime={iso} title={iso.replace("T", " ").replace(/\.\d+Z$/, " UTC")}>
+      {date.toLocaleDateString("en", {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        timeZone: "UTC",
+      })}
+    </time>
   );
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { generateToken, hashToken, type TokenKind, tokenPrefix } from "@/lib/tokens";
 import type { DbOrTx } from "../client";
 import { noteIngestConfigChange } from "../ingest-config";
@@ -11,14 +11,24 @@ export interface CreatedToken {
   projectId: number | null;
   prefix: string;
   createdAt: Date;
+  /** When it stops working; null never (ingest keys always). */
+  expiresAt: Date | null;
   /** The only time the token is seen in clear. */
   token: string;
 }
 
 export async function createToken(
   db: DbOrTx,
-  input: { userId: number; name: string; kind: TokenKind; projectId?: number | null },
+  input: {
+    userId: number;
+    name: string;
+    kind: TokenKind;
+    projectId?: number | null;
+    /** Personal tokens only: it lives this many days; absent, forever. */
+    expiresInDays?: number | null;
+  },
 ): Promise<CreatedToken> {
+  const days = input.kind === "personal" ? (input.expiresInDays ?? null) : null;
   const token = generateToken(input.kind);
   const [row] = await db
     .insert(apiTokens)
@@ -29,6 +39,7 @@ export async function createToken(
       projectId: input.kind === "ingest" ? (input.projectId ?? null) : null,
       tokenHash: hashToken(token),
       prefix: tokenPrefix(token),
+      expiresAt: days === null ? null : sql`now() + make_interval(days => ${days})`,
     })
     .returning({
       id: apiTokens.id,
@@ -37,6 +48,7 @@ export async function createToken(
       projectId: apiTokens.projectId,
       prefix: apiTokens.prefix,
       createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
     });
   if (!row) throw new Error("token insert returned no row");
   return { ...row, token };
@@ -52,7 +64,7 @@ export interface TokenIdentity {
   userEmail: string;
 }
 
-/** Looks a clear-text token up by its hash; revoked tokens are not found. */
+/** Looks a clear-text token up by its hash; revoked and expired tokens are not found. */
 export async function findActiveToken(db: DbOrTx, token: string): Promise<TokenIdentity | null> {
   const [row] = await db
     .select({
@@ -66,7 +78,13 @@ export async function findActiveToken(db: DbOrTx, token: string): Promise<TokenI
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -96,6 +114,7 @@ export async function listPersonalTokens(db: DbOrTx, userId: number) {
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .where(and(eq(apiTokens.userId, userId), eq(apiTokens.kind, "personal")))

@@ -109,3 +109,31 @@ export async function verifyCredentials(
   const { passwordHash, ...user } = row;
   return (await verifyPassword(passwordHash, input.password)) ? user : null;
 }
+
+/** Checks the password of a known user; false for a wrong one or an unknown user. */
+export async function verifyUserPassword(
+  db: DbOrTx,
+  input: { userId: number; password: string },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, input.userId))
+    .limit(1);
+  if (!row) return verifyDummyPassword(input.password);
+  return verifyPassword(row.passwordHash, input.password);
+}
+
+/** Stores a new password (hashed here); false when the user no longer exists. */
+export async function updatePassword(
+  db: DbOrTx,
+  input: { userId: number; password: string },
+): Promise<boolean> {
+  const passwordHash = await hashPassword(input.password);
+  const rows = await db
+    .update(users)
+    .set({ passwordHash })
+    .where(eq(users.id, input.userId))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}

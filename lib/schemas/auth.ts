@@ -7,6 +7,11 @@ export const emailSchema = z
   .max(254, "Email must be at most 254 characters.")
   .pipe(z.email("Enter a valid email address."));
 
+const newPasswordSchema = z
+  .string({ error: "Password is required." })
+  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(PASSWORD_MAX_LENGTH, `Password must be at most ${PASSWORD_MAX_LENGTH} characters.`);
+
 export const signupSchema = z.object({
   name: z
     .string({ error: "Name is required." })
@@ -14,10 +19,16 @@ export const signupSchema = z.object({
     .min(1, "Name is required.")
     .max(50, "Name must be at most 50 characters."),
   email: emailSchema,
-  password: z
-    .string({ error: "Password is required." })
-    .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`)
-    .max(PASSWORD_MAX_LENGTH, `Password must be at most ${PASSWORD_MAX_LENGTH} characters.`),
+  password: newPasswordSchema,
+});
+
+/** Changing the password: the current one proves it is the user, the new one obeys sign-up's rules. */
+export const changePasswordSchema = z.object({
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .min(1, "Enter your current password.")
+    .max(PASSWORD_MAX_LENGTH, "The current password is wrong."),
+  newPassword: newPasswordSchema,
 });
 
 export const tokenRequestSchema = z.object({
@@ -35,6 +46,17 @@ export const tokenNameSchema = z.object({
     .trim()
     .min(1, "Name is required.")
     .max(100, "Name must be at most 100 characters."),
+});
+
+export const TOKEN_MAX_EXPIRY_DAYS = 365;
+
+/** A new personal token: its name and, optionally, how many days it lives (none: forever). */
+export const createTokenSchema = tokenNameSchema.extend({
+  expiresInDays: z
+    .int("expiresInDays must be a whole number of days.")
+    .min(1, "expiresInDays must be at least 1.")
+    .max(TOKEN_MAX_EXPIRY_DAYS, `expiresInDays must be at most ${TOKEN_MAX_EXPIRY_DAYS}.`)
+    .nullish(),
 });
 
 export type SignupInput = z.infer<typeof signupSchema>;

@@ -50,6 +50,8 @@ export const personalTokenSchema = z.strictObject({
   createdAt: timestamp,
   lastUsedAt: timestamp.nullable(),
   revokedAt: timestamp.nullable(),
+  /** Refused with 401 from then on; null never expires. */
+  expiresAt: timestamp.nullable(),
 });
 
 export const createdPersonalTokenSchema = z.strictObject({
@@ -57,7 +59,14 @@ export const createdPersonalTokenSchema = z.strictObject({
   name: z.string(),
   prefix: z.string(),
   createdAt: timestamp,
+  expiresAt: timestamp.nullable(),
   token: z.string(),
+});
+
+export const passwordChangedSchema = z.strictObject({
+  changed: z.literal(true),
+  /** How many browser sessions were signed out (all but the caller's own). */
+  endedSessions: z.number().int(),
 });
 
 export const ingestResponseSchema = z.strictObject({

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
 import { LoginForm } from "@/components/login-form";
+import { currentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Log in" };
 
@@ -9,6 +11,8 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<{ callbackUrl?: string | string[] }>;
 }) {
+  // Here rather than in the proxy, which cannot tell a live session from a revoked cookie.
+  if (await currentUser()) redirect("/errors");
   const { callbackUrl } = await searchParams;
   return (
     <AuthCard

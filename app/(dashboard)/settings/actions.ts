@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { auth } from "@/auth";
 import { getDb } from "@/db";
 import { findActiveIngestKey, revokeIngestKey } from "@/db/queries/keys";
 import { addMember, removeMember } from "@/db/queries/members";
@@ -12,10 +11,12 @@ import { createProject, renameProject, requireProjectAccess } from "@/db/queries
 import { createToken, revokePersonalToken } from "@/db/queries/tokens";
 import { findUserByEmail } from "@/db/queries/users";
 import { ApiError, conflict, forbidden, notFound } from "@/lib/api-error";
+import { createPersonalToken, expiryFromForm } from "@/lib/auth/personal-tokens";
+import { requireUser } from "@/lib/auth/session";
 import { isUuid, parseIntegerId } from "@/lib/ids";
 import { buildDsn } from "@/lib/public-url";
 import { requestBaseUrl } from "@/lib/request-base-url";
-import { signupSchema, tokenNameSchema } from "@/lib/schemas/auth";
+import { signupSchema } from "@/lib/schemas/auth";
 import {
   addMemberSchema,
   createIngestKeySchema,
@@ -55,10 +56,7 @@ const text = (formData: FormData, key: string) => {
 
 /** The page redirects too, but an action can be posted with an expired session. */
 async function currentUserId(): Promise<number> {
-  const session = await auth();
-  const userId = Number(session?.user?.id);
-  if (!Number.isInteger(userId) || userId <= 0) redirect("/login");
-  return userId;
+  return (await requireUser()).id;
 }
 
 /** The API's own refusals (403, 404, 409 and their messages) become an inline error. */
@@ -260,13 +258,19 @@ export async function createPersonalTokenAction(
 ): Promise<SecretFormState> {
   const userId = await currentUserId();
   const value = text(formData, "name");
-  const parsed = tokenNameSchema.safeParse({ name: value });
-  if (!parsed.success) return invalid(parsed, value);
-  const created = await createToken(await getDb(), {
-    userId,
-    kind: "personal",
-    name: parsed.data.name,
-  });
+  let created: Awaited<ReturnType<typeof createPersonalToken>>;
+  try {
+    created = await createPersonalToken(await getDb(), {
+      userId,
+      body: { name: value, expiresInDays: expiryFromForm(text(formData, "expiresInDays")) },
+    });
+  } catch (error) {
+    if (error instanceof ApiError) {
+      const message = error.options.issues?.[0]?.message ?? error.message;
+      return { status: "error", fieldError: message, value };
+    }
+    throw error;
+  }
   revalidatePath("/settings");
   return {
     status: "ok",

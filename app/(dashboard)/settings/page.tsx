@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { auth } from "@/auth";
+import { AccountSection } from "@/components/settings/account-section";
 import { IngestKeysSection } from "@/components/settings/ingest-keys-section";
 import { MembersSection } from "@/components/settings/members-section";
 import { ProfileNameForm } from "@/components/settings/profile-form";
@@ -15,6 +14,8 @@ import { listMembers } from "@/db/queries/members";
 import { listProjectsForUser } from "@/db/queries/projects";
 import { listPersonalTokens } from "@/db/queries/tokens";
 import { findUserById } from "@/db/queries/users";
+import { requireUser } from "@/lib/auth/session";
+import { PASSWORD_MIN_LENGTH } from "@/lib/password";
 import { requestBaseUrl } from "@/lib/request-base-url";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -29,6 +30,7 @@ const SECTIONS = [
   { id: "keys", label: "Ingest keys" },
   { id: "members", label: "Members" },
   { id: "tokens", label: "Personal tokens" },
+  { id: "security", label: "Password and sessions" },
 ];
 
 export default async function SettingsPage({
@@ -36,10 +38,8 @@ export default async function SettingsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const session = await auth();
-  const userId = Number(session?.user?.id);
   // The layout redirects too, but a page renders in parallel with its layout.
-  if (!Number.isInteger(userId) || userId <= 0) redirect("/login");
+  const userId = (await requireUser()).id;
   const { project: wanted } = searchSchema.parse(await searchParams);
 
   const db = await getDb();
@@ -155,6 +155,8 @@ export default async function SettingsPage({
           )}
 
           <TokensSection tokens={tokens} now={now} />
+
+          <AccountSection minPasswordLength={PASSWORD_MIN_LENGTH} />
         </div>
       </div>
     </div>

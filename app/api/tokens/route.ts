@@ -1,8 +1,7 @@
 import { getDb } from "@/db";
-import { createToken, listPersonalTokens } from "@/db/queries/tokens";
+import { listPersonalTokens } from "@/db/queries/tokens";
 import { json, readJson, withToken } from "@/lib/api";
-import { parseWith } from "@/lib/api-error";
-import { tokenNameSchema } from "@/lib/schemas/auth";
+import { createPersonalToken } from "@/lib/auth/personal-tokens";
 
 export const GET = withToken(async (_request, { auth }) => {
   const tokens = await listPersonalTokens(await getDb(), auth.userId);
@@ -10,14 +9,17 @@ export const GET = withToken(async (_request, { auth }) => {
 });
 
 export const POST = withToken(async (request, { auth }) => {
-  const { name } = parseWith(tokenNameSchema, await readJson(request));
-  const created = await createToken(await getDb(), { userId: auth.userId, kind: "personal", name });
+  const created = await createPersonalToken(await getDb(), {
+    userId: auth.userId,
+    body: await readJson(request),
+  });
   return json(
     {
       id: created.id,
       name: created.name,
       prefix: created.prefix,
       createdAt: created.createdAt,
+      expiresAt: created.expiresAt,
       token: created.token,
     },
     201,

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { auth } from "@/auth";
 import { getDb } from "@/db";
 import { deleteErrors, setErrorStatus } from "@/db/queries/errors";
+import { currentUser } from "@/lib/auth/session";
 import { bulkErrorsSchema } from "@/lib/schemas/errors";
 
 export type ErrorAction = "archive" | "unarchive" | "delete";
@@ -20,11 +20,9 @@ export async function updateErrors(input: {
   ids: number[];
   action: ErrorAction;
 }): Promise<ErrorActionResult> {
-  const session = await auth();
-  const userId = Number(session?.user?.id);
-  if (!Number.isInteger(userId) || userId <= 0) {
-    return { ok: false, error: "Your session has ended. Log in again." };
-  }
+  const user = await currentUser();
+  if (!user) return { ok: false, error: "Your session has ended. Log in again." };
+  const userId = user.id;
   const parsed = bulkErrorsSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, error: parsed.error.issues[0]?.message ?? "Invalid request." };

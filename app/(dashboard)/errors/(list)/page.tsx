@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { auth } from "@/auth";
 import { ListProblem } from "@/components/errors/empty-states";
 import { ErrorsListView } from "@/components/errors/errors-list-view";
 import { getDb } from "@/db";
@@ -12,6 +10,7 @@ import {
 import { listErrors } from "@/db/queries/errors";
 import { listProjectsForUser, resolveProjectForCaller } from "@/db/queries/projects";
 import { ApiError } from "@/lib/api-error";
+import { requireUser } from "@/lib/auth/session";
 import { errorListHref, listStateFromQuery, toSearchParams } from "@/lib/errors-list-url";
 import { type ListErrorsQuery, parseListErrorsQuery } from "@/lib/errors-query";
 import { requestBaseUrl } from "@/lib/request-base-url";
@@ -21,10 +20,8 @@ export const metadata: Metadata = { title: "Errors" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ErrorsPage({ searchParams }: { searchParams: SearchParams }) {
-  const session = await auth();
-  const userId = Number(session?.user?.id);
   // The layout redirects too, but a page renders in parallel with its layout.
-  if (!Number.isInteger(userId) || userId <= 0) redirect("/login");
+  const userId = (await requireUser()).id;
 
   // The same parser as GET /api/errors: one set of rules for the URL of the list.
   let query: ListErrorsQuery;

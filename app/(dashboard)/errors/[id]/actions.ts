@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { auth } from "@/auth";
 import { getDb } from "@/db";
 import { deleteErrors, setErrorStatus } from "@/db/queries/errors";
+import { currentUser } from "@/lib/auth/session";
 import { parseRowId } from "@/lib/error-detail";
 
 export type DetailActionState = { ok: true; message: string } | { ok: false; error: string } | null;
@@ -12,9 +12,7 @@ export type DetailActionState = { ok: true; message: string } | { ok: false; err
 const NOT_FOUND = "This error no longer exists, or you are not a member of its project.";
 
 async function sessionUserId(): Promise<number | null> {
-  const session = await auth();
-  const userId = Number(session?.user?.id);
-  return Number.isInteger(userId) && userId > 0 ? userId : null;
+  return (await currentUser())?.id ?? null;
 }
 
 /** Archive or unarchive from the detail page; the form posts the id and the wanted status. */

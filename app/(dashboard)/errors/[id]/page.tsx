@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
 import { TagList } from "@/components/error-detail/badges";
 import {
   ErrorFacts,
@@ -21,6 +20,7 @@ import {
   listEventsOfError,
 } from "@/db/queries/error-events";
 import { findErrorForUser } from "@/db/queries/errors";
+import { currentUser, requireUser } from "@/lib/auth/session";
 import { parseEventsCursor, parseRowId } from "@/lib/error-detail";
 import { mergeTags, readEntries } from "@/lib/sentry-payload";
 
@@ -31,12 +31,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+// The layout redirects too, but a page renders in parallel with its layout.
 async function sessionUserId(): Promise<number> {
-  const session = await auth();
-  const userId = Number(session?.user?.id);
-  // The layout redirects too, but a page renders in parallel with its layout.
-  if (!Number.isInteger(userId) || userId <= 0) redirect("/login");
-  return userId;
+  return (await requireUser()).id;
 }
 
 // One query per request, shared by the metadata and the page.
@@ -46,10 +43,9 @@ const loadError = cache(async (userId: number, errorId: number) =>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const errorId = parseRowId((await params).id);
-  const session = await auth();
-  const userId = Number(session?.user?.id);
-  if (!errorId || !Number.isInteger(userId) || userId <= 0) return { title: "Error not found" };
-  const error = await loadError(userId, errorId);
+  const user = await currentUser();
+  if (!errorId || !user) return { title: "Error not found" };
+  const error = await loadError(user.id, errorId);
   return { title: error ? error.title.slice(0, 80) : "Error not found" };
 }
 

@@ -1,0 +1,98 @@
+"use client";
+
+import { useActionState } from "react";
+import {
+  changePasswordAction,
+  type PasswordFormState,
+  signOutEverywhereAction,
+} from "@/app/(dashboard)/settings/account-actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { ConfirmAction } from "./confirm-action";
+import { SettingsSection } from "./section";
+
+/**
+ * Password change and "sign out everywhere". The minimum length comes from the server page:
+ * lib/password.ts is server code (argon2) and must not reach the browser bundle.
+ */
+export function AccountSection({ minPasswordLength }: { minPasswordLength: number }) {
+  return (
+    <SettingsSection
+      id="security"
+      title="Password and sessions"
+      description={
+        <p>
+          Changing your password signs you out on every other browser; this one stays signed in.
+          Personal API tokens keep working: revoke them under “Personal API tokens” if one may have
+          leaked.
+        </p>
+      }
+    >
+      <ChangePasswordForm minLength={minPasswordLength} />
+      <div className="flex flex-col items-start gap-3 border-t border-zinc-200 pt-5 sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800">
+        <div className="min-w-0 text-sm">
+          <p className="font-medium">Sign out everywhere</p>
+          <p className="text-zinc-600 dark:text-zinc-400">
+            Ends every session of your account, on all browsers and devices, this one included.
+          </p>
+        </div>
+        <ConfirmAction
+          action={signOutEverywhereAction}
+          fields={{}}
+          label="Sign out everywhere"
+          ariaLabel="Sign out everywhere"
+          title="Sign out everywhere?"
+          description="Every browser signed in to your account, this one included, is signed out at once. Personal API tokens keep working."
+          confirmLabel="Sign out everywhere"
+          pendingLabel="Signing out…"
+        />
+      </div>
+    </SettingsSection>
+  );
+}
+
+function ChangePasswordForm({ minLength }: { minLength: number }) {
+  const [state, formAction, pending] = useActionState<PasswordFormState, FormData>(
+    changePasswordAction,
+    {},
+  );
+  return (
+    <form action={formAction} className="space-y-3" noValidate aria-label="Change password">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={state.fieldErrors?.currentPassword}
+        />
+        <Field
+          label="New password"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          minLength={minLength}
+          required
+          hint={`At least ${minLength} characters.`}
+          error={state.fieldErrors?.newPassword}
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Changing…" : "Change password"}
+        </Button>
+        {state.status === "error" && state.error ? (
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+            {state.error}
+          </p>
+        ) : null}
+        {state.status === "ok" && state.message ? (
+          <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}
