@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AuthCard } from "@/components/auth-card";
 import { LoginForm } from "@/components/login-form";
+import { relativePath } from "@/lib/relative-path";
 
 export const metadata: Metadata = { title: "Log in" };
 
@@ -10,25 +11,19 @@ export default async function LoginPage({
   searchParams: Promise<{ callbackUrl?: string | string[] }>;
 }) {
   const { callbackUrl } = await searchParams;
+  const back = typeof callbackUrl === "string" ? relativePath(callbackUrl) : undefined;
   return (
     <AuthCard
       title="Log in"
       subtitle="Welcome back. Your errors are waiting."
-      footer={{ text: "New to Error Central?", href: "/signup", link: "Create an account" }}
+      footer={{
+        text: "New to Error Central?",
+        // A visitor sent here from a page (an invitation link) comes back to it after signing up.
+        href: back ? `/signup?callbackUrl=${encodeURIComponent(back)}` : "/signup",
+        link: "Create an account",
+      }}
     >
-      <LoginForm
-        callbackUrl={typeof callbackUrl === "string" ? relativePath(callbackUrl) : undefined}
-      />
+      <LoginForm callbackUrl={back} />
     </AuthCard>
   );
-}
-
-/** Auth.js passes an absolute callbackUrl; keep only its path so it stays on this site. */
-function relativePath(url: string): string | undefined {
-  try {
-    const parsed = new URL(url, "http://local");
-    return `${parsed.pathname}${parsed.search}`;
-  } catch {
-    return undefined;
-  }
 }
