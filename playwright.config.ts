@@ -47,6 +47,10 @@ export default defineConfig({
       PGLITE_DIR: "memory://",
       DATABASE_URL: "",
       DATA_DIR: ".data/e2e",
+      // e2e/invitations.spec.ts runs a real SMTP server on the next port; elsewhere nothing
+      // listens there, and inviting answers emailSent: false at once.
+      SMTP_URL: `smtp://127.0.0.1:${port + 1}`,
+      SMTP_FROM: "Error Central <errors@example.test>",
     },
   },
 });
