@@ -49,6 +49,10 @@ export default defineConfig({
       DATA_DIR: ".data/e2e",
       // Every browser test signs up from 127.0.0.1.
       SIGNUPS_PER_IP: "100000",
+      // e2e/invitations.spec.ts runs a real SMTP server on the next port; elsewhere nothing
+      // listens there, and inviting answers emailSent: false at once.
+      SMTP_URL: `smtp://127.0.0.1:${port + 1}`,
+      SMTP_FROM: "Error Central <errors@example.test>",
     },
   },
 });

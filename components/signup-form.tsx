@@ -5,10 +5,11 @@ import { type AuthFormState, signup } from "@/app/(auth)/actions";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 
-export function SignupForm() {
+export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(signup, {});
   return (
     <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/errors"} />
       {state.error ? (
         <p
           role="alert"

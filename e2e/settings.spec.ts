@@ -99,31 +99,58 @@ test("create a project (with its key shown once) and rename it", async ({ page, 
   await expect(page.getByLabel("Project", { exact: true })).toHaveValue(/payments/);
 });
 
-test("an owner adds a member by email and removes them; the last owner cannot leave", async ({
+test("an owner invites a member by email and removes them; the last owner cannot leave", async ({
   page,
   request,
   user,
 }) => {
   const other = newUser("member");
-  expect((await request.post("/api/auth/signup", { data: other })).status()).toBe(201);
+  const signup = await request.post("/api/auth/signup", { data: other });
+  expect(signup.status()).toBe(201);
+  const otherToken = (await signup.json()).token as string;
   await signUpInBrowser(page, user);
   await page.goto("/settings");
 
-  const email = page.getByLabel("Add a member by email");
+  const email = page.getByLabel("Invite a member by email");
+  const invite = page.getByRole("button", { name: "Invite", exact: true });
+  // The same message whether or not the address has an account.
   await email.fill("nobody-here@example.test");
-  await page.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByText("No user with that email.")).toBeVisible();
-
+  await invite.click();
+  await expect(page.getByRole("status")).toHaveText(
+    /^Invitation sent to nobody-here@example\.test( by email)?\. They join once they accept it in their Settings\.$/,
+  );
   await email.fill(other.email.toUpperCase());
-  await page.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByText(`${other.name} (${other.email}) added as a member.`)).toBeVisible();
+  await invite.click();
+  await expect(page.getByRole("status")).toHaveText(
+    new RegExp(
+      `^Invitation sent to ${other.email.replace(/[.]/g, "\\.")}( by email)?\\. They join`,
+    ),
+  );
   const members = page.getByRole("list", { name: /^Members of/ });
+  await expect(members.getByRole("listitem")).toHaveCount(1);
+  const pending = page.getByRole("list", { name: /^Pending invitations to/ });
+  await expect(pending.getByRole("listitem")).toHaveCount(2);
+
+  // Revoking one takes it off the list.
+  await pending
+    .getByRole("button", { name: "Revoke the invitation to nobody-here@example.test" })
+    .click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke invitation" }).click();
+  await expect(pending.getByRole("listitem")).toHaveCount(1);
+
+  // The invitee accepts (over the API, as themself); then they are listed as a member.
+  const mine = await request.get("/api/invitations", {
+    headers: { Authorization: `Bearer ${otherToken}` },
+  });
+  const [invitation] = (await mine.json()).items;
+  const accepted = await request.post(`/api/invitations/${invitation.id}/accept`, {
+    headers: { Authorization: `Bearer ${otherToken}` },
+  });
+  expect(accepted.status()).toBe(200);
+  await page.reload();
   const row = members.getByRole("listitem").filter({ hasText: other.email });
   await expect(row).toContainText("Member");
-
-  await email.fill(other.email);
-  await page.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByText("That user is already a member of this project.")).toBeVisible();
+  await expect(page.getByRole("list", { name: /^Pending invitations to/ })).toHaveCount(0);
 
   // The only owner cannot leave: the API's rule, shown inline.
   await members.getByRole("button", { name: /^Leave / }).click();

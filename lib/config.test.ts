@@ -21,6 +21,7 @@ describe("settings", () => {
     ["LOGIN_FAILURES_PER_IP", "1e3", /LOGIN_FAILURES_PER_IP: expected a whole number/],
     ["TRUSTED_PROXIES", "10.0.0.0/33", /TRUSTED_PROXIES: expected a comma-separated list/],
     ["TRUSTED_PROXIES", "proxy.internal", /TRUSTED_PROXIES: expected a comma-separated list/],
+    ["SMTP_URL", "mail.example.com:25", /SMTP_URL: expected smtp:\/\//],
     ["SIGNUPS_PER_IP", "many", /SIGNUPS_PER_IP: expected a whole number/],
     ["DATABASE_POOL_MAX", "-1", /DATABASE_POOL_MAX: expected a whole number from 1 to 1000/],
     ["DATABASE_URL", "not a url", /DATABASE_URL: expected a PostgreSQL connection string/],
@@ -74,6 +75,8 @@ describe("settings", () => {
       LOGIN_FAILURES_PER_EMAIL: 200,
       SIGNUPS_PER_IP: 20,
       TRUSTED_PROXIES: undefined,
+      SMTP_URL: undefined,
+      SMTP_FROM: undefined,
     });
     expect(parseSettings({ INGEST_WRITERS: "  ", PORT: "", DATABASE_URL: " " })).toEqual(defaults);
   });

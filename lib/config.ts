@@ -124,6 +124,9 @@ export const SETTINGS = {
   INGEST_QUOTA_PER_MINUTE: optionalInteger({ min: 1, max: 1_000_000_000 }),
   INGEST_WRITERS: integer({ min: 1, max: 64, default: 2 }),
   INGEST_FAST_PATH: flag(true),
+  // Email (invitations); without SMTP_URL no mail is sent
+  SMTP_URL: url(["smtp:", "smtps:"], "expected smtp://user:password@host:port (or smtps://…)"),
+  SMTP_FROM: text(),
   // Logins and sign-ups (lib/auth/limit-settings.ts turns these into the limits)
   LOGIN_FAILURES_PER_EMAIL_AND_IP: integer({ min: 1, max: 1_000_000, default: 10 }),
   LOGIN_FAILURES_PER_IP: integer({ min: 1, max: 1_000_000, default: 50 }),
@@ -158,7 +161,7 @@ export type SettingName = keyof typeof SETTINGS;
 export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
 
 /** Values that must not be echoed in an error message. */
-const SECRET = /SECRET|PASSWORD|TOKEN|KEY|DATABASE_URL/;
+const SECRET = /SECRET|PASSWORD|TOKEN|KEY|DATABASE_URL|SMTP_URL/;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -12,15 +12,18 @@ import {
 } from "./schemas/auth";
 import { bulkErrorsSchema, errorStatusUpdateSchema } from "./schemas/errors";
 import {
-  addMemberSchema,
+  acceptedInvitationSchema,
   createdIngestKeySchema,
   createdProjectSchema,
   createIngestKeySchema,
   createProjectSchema,
   ingestKeyListSchema,
+  invitationReceiptSchema,
+  inviteSchema,
   memberListSchema,
-  memberSchema,
+  myInvitationListSchema,
   patchProjectSchema,
+  projectInvitationListSchema,
   projectListSchema,
   projectSchema,
 } from "./schemas/projects";
@@ -443,13 +446,69 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           responses: { "200": ok(memberListSchema), ...errors("401", "404") },
         },
         post: {
-          summary: "Add an existing user by email (owners)",
+          summary: "Invite by email (owners); the same as POST /api/projects/{id}/invitations",
           parameters: [idParam("id", "Project id or slug")],
-          requestBody: jsonBody(addMemberSchema),
+          requestBody: jsonBody(inviteSchema),
           responses: {
-            "201": ok(memberSchema, "Added"),
+            "202": ok(
+              invitationReceiptSchema,
+              "Invited (whether or not the address has an account)",
+            ),
             ...errors("401", "403", "404", "409", "422"),
           },
+        },
+      },
+      "/api/projects/{id}/invitations": {
+        get: {
+          summary: "Pending invitations (owners)",
+          parameters: [idParam("id", "Project id or slug")],
+          responses: { "200": ok(projectInvitationListSchema), ...errors("401", "403", "404") },
+        },
+        post: {
+          summary:
+            "Invite by email (owners). Same answer for any address; inviting again renews the link and expiry; emails a link when SMTP is configured",
+          parameters: [idParam("id", "Project id or slug")],
+          requestBody: jsonBody(inviteSchema),
+          responses: {
+            "202": ok(
+              invitationReceiptSchema,
+              "Invited (whether or not the address has an account)",
+            ),
+            ...errors("401", "403", "404", "409", "422"),
+          },
+        },
+      },
+      "/api/projects/{id}/invitations/{invitationId}": {
+        delete: {
+          summary: "Revoke a pending invitation (owners)",
+          parameters: [
+            idParam("id", "Project id or slug"),
+            idParam("invitationId", "Invitation id (UUID)"),
+          ],
+          responses: { ...noContent, ...errors("401", "403", "404") },
+        },
+      },
+      "/api/invitations": {
+        get: {
+          summary: "Pending invitations sent to your email address",
+          responses: { "200": ok(myInvitationListSchema), ...errors("401") },
+        },
+      },
+      "/api/invitations/{invitationId}/accept": {
+        post: {
+          summary: "Accept an invitation sent to you: join the project as a member",
+          parameters: [idParam("invitationId", "Invitation id (UUID)")],
+          responses: {
+            "200": ok(acceptedInvitationSchema),
+            ...errors("401", "404"),
+          },
+        },
+      },
+      "/api/invitations/{invitationId}/decline": {
+        post: {
+          summary: "Decline an invitation sent to you",
+          parameters: [idParam("invitationId", "Invitation id (UUID)")],
+          responses: { ...noContent, ...errors("401", "404") },
         },
       },
       "/api/projects/{id}/members/{userId}": {

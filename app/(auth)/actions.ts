@@ -82,7 +82,7 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: "/errors",
+      redirectTo: safeRedirect(formData.get("callbackUrl")),
     });
   } catch (error) {
     if (error instanceof AuthError)

@@ -2,29 +2,51 @@
 
 import { useActionState } from "react";
 import {
-  addMemberAction,
   type FormState,
+  inviteMemberAction,
   removeMemberAction,
+  revokeInvitationAction,
 } from "@/app/(dashboard)/settings/actions";
 import { ConfirmAction } from "./confirm-action";
 import { OneFieldForm } from "./one-field-form";
 
-export function AddMemberForm({ projectId }: { projectId: number }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(addMemberAction, {});
+export function InviteMemberForm({ projectId }: { projectId: number }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(inviteMemberAction, {});
   return (
     <OneFieldForm
       formAction={formAction}
       state={state}
       pending={pending}
-      label="Add a member by email"
+      label="Invite a member by email"
       name="email"
       type="email"
-      autoComplete="email"
+      autoComplete="off"
       placeholder="teammate@example.com"
       hidden={{ projectId }}
-      hint="They need an Error Central account already; they join as a member."
-      submitLabel="Add member"
-      pendingLabel="Adding…"
+      hint="They see the invitation in their Settings once they sign in or sign up with this address, and join as a member if they accept. It expires after 7 days."
+      submitLabel="Invite"
+      pendingLabel="Inviting…"
+    />
+  );
+}
+
+export function RevokeInvitationButton({
+  projectId,
+  invitation,
+}: {
+  projectId: number;
+  invitation: { id: string; email: string };
+}) {
+  return (
+    <ConfirmAction
+      action={revokeInvitationAction}
+      fields={{ projectId, invitationId: invitation.id }}
+      label="Revoke"
+      ariaLabel={`Revoke the invitation to ${invitation.email}`}
+      title={`Revoke the invitation to ${invitation.email}?`}
+      description="The invitation and its emailed link stop working. You can invite them again later."
+      confirmLabel="Revoke invitation"
+      pendingLabel="Revoking…"
     />
   );
 }

@@ -1,6 +1,7 @@
+import type { ProjectInvitationSummary } from "@/db/queries/invitations";
 import type { ProjectMemberSummary } from "@/db/queries/members";
 import type { MemberRole } from "@/db/queries/projects";
-import { AddMemberForm, RemoveMemberButton } from "./member-forms";
+import { InviteMemberForm, RemoveMemberButton, RevokeInvitationButton } from "./member-forms";
 import { Badge, Facts, SettingsSection, When } from "./section";
 import { listClass } from "./styles";
 
@@ -9,12 +10,15 @@ export function MembersSection({
   role,
   userId,
   members,
+  invitations,
   now,
 }: {
   project: { id: number; name: string };
   role: MemberRole;
   userId: number;
   members: ProjectMemberSummary[];
+  /** Pending invitations: given to owners only. */
+  invitations: ProjectInvitationSummary[];
   now: number;
 }) {
   return (
@@ -23,8 +27,8 @@ export function MembersSection({
       title="Members"
       description={
         role === "owner"
-          ? "Members see and triage the project's errors. As an owner you add people by email and remove them; a project always keeps at least one owner."
-          : "Members see and triage the project's errors. Owners add and remove members; you can leave the project."
+          ? "Members see and triage the project's errors. As an owner you invite people by email (they join when they accept) and remove members; a project always keeps at least one owner."
+          : "Members see and triage the project's errors. Owners invite and remove members; you can leave the project."
       }
     >
       <ul className={listClass} aria-label={`Members of ${project.name}`}>
@@ -64,7 +68,50 @@ export function MembersSection({
           );
         })}
       </ul>
-      {role === "owner" ? <AddMemberForm key={project.id} projectId={project.id} /> : null}
+      {role === "owner" && invitations.length > 0 ? (
+        <div className="space-y-2">
+          <h3 className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
+            Pending invitations
+          </h3>
+          <ul className={listClass} aria-label={`Pending invitations to ${project.name}`}>
+            {invitations.map((invitation) => (
+              <li
+                key={invitation.id}
+                className="flex flex-col items-start gap-2 p-3 sm:flex-row sm:justify-between"
+              >
+                <div className="min-w-0">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium wrap-anywhere">{invitation.email}</span>
+                    <Badge tone="zinc">Invited</Badge>
+                  </p>
+                  <Facts>
+                    <span>
+                      sent <When date={invitation.createdAt} now={now} />
+                      {invitation.invitedBy ? ` by ${invitation.invitedBy.name}` : ""}
+                    </span>
+                    <span>expires {formatDay(invitation.expiresAt)}</span>
+                  </Facts>
+                </div>
+                <RevokeInvitationButton
+                  projectId={project.id}
+                  invitation={{ id: invitation.id, email: invitation.email }}
+                />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {role === "owner" ? <InviteMemberForm key={project.id} projectId={project.id} /> : null}
     </SettingsSection>
   );
+}
+
+/** "Jun 3, 2026": an expiry a few days ahead, in UTC as the server renders it. */
+export function formatDay(date: Date): string {
+  return date.toLocaleDateString("en", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
 }

@@ -32,10 +32,11 @@ export const patchProjectSchema = z
 
 export const createIngestKeySchema = z.object({ name: projectNameSchema });
 
-export const addMemberSchema = z.object({ email: emailSchema });
+/** POST /api/projects/:id/invitations (and /members): who to invite. */
+export const inviteSchema = z.object({ email: emailSchema });
 
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;
-export type AddMemberInput = z.infer<typeof addMemberSchema>;
+export type InviteInput = z.infer<typeof inviteSchema>;
 
 // Response bodies: for the OpenAPI document, and checked against real answers in the API tests.
 
@@ -96,3 +97,40 @@ export const memberSchema = z.strictObject({
 });
 
 export const memberListSchema = z.strictObject({ items: z.array(memberSchema) });
+
+/** The answer to an invitation: the same shape (and status) whoever the address belongs to. */
+export const invitationReceiptSchema = z.strictObject({
+  invitation: z.strictObject({ id: z.uuid(), email: z.string(), expiresAt: timestamp }),
+  emailSent: z.boolean().meta({
+    description: "Whether a link was emailed (only when SMTP is configured and answered in time).",
+  }),
+});
+
+const invitedBySchema = z.strictObject({ id: z.number().int(), name: z.string() }).nullable();
+
+/** A pending invitation, as the project's owners see it. */
+export const projectInvitationSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  createdAt: timestamp,
+  expiresAt: timestamp,
+  invitedBy: invitedBySchema,
+});
+
+export const projectInvitationListSchema = z.strictObject({
+  items: z.array(projectInvitationSchema),
+});
+
+/** A pending invitation sent to the caller's address. */
+export const myInvitationSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  project: z.strictObject({ id: z.number().int(), name: z.string() }),
+  invitedBy: invitedBySchema,
+  createdAt: timestamp,
+  expiresAt: timestamp,
+});
+
+export const myInvitationListSchema = z.strictObject({ items: z.array(myInvitationSchema) });
+
+export const acceptedInvitationSchema = z.strictObject({ project: projectSchema });

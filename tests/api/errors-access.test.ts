@@ -130,7 +130,7 @@ describe("tenancy", () => {
   it("gives project members the same access as the owner", async () => {
     const owner = await signUp();
     const member = await signUp();
-    await addMember(owner.token, owner.project.id, member.email);
+    await addMember(owner.token, owner.project.id, member);
     const [ref] = await ingest(owner.token, [
       { title: "Shared failure" },
       { title: "Shared failure" },

@@ -225,7 +225,7 @@ describe("POST /api/events: tokens and projects", () => {
     const second = await createProject(account.token, "Second");
     const other = await signUp();
     const shared = await createProject(other.token, "Shared");
-    await addMember(other.token, shared.project.id, account.email);
+    await addMember(other.token, shared.project.id, account);
 
     const refs = await ingest(account.token, [
       { title: "Default project" },

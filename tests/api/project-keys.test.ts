@@ -114,7 +114,7 @@ describe("ingest keys", () => {
     const owner = await signUp();
     const member = await signUp({ name: "Member" });
     const base = keysPath(owner.project.id);
-    await addMember(owner.token, owner.project.id, member.email);
+    await addMember(owner.token, owner.project.id, member);
 
     const listed = await api(base, { token: member.token });
     expect(listed.status).toBe(200);

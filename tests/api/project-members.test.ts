@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { memberListSchema, memberSchema } from "@/lib/schemas/projects";
-import { addMember, api, signUp } from "../support/api";
+import {
+  acceptedInvitationSchema,
+  invitationReceiptSchema,
+  memberListSchema,
+  memberSchema,
+} from "@/lib/schemas/projects";
+import { addMember, api, signUp, uniqueEmail } from "../support/api";
 
 const membersPath = (project: number | string) => `/api/projects/${project}/members`;
 
 describe("project members", () => {
-  it("lists members, adds an existing user by email ignoring case, and refuses duplicates", async () => {
+  it("lists members; an invited user joins only by accepting, ignoring the address's case", async () => {
     const owner = await signUp({ name: "Owner" });
     const invitee = await signUp({ name: "Invitee" });
     const listed = await api(membersPath(owner.project.id), { token: owner.token });
@@ -20,24 +25,34 @@ describe("project members", () => {
       },
     ]);
 
-    const added = await api(membersPath(owner.project.slug), {
+    const invited = await api(membersPath(owner.project.slug), {
       token: owner.token,
       json: { email: `  ${invitee.email.toUpperCase()} ` },
     });
-    expect(added.status).toBe(201);
-    expect(memberSchema.parse(added.body)).toMatchObject({
-      userId: invitee.userId,
-      name: "Invitee",
-      email: invitee.email,
+    expect(invited.status).toBe(202);
+    const receipt = invitationReceiptSchema.parse(invited.body);
+    expect(receipt.invitation.email).toBe(invitee.email);
+    expect(invited.text).not.toMatch(/password|hash|token|Invitee/i);
+
+    // Not a member yet: the project is neither listed nor readable for them.
+    const before = await api("/api/projects", { token: invitee.token });
+    expect(before.body.items.map((p: { id: number }) => p.id)).not.toContain(owner.project.id);
+    expect((await api(`/api/projects/${owner.project.id}`, { token: invitee.token })).status).toBe(
+      404,
+    );
+    expect(
+      (await api(membersPath(owner.project.id), { token: owner.token })).body.items,
+    ).toHaveLength(1);
+
+    const accepted = await api(`/api/invitations/${receipt.invitation.id}/accept`, {
+      method: "POST",
+      token: invitee.token,
+    });
+    expect(accepted.status).toBe(200);
+    expect(acceptedInvitationSchema.parse(accepted.body).project).toMatchObject({
+      id: owner.project.id,
       role: "member",
     });
-    expect(added.text).not.toMatch(/password|hash/i);
-
-    const again = await api(membersPath(owner.project.id), {
-      token: owner.token,
-      json: { email: invitee.email },
-    });
-    expect(again.status).toBe(409);
 
     // The new member sees the project, with their role, in their list and by id.
     const theirs = await api("/api/projects", { token: invitee.token });
@@ -50,16 +65,44 @@ describe("project members", () => {
       owner.userId,
       invitee.userId,
     ]);
+    expect(memberSchema.parse(members.body.items[1])).toMatchObject({
+      name: "Invitee",
+      email: invitee.email,
+      role: "member",
+    });
   });
 
-  it("answers 404 for an unknown email and 422 for a malformed one", async () => {
+  it("answers alike for unknown, known, member and already-invited addresses; 422 for a malformed one", async () => {
     const owner = await signUp();
-    const unknown = await api(membersPath(owner.project.id), {
-      token: owner.token,
-      json: { email: "nobody-here@example.test" },
-    });
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.error.message).toBe("No user with that email.");
+    const known = await signUp();
+    const member = await signUp();
+    await addMember(owner.token, owner.project.id, member);
+    const invite = (email: string) =>
+      api(membersPath(owner.project.id), { token: owner.token, json: { email } });
+    // What is left of an answer once its id and dates are blanked.
+    const shape = (res: { status: number; text: string }) =>
+      `${res.status} ${res.text
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<id>")
+        .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<date>")}`;
+
+    const unknownEmail = uniqueEmail("nobody");
+    const unknown = await invite(unknownEmail);
+    const knownRes = await invite(known.email);
+    const memberRes = await invite(member.email);
+    const again = await invite(known.email);
+    expect(unknown.status).toBe(202);
+    expect(shape(knownRes)).toBe(shape(unknown).replace(unknownEmail, known.email));
+    expect(shape(memberRes)).toBe(shape(unknown).replace(unknownEmail, member.email));
+    expect(shape(again)).toBe(shape(knownRes));
+    for (const res of [unknown, knownRes, memberRes, again]) {
+      expect(Object.keys(res.body)).toEqual(["invitation", "emailSent"]);
+      expect(res.headers.get("content-type")).toBe(unknown.headers.get("content-type"));
+    }
+    // Re-inviting renews the same invitation rather than adding one.
+    expect(again.body.invitation.id).toBe(knownRes.body.invitation.id);
+    expect(Date.parse(again.body.invitation.expiresAt)).toBeGreaterThanOrEqual(
+      Date.parse(knownRes.body.invitation.expiresAt),
+    );
 
     for (const email of ["not-an-email", "", 42, undefined]) {
       const res = await api(membersPath(owner.project.id), {
@@ -79,11 +122,11 @@ describe("project members", () => {
     expect(malformed.status).toBe(400);
   });
 
-  it("lets only owners add or remove others; a member may leave", async () => {
+  it("lets only owners invite or remove others; a member may leave", async () => {
     const owner = await signUp();
     const member = await signUp();
     const third = await signUp();
-    await addMember(owner.token, owner.project.id, member.email);
+    await addMember(owner.token, owner.project.id, member);
 
     const add = await api(membersPath(owner.project.id), {
       token: member.token,
@@ -118,7 +161,7 @@ describe("project members", () => {
   it("removes a member and revokes the ingest keys they held for the project", async () => {
     const owner = await signUp();
     const member = await signUp();
-    await addMember(owner.token, owner.project.id, member.email);
+    await addMember(owner.token, owner.project.id, member);
     const key = await api(`/api/projects/${owner.project.id}/keys`, {
       token: member.token,
       json: { name: "Member's key" },
@@ -148,7 +191,7 @@ describe("project members", () => {
   it("never removes the last owner (409)", async () => {
     const owner = await signUp();
     const member = await signUp();
-    await addMember(owner.token, owner.project.id, member.email);
+    await addMember(owner.token, owner.project.id, member);
     const res = await api(`${membersPath(owner.project.id)}/${owner.userId}`, {
       method: "DELETE",
       token: owner.token,

@@ -119,7 +119,7 @@ describe("GET and PATCH /api/projects/:id", () => {
   it("refuses a rename by a plain member with 403", async () => {
     const owner = await signUp();
     const member = await signUp();
-    await addMember(owner.token, owner.project.id, member.email);
+    await addMember(owner.token, owner.project.id, member);
     const seen = await api(`/api/projects/${owner.project.id}`, { token: member.token });
     expect(seen.status).toBe(200);
     expect(seen.body.role).toBe("member");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, signUp } from "../support/api";
+import { addMember, api, signUp } from "../support/api";
 import { postStore } from "../support/sentry";
 
 describe("per-project ingest quota", () => {
@@ -74,10 +74,7 @@ describe("per-project ingest quota", () => {
     });
     expect(empty.status).toBe(422);
     const member = await signUp();
-    await api(`/api/projects/${account.project.id}/members`, {
-      token: account.token,
-      json: { email: member.email },
-    });
+    await addMember(account.token, account.project.id, member);
     const res = await api(`/api/projects/${account.project.id}`, {
       method: "PATCH",
       token: member.token,

@@ -96,9 +96,28 @@ export async function createProject(token: string, name = "Test project"): Promi
   return res.body;
 }
 
-/** Adds an existing user to a project over HTTP; `token` must be an owner's. */
-export async function addMember(token: string, project: number | string, email: string) {
-  const res = await api(`/api/projects/${project}/members`, { token, json: { email } });
-  if (res.status !== 201) throw new Error(`adding a member failed: ${res.status} ${res.text}`);
-  return res.body as { userId: number; name: string; email: string; role: string };
+/**
+ * Makes `invitee` a member over HTTP the only way there is: the owner (`token`) invites their
+ * address and the invitee accepts the invitation as themself.
+ */
+export async function addMember(
+  token: string,
+  project: number | string,
+  invitee: { email: string; token: string },
+) {
+  const invited = await api(`/api/projects/${project}/invitations`, {
+    token,
+    json: { email: invitee.email },
+  });
+  if (invited.status !== 202) {
+    throw new Error(`inviting a member failed: ${invited.status} ${invited.text}`);
+  }
+  const accepted = await api(`/api/invitations/${invited.body.invitation.id}/accept`, {
+    method: "POST",
+    token: invitee.token,
+  });
+  if (accepted.status !== 200) {
+    throw new Error(`accepting an invitation failed: ${accepted.status} ${accepted.text}`);
+  }
+  return accepted.body.project as { id: number; slug: string; name: string; role: string };
 }

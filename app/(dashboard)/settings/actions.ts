@@ -5,20 +5,24 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { findActiveIngestKey, revokeIngestKey } from "@/db/queries/keys";
-import { addMember, removeMember } from "@/db/queries/members";
+import { removeMember } from "@/db/queries/members";
 import { renameUser } from "@/db/queries/profile";
 import { createProject, renameProject, requireProjectAccess } from "@/db/queries/projects";
 import { createToken, revokePersonalToken } from "@/db/queries/tokens";
-import { findUserByEmail } from "@/db/queries/users";
 import { ApiError, conflict, forbidden, notFound } from "@/lib/api-error";
 import { createPersonalToken, expiryFromForm } from "@/lib/auth/personal-tokens";
 import { requireUser } from "@/lib/auth/session";
 import { isUuid, parseIntegerId } from "@/lib/ids";
+import {
+  acceptInvitation,
+  declineInvitation,
+  inviteToProject,
+  revokeInvitation,
+} from "@/lib/projects/invitations";
 import { buildDsn } from "@/lib/public-url";
 import { requestBaseUrl } from "@/lib/request-base-url";
 import { signupSchema } from "@/lib/schemas/auth";
 import {
-  addMemberSchema,
   createIngestKeySchema,
   createProjectSchema,
   updateProjectSchema,
@@ -199,29 +203,92 @@ export async function revokeIngestKeyAction(
   });
 }
 
-export async function addMemberAction(_state: FormState, formData: FormData): Promise<FormState> {
+/**
+ * Invites by email (owners). The message is the same whether or not the address has an
+ * account or already belongs to the project: nobody joins until they accept.
+ */
+export async function inviteMemberAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const userId = await currentUserId();
+  const value = text(formData, "email");
+  try {
+    const { invitation, emailSent } = await inviteToProject(await getDb(), {
+      userId,
+      project: text(formData, "projectId"),
+      readBody: async () => ({ email: value }),
+      baseUrl: await requestBaseUrl(),
+    });
+    revalidatePath("/settings");
+    return {
+      status: "ok",
+      message: `Invitation sent to ${invitation.email}${
+        emailSent ? " by email" : ""
+      }. They join once they accept it in their Settings.`,
+    };
+  } catch (error) {
+    // An invalid address is the field's error; the caller's role and the rest, the form's.
+    if (error instanceof ApiError && error.status === 422) {
+      return { status: "error", fieldError: error.options.issues?.[0]?.message, value };
+    }
+    if (error instanceof ApiError) return { status: "error", error: error.message, value };
+    throw error;
+  }
+}
+
+/** Owners revoke a pending invitation. */
+export async function revokeInvitationAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const userId = await currentUserId();
   return attempt(async () => {
-    const { project, role } = await projectFromForm(formData, userId);
-    // Checked before the email is looked up, so members cannot probe who has an account.
-    if (role !== "owner") throw forbidden("Only project owners can add members.");
-    const value = text(formData, "email");
-    const parsed = addMemberSchema.safeParse({ email: value });
-    if (!parsed.success) return invalid(parsed, value);
-    const db = await getDb();
-    const user = await findUserByEmail(db, parsed.data.email);
-    if (!user) return { status: "error", fieldError: "No user with that email.", value };
-    const member = await addMember(db, { projectId: project.id, userId: user.id });
-    if (!member) {
-      return {
-        status: "error",
-        fieldError: "That user is already a member of this project.",
-        value,
-      };
-    }
-    revalidatePath("/", "layout");
-    return { status: "ok", message: `${member.name} (${member.email}) added as a member.` };
+    await revokeInvitation(await getDb(), {
+      userId,
+      project: text(formData, "projectId"),
+      invitationId: text(formData, "invitationId"),
+    });
+    revalidatePath("/settings");
+    return { status: "ok", message: "Invitation revoked." };
   });
+}
+
+/** The invitee joins the project; Settings then opens on it. */
+export async function acceptInvitationAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const userId = await currentUserId();
+  let joined: string | null = null;
+  const result = await attempt(async (): Promise<FormState> => {
+    const { project } = await acceptInvitation(await getDb(), {
+      userId,
+      invitationId: text(formData, "invitationId"),
+    });
+    joined = project.slug;
+    revalidatePath("/", "layout");
+    return { status: "ok", message: `You joined ${project.name}.` };
+  });
+  if (joined) redirect(`/settings?project=${encodeURIComponent(joined)}#project`);
+  return result;
+}
+
+export async function declineInvitationAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const userId = await currentUserId();
+  const declined = await attempt(async (): Promise<FormState> => {
+    await declineInvitation(await getDb(), {
+      userId,
+      invitationId: text(formData, "invitationId"),
+    });
+    revalidatePath("/settings");
+    return { status: "ok", message: "Invitation declined." };
+  });
+  if (declined.status === "ok" && text(formData, "from") === "link") redirect("/settings");
+  return declined;
 }
 
 /** Owners remove anyone; a member may remove only themself (leave); never the last owner. */

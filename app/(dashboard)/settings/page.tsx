@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { AccountSection } from "@/components/settings/account-section";
 import { IngestKeysSection } from "@/components/settings/ingest-keys-section";
+import { InvitationsSection } from "@/components/settings/invitations-section";
 import { MembersSection } from "@/components/settings/members-section";
 import { ProfileNameForm } from "@/components/settings/profile-form";
 import { ProjectSelect } from "@/components/settings/project-select";
@@ -9,13 +10,17 @@ import { ProjectsSection } from "@/components/settings/projects-section";
 import { SettingsSection, When } from "@/components/settings/section";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { getDb } from "@/db";
+import { listProjectInvitations } from "@/db/queries/invitations";
 import { listIngestKeys } from "@/db/queries/keys";
+import { findLastProjectId, rememberLastProject } from "@/db/queries/last-project";
 import { listMembers } from "@/db/queries/members";
 import { listProjectsForUser } from "@/db/queries/projects";
 import { listPersonalTokens } from "@/db/queries/tokens";
 import { findUserById } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { PASSWORD_MIN_LENGTH } from "@/lib/password";
+import { listMyInvitations } from "@/lib/projects/invitations";
+import { pickSettingsProject } from "@/lib/projects/settings-project";
 import { requestBaseUrl } from "@/lib/request-base-url";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -26,6 +31,7 @@ const searchSchema = z.object({
 
 const SECTIONS = [
   { id: "profile", label: "Profile" },
+  { id: "invitations", label: "Invitations" },
   { id: "projects", label: "Projects" },
   { id: "keys", label: "Ingest keys" },
   { id: "members", label: "Members" },
@@ -43,25 +49,30 @@ export default async function SettingsPage({
   const { project: wanted } = searchSchema.parse(await searchParams);
 
   const db = await getDb();
-  const [user, projects, tokens, baseUrl] = await Promise.all([
+  const [user, projects, tokens, baseUrl, lastProjectId, myInvitations] = await Promise.all([
     findUserById(db, userId),
     listProjectsForUser(db, userId),
     listPersonalTokens(db, userId),
     requestBaseUrl(),
+    findLastProjectId(db, userId),
+    listMyInvitations(db, { userId }),
   ]);
   if (!user) return null; // The layout explains that the account is gone.
 
-  // Only the caller's own projects can be picked: an unknown slug or id shows the first one.
+  // Only the caller's own projects can be picked: an unknown slug or id shows the default one,
+  // their last used project, else their own first project.
   const match = wanted
     ? projects.find((p) => p.slug === wanted.toLowerCase() || String(p.id) === wanted)
     : undefined;
-  const selected = match ?? projects[0] ?? null;
-  const [keys, members] = selected
+  const selected = match ?? pickSettingsProject(projects, lastProjectId);
+  const [keys, members, invitations] = selected
     ? await Promise.all([
         listIngestKeys(db, { projectId: selected.id }),
         listMembers(db, { projectId: selected.id }),
+        selected.role === "owner" ? listProjectInvitations(db, { projectId: selected.id }) : [],
+        match ? rememberLastProject(db, { userId, projectId: match.id }) : null,
       ])
-    : [[], []];
+    : [[], [], []];
   const now = Date.now();
 
   return (
@@ -75,16 +86,18 @@ export default async function SettingsPage({
       <div className="lg:grid lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
         <nav aria-label="Settings sections" className="hidden lg:block">
           <ul className="sticky top-20 space-y-1 text-sm">
-            {SECTIONS.map((section) => (
-              <li key={section.id}>
-                <a
-                  href={`#${section.id}`}
-                  className="block rounded-lg px-2.5 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
-                >
-                  {section.label}
-                </a>
-              </li>
-            ))}
+            {SECTIONS.filter((s) => s.id !== "invitations" || myInvitations.length > 0).map(
+              (section) => (
+                <li key={section.id}>
+                  <a
+                    href={`#${section.id}`}
+                    className="block rounded-lg px-2.5 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
+                  >
+                    {section.label}
+                  </a>
+                </li>
+              ),
+            )}
           </ul>
         </nav>
         <div className="min-w-0 max-w-4xl space-y-6">
@@ -104,6 +117,8 @@ export default async function SettingsPage({
             </dl>
             <ProfileNameForm name={user.name} />
           </SettingsSection>
+
+          <InvitationsSection invitations={myInvitations} now={now} />
 
           <ProjectsSection projects={projects} selectedId={selected?.id ?? null} now={now} />
 
@@ -145,6 +160,7 @@ export default async function SettingsPage({
                 role={selected.role}
                 userId={userId}
                 members={members}
+                invitations={invitations}
                 now={now}
               />
             </div>

@@ -1,0 +1,318 @@
+import { createServer, type Server, type Socket } from "node:net";
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { findLastProjectId, rememberLastProject } from "@/db/queries/last-project";
+import { listMembers, removeMember } from "@/db/queries/members";
+import { listProjectsForUser } from "@/db/queries/projects";
+import { createAccount } from "@/db/queries/users";
+import { projectInvitations } from "@/db/schema";
+import { testDatabases } from "@/tests/support/databases";
+import {
+  acceptInvitation,
+  declineInvitation,
+  inviteToProject,
+  listInvitationsOfProject,
+  listMyInvitations,
+  MAX_PENDING_INVITATIONS,
+  openInvitationLink,
+} from "./invitations";
+
+// Ports of this test's own SMTP servers (a real one, one that never answers, one that is down).
+const SMTP_PORT = 4520;
+const SILENT_PORT = 4521;
+const DOWN_PORT = 4522;
+const BASE_URL = "https://errors.example.test";
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+const received: Received[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onAuth(auth, _session, callback) {
+    callback(null, { user: auth.username });
+  },
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => {
+      received.push({
+        to: session.envelope.rcptTo.map((r) => r.address),
+        raw: Buffer.concat(chunks).toString("utf8"),
+      });
+      callback();
+    });
+  },
+});
+// Accepts connections and never says a word: a hung SMTP server.
+const sockets = new Set<Socket>();
+const silent: Server = createServer((socket) => {
+  sockets.add(socket);
+  socket.on("close", () => sockets.delete(socket));
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => silent.listen(SILENT_PORT, "127.0.0.1", resolve));
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise((resolve) => silent.close(resolve));
+  await new Promise((resolve) => smtp.close(() => resolve(undefined)));
+});
+
+const savedEnv = { url: process.env.SMTP_URL, from: process.env.SMTP_FROM };
+afterEach(() => {
+  for (const [key, value] of [
+    ["SMTP_URL", savedEnv.url],
+    ["SMTP_FROM", savedEnv.from],
+  ] as const) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+/** The text of a quoted-printable body, as a mail client shows it. */
+function decodeQuotedPrintable(raw: string): string {
+  return raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+describe.each(testDatabases())("invitations on $name", (database) => {
+  let handle: DbHandle & { drop: () => Promise<void> };
+  beforeAll(async () => {
+    handle = await database.open();
+  });
+  afterAll(async () => {
+    await handle?.drop();
+  });
+
+  const account = async (name: string) => {
+    const created = await createAccount(handle.db, {
+      name,
+      email: `${name.toLowerCase()}-${Math.random().toString(36).slice(2)}@example.test`,
+      password: "password-123",
+    });
+    return { ...created, userId: created.user.id, email: created.user.email };
+  };
+  const invite = (userId: number, project: number, email: string) =>
+    inviteToProject(handle.db, {
+      userId,
+      project,
+      readBody: async () => ({ email }),
+      baseUrl: BASE_URL,
+    });
+  const isMember = async (projectId: number, userId: number) =>
+    (await listMembers(handle.db, { projectId })).some((m) => m.userId === userId);
+
+  it("makes nobody a member before they accept, then exactly once", async () => {
+    const owner = await account("Owner");
+    const invitee = await account("Invitee");
+    const { invitation, emailSent } = await invite(
+      owner.userId,
+      owner.project.id,
+      invitee.email.toUpperCase(),
+    );
+    expect(emailSent).toBe(false);
+    expect(invitation.email).toBe(invitee.email);
+    const lifetime = invitation.expiresAt.getTime() - Date.now();
+    expect(lifetime).toBeGreaterThan(6.9 * 24 * 3600_000);
+    expect(lifetime).toBeLessThanOrEqual(7 * 24 * 3600_000);
+    expect(await isMember(owner.project.id, invitee.userId)).toBe(false);
+    expect(await listMyInvitations(handle.db, { userId: invitee.userId })).toEqual([
+      expect.objectContaining({
+        id: invitation.id,
+        project: { id: owner.project.id, name: owner.project.name },
+      }),
+    ]);
+
+    // Two accepts at once: one joins, the other finds nothing.
+    const results = await Promise.allSettled([
+      acceptInvitation(handle.db, { userId: invitee.userId, invitationId: invitation.id }),
+      acceptInvitation(handle.db, { userId: invitee.userId, invitationId: invitation.id }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({
+      reason: { status: 404 },
+    });
+    expect(await isMember(owner.project.id, invitee.userId)).toBe(true);
+    expect(await listMyInvitations(handle.db, { userId: invitee.userId })).toEqual([]);
+    expect(
+      await listInvitationsOfProject(handle.db, {
+        userId: owner.userId,
+        project: owner.project.id,
+      }),
+    ).toEqual([]);
+  });
+
+  it("refuses someone else's invitation and a declined one", async () => {
+    const owner = await account("Owner");
+    const invitee = await account("Invitee");
+    const stranger = await account("Stranger");
+    const { invitation } = await invite(owner.userId, owner.project.id, invitee.email);
+    await expect(
+      acceptInvitation(handle.db, { userId: stranger.userId, invitationId: invitation.id }),
+    ).rejects.toMatchObject({ status: 404, message: "Invitation not found." });
+    await expect(
+      declineInvitation(handle.db, { userId: stranger.userId, invitationId: invitation.id }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(await isMember(owner.project.id, stranger.userId)).toBe(false);
+
+    await declineInvitation(handle.db, { userId: invitee.userId, invitationId: invitation.id });
+    await expect(
+      acceptInvitation(handle.db, { userId: invitee.userId, invitationId: invitation.id }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(await isMember(owner.project.id, invitee.userId)).toBe(false);
+  });
+
+  it("ignores an expired invitation, and inviting again makes a fresh one", async () => {
+    const owner = await account("Owner");
+    const invitee = await account("Invitee");
+    const { invitation } = await invite(owner.userId, owner.project.id, invitee.email);
+    await handle.db
+      .update(projectInvitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(projectInvitations.id, invitation.id));
+
+    await expect(
+      acceptInvitation(handle.db, { userId: invitee.userId, invitationId: invitation.id }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      declineInvitation(handle.db, { userId: invitee.userId, invitationId: invitation.id }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(await isMember(owner.project.id, invitee.userId)).toBe(false);
+    expect(await listMyInvitations(handle.db, { userId: invitee.userId })).toEqual([]);
+    expect(
+      await listInvitationsOfProject(handle.db, {
+        userId: owner.userId,
+        project: owner.project.id,
+      }),
+    ).toEqual([]);
+
+    const renewed = await invite(owner.userId, owner.project.id, invitee.email);
+    expect(renewed.invitation.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    const joined = await acceptInvitation(handle.db, {
+      userId: invitee.userId,
+      invitationId: renewed.invitation.id,
+    });
+    expect(joined).toMatchObject({ project: { id: owner.project.id }, role: "member" });
+  });
+
+  it("renews an invitation sent again and caps the pending ones of a project", async () => {
+    const owner = await account("Owner");
+    const first = await invite(owner.userId, owner.project.id, "again@example.test");
+    const second = await invite(owner.userId, owner.project.id, "AGAIN@example.test");
+    expect(second.invitation.id).toBe(first.invitation.id);
+    expect(second.invitation.expiresAt.getTime()).toBeGreaterThanOrEqual(
+      first.invitation.expiresAt.getTime(),
+    );
+    for (let i = 1; i < MAX_PENDING_INVITATIONS; i++) {
+      await invite(owner.userId, owner.project.id, `bulk-${i}@example.test`);
+    }
+    await expect(
+      invite(owner.userId, owner.project.id, "one-too-many@example.test"),
+    ).rejects.toMatchObject({ status: 409 });
+    // Renewing one already invited is still fine at the cap.
+    await expect(
+      invite(owner.userId, owner.project.id, "again@example.test"),
+    ).resolves.toBeTruthy();
+  });
+
+  it("emails a link through a real SMTP server, which only its invitee can use", async () => {
+    process.env.SMTP_URL = `smtp://user:secret@127.0.0.1:${SMTP_PORT}`;
+    process.env.SMTP_FROM = "Error Central <errors@example.test>";
+    const owner = await account("Mailer");
+    const invitee = await account("Reader");
+    const stranger = await account("Stranger");
+    received.length = 0;
+    const { invitation, emailSent } = await invite(owner.userId, owner.project.id, invitee.email);
+    expect(emailSent).toBe(true);
+    expect(received).toHaveLength(1);
+    const [mail] = received;
+    expect(mail?.to).toEqual([invitee.email]);
+    expect(mail?.raw).toMatch(/^From: Error Central <errors@example\.test>/m);
+    const body = decodeQuotedPrintable(mail?.raw ?? "");
+    expect(body).toContain(`"${owner.project.name}"`);
+    const token = body.match(/https:\/\/errors\.example\.test\/invitations\/(ecp_[\w-]{43})/)?.[1];
+    expect(token).toBeDefined();
+    // The token is stored only as its hash.
+    const [stored] = await handle.db
+      .select({ tokenHash: projectInvitations.tokenHash })
+      .from(projectInvitations)
+      .where(eq(projectInvitations.id, invitation.id));
+    expect(stored?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored?.tokenHash).not.toContain(token);
+
+    expect(
+      await openInvitationLink(handle.db, { userId: stranger.userId, token: token ?? "" }),
+    ).toEqual({
+      status: "other_account",
+      email: stranger.email,
+    });
+    expect(
+      await openInvitationLink(handle.db, {
+        userId: invitee.userId,
+        token: `ecp_${"x".repeat(43)}`,
+      }),
+    ).toEqual({
+      status: "invalid",
+    });
+    const opened = await openInvitationLink(handle.db, {
+      userId: invitee.userId,
+      token: token ?? "",
+    });
+    expect(opened).toMatchObject({
+      status: "ok",
+      invitation: {
+        id: invitation.id,
+        project: { id: owner.project.id },
+        invitedBy: { name: "Mailer" },
+      },
+    });
+    await acceptInvitation(handle.db, { userId: invitee.userId, invitationId: invitation.id });
+    expect(await isMember(owner.project.id, invitee.userId)).toBe(true);
+    // Used: the link no longer works.
+    expect(
+      await openInvitationLink(handle.db, { userId: invitee.userId, token: token ?? "" }),
+    ).toEqual({
+      status: "invalid",
+    });
+  });
+
+  it("still invites, promptly, when the SMTP server is down or never answers", async () => {
+    const owner = await account("Owner");
+    for (const port of [DOWN_PORT, SILENT_PORT]) {
+      process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+      const invitee = await account("Invitee");
+      const started = Date.now();
+      const { invitation, emailSent } = await invite(owner.userId, owner.project.id, invitee.email);
+      const elapsed = Date.now() - started;
+      expect(emailSent, String(port)).toBe(false);
+      expect(elapsed, String(port)).toBeLessThan(8_000);
+      expect(await listMyInvitations(handle.db, { userId: invitee.userId })).toEqual([
+        expect.objectContaining({ id: invitation.id }),
+      ]);
+    }
+  });
+
+  it("remembers the project last opened in Settings while the user belongs to it", async () => {
+    const owner = await account("Owner");
+    const member = await account("Member");
+    expect(await findLastProjectId(handle.db, member.userId)).toBeNull();
+    const { invitation } = await invite(owner.userId, owner.project.id, member.email);
+    await acceptInvitation(handle.db, { userId: member.userId, invitationId: invitation.id });
+    await rememberLastProject(handle.db, { userId: member.userId, projectId: owner.project.id });
+    expect(await findLastProjectId(handle.db, member.userId)).toBe(owner.project.id);
+    expect((await listProjectsForUser(handle.db, member.userId)).map((p) => p.id)).toContain(
+      owner.project.id,
+    );
+    await removeMember(handle.db, { projectId: owner.project.id, userId: member.userId });
+    expect(await findLastProjectId(handle.db, member.userId)).toBeNull();
+  });
+});
