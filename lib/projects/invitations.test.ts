@@ -8,6 +8,7 @@ import { listMembers, removeMember } from "@/db/queries/members";
 import { listProjectsForUser } from "@/db/queries/projects";
 import { createAccount } from "@/db/queries/users";
 import { projectInvitations } from "@/db/schema";
+import type { SmtpConfig } from "@/lib/mail/config";
 import { testDatabases } from "@/tests/support/databases";
 import {
   acceptInvitation,
@@ -66,15 +67,10 @@ afterAll(async () => {
   await new Promise((resolve) => smtp.close(() => resolve(undefined)));
 });
 
-const savedEnv = { url: process.env.SMTP_URL, from: process.env.SMTP_FROM };
+/** The mail server the next invite uses; reset to none after each test. */
+let mail: SmtpConfig | null = null;
 afterEach(() => {
-  for (const [key, value] of [
-    ["SMTP_URL", savedEnv.url],
-    ["SMTP_FROM", savedEnv.from],
-  ] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  mail = null;
 });
 
 /** The text of a quoted-printable body, as a mail client shows it. */
@@ -107,6 +103,7 @@ describe.each(testDatabases())("invitations on $name", (database) => {
       project,
       readBody: async () => ({ email }),
       baseUrl: BASE_URL,
+      mail,
     });
   const isMember = async (projectId: number, userId: number) =>
     (await listMembers(handle.db, { projectId })).some((m) => m.userId === userId);
@@ -225,8 +222,10 @@ describe.each(testDatabases())("invitations on $name", (database) => {
   });
 
   it("emails a link through a real SMTP server, which only its invitee can use", async () => {
-    process.env.SMTP_URL = `smtp://user:secret@127.0.0.1:${SMTP_PORT}`;
-    process.env.SMTP_FROM = "Error Central <errors@example.test>";
+    mail = {
+      url: `smtp://user:secret@127.0.0.1:${SMTP_PORT}`,
+      from: "Error Central <errors@example.test>",
+    };
     const owner = await account("Mailer");
     const invitee = await account("Reader");
     const stranger = await account("Stranger");
@@ -234,10 +233,10 @@ describe.each(testDatabases())("invitations on $name", (database) => {
     const { invitation, emailSent } = await invite(owner.userId, owner.project.id, invitee.email);
     expect(emailSent).toBe(true);
     expect(received).toHaveLength(1);
-    const [mail] = received;
-    expect(mail?.to).toEqual([invitee.email]);
-    expect(mail?.raw).toMatch(/^From: Error Central <errors@example\.test>/m);
-    const body = decodeQuotedPrintable(mail?.raw ?? "");
+    const [message] = received;
+    expect(message?.to).toEqual([invitee.email]);
+    expect(message?.raw).toMatch(/^From: Error Central <errors@example\.test>/m);
+    const body = decodeQuotedPrintable(message?.raw ?? "");
     expect(body).toContain(`"${owner.project.name}"`);
     const token = body.match(/https:\/\/errors\.example\.test\/invitations\/(ecp_[\w-]{43})/)?.[1];
     expect(token).toBeDefined();
@@ -288,7 +287,7 @@ describe.each(testDatabases())("invitations on $name", (database) => {
   it("still invites, promptly, when the SMTP server is down or never answers", async () => {
     const owner = await account("Owner");
     for (const port of [DOWN_PORT, SILENT_PORT]) {
-      process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+      mail = { url: `smtp://127.0.0.1:${port}`, from: "Error Central <errors@example.test>" };
       const invitee = await account("Invitee");
       const started = Date.now();
       const { invitation, emailSent } = await invite(owner.userId, owner.project.id, invitee.email);

@@ -19,6 +19,7 @@ import {
 import { findUserById, normalizeEmail } from "@/db/queries/users";
 import { conflict, forbidden, notFound, parseWith } from "@/lib/api-error";
 import { isUuid } from "@/lib/ids";
+import type { SmtpConfig } from "@/lib/mail/config";
 import { sendMail } from "@/lib/mail/send";
 import { inviteSchema } from "@/lib/schemas/projects";
 import { generateToken, hashToken } from "@/lib/tokens";
@@ -68,6 +69,8 @@ export async function inviteToProject(
     /** Reads `{ email }`; called only once the caller is known to own the project. */
     readBody: () => Promise<unknown>;
     baseUrl: string;
+    /** The mail server; by default SMTP_URL / SMTP_FROM (none: no mail is sent). */
+    mail?: SmtpConfig | null;
   },
 ): Promise<InviteResult> {
   const { project } = await requireOwner(db, input, "Only project owners can invite members.");
@@ -87,18 +90,21 @@ export async function inviteToProject(
     );
   }
   const inviter = await findUserById(db, input.userId);
-  const emailSent = await sendMail({
-    to: email,
-    subject: `Join ${project.name} on Error Central`,
-    text: [
-      `${inviter?.name ?? "Someone"} invited you to the project "${project.name}" on Error Central.`,
-      "",
-      "Accept or decline the invitation here (sign in or create an account with this address first):",
-      invitationUrl(input.baseUrl, token),
-      "",
-      `The link works until ${invitation.expiresAt.toUTCString()}. If you did not expect this, ignore this email.`,
-    ].join("\n"),
-  });
+  const emailSent = await sendMail(
+    {
+      to: email,
+      subject: `Join ${project.name} on Error Central`,
+      text: [
+        `${inviter?.name ?? "Someone"} invited you to the project "${project.name}" on Error Central.`,
+        "",
+        "Accept or decline the invitation here (sign in or create an account with this address first):",
+        invitationUrl(input.baseUrl, token),
+        "",
+        `The link works until ${invitation.expiresAt.toUTCString()}. If you did not expect this, ignore this email.`,
+      ].join("\n"),
+    },
+    { config: input.mail },
+  );
   return { invitation, emailSent };
 }
 
