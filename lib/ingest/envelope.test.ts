@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listJsonFixtures, readJsonFixture } from "@/tests/support/fixtures";
-import { EnvelopeError, parseEnvelope } from "./envelope";
+import { EnvelopeError, eventItem, parseEnvelope } from "./envelope";
 import { sentryTitle } from "./sentry-title";
 
 const encoder = new TextEncoder();
@@ -188,5 +188,45 @@ describe("parseEnvelope", () => {
     const elements = envelopes[0]?.elements ?? [];
     const full = wire(elements, { lengths: true });
     expect(() => parseEnvelope(full.subarray(0, full.length - 10))).toThrow(/truncated/);
+  });
+});
+
+describe("eventItem: one event per envelope", () => {
+  const item = (type: string, payload = "{}") => `{"type":"${type}"}\n${payload}\n`;
+  const envelopeOf = (items: string[]) => parseEnvelope(bytes(`{}\n${items.join("")}`));
+
+  it("finds the event among the items SDKs send beside it, and skips those", () => {
+    const found = eventItem(
+      envelopeOf([
+        item("session"),
+        item("attachment", "binary"),
+        item("event", '{"message":"the one"}'),
+        item("client_report"),
+        item("replay_event"),
+        item("profile"),
+      ]),
+    );
+    expect(found && text(found.payload)).toBe('{"message":"the one"}');
+  });
+
+  it("returns nothing for an envelope without an event (a transaction is dropped)", () => {
+    expect(eventItem(envelopeOf([]))).toBeUndefined();
+    expect(eventItem(envelopeOf([item("session"), item("client_report")]))).toBeUndefined();
+    expect(eventItem(envelopeOf([item("transaction")]))).toBeUndefined();
+  });
+
+  it.each([
+    [
+      "two events",
+      [item("event"), item("session"), item("event")],
+      /item 2 \("event"\) follows a "event"/,
+    ],
+    ["an event and a transaction", [item("transaction"), item("event")], /one event/],
+    ["an event and a security report", [item("event"), item("security")], /one event/],
+    ["350,000 events", Array(350_000).fill(item("event", '{"message":"x"}')), /item 1 /],
+  ])("refuses %s (Relay drops such an envelope as a duplicate item)", (_name, items, message) => {
+    const envelope = envelopeOf(items);
+    expect(() => eventItem(envelope)).toThrow(EnvelopeError);
+    expect(() => eventItem(envelope)).toThrow(message);
   });
 });

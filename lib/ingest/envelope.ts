@@ -88,3 +88,37 @@ export function parseEnvelope(body: Uint8Array): Envelope {
   }
   return { header, items };
 }
+
+// The item types Relay turns into the envelope's one event. It drops an envelope holding two of
+// them as invalid ("duplicate item"), so an envelope carries at most one.
+// https://github.com/getsentry/relay (relay-server, processor: `is_duplicate`)
+const EVENT_LIKE_TYPES = new Set([
+  "event",
+  "transaction",
+  "security",
+  "raw_security",
+  "form_data",
+  "user_report_v2",
+]);
+
+/**
+ * The envelope's event item, if it has one. Sessions, client reports, attachments, transactions
+ * and other items are not events here and are skipped; a second event-like item makes the
+ * envelope invalid, as in Relay, so that one request stores at most one event.
+ */
+export function eventItem(envelope: Envelope): EnvelopeItem | undefined {
+  let found: EnvelopeItem | undefined;
+  let first: string | undefined;
+  for (const [index, item] of envelope.items.entries()) {
+    const type = item.header.type;
+    if (!EVENT_LIKE_TYPES.has(type)) continue;
+    if (first !== undefined) {
+      throw new EnvelopeError(
+        `an envelope carries one event: item ${index} ("${type}") follows a "${first}" item`,
+      );
+    }
+    first = type;
+    if (type === "event") found = item;
+  }
+  return found;
+}
