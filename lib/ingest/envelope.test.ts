@@ -191,7 +191,7 @@ describe("parseEnvelope", () => {
   });
 });
 
-describe("eventItem: one event per envelope", () => {
+describe("parseEnvelope and eventItem: one event per envelope", () => {
   const item = (type: string, payload = "{}") => `{"type":"${type}"}\n${payload}\n`;
   const envelopeOf = (items: string[]) => parseEnvelope(bytes(`{}\n${items.join("")}`));
 
@@ -225,8 +225,7 @@ describe("eventItem: one event per envelope", () => {
     ["an event and a security report", [item("event"), item("security")], /one event/],
     ["350,000 events", Array(350_000).fill(item("event", '{"message":"x"}')), /item 1 /],
   ])("refuses %s (Relay drops such an envelope as a duplicate item)", (_name, items, message) => {
-    const envelope = envelopeOf(items);
-    expect(() => eventItem(envelope)).toThrow(EnvelopeError);
-    expect(() => eventItem(envelope)).toThrow(message);
+    expect(() => envelopeOf(items)).toThrow(EnvelopeError);
+    expect(() => envelopeOf(items)).toThrow(message);
   });
 });
