@@ -193,7 +193,7 @@ describe("no scan of event text is super-linear (1 MiB hostile strings)", () => 
     const half = Math.floor(SIZE / 2);
     const deep = [
       "[".repeat(half) + "]".repeat(half),
-      '{"a":'.repeat(SIZE / 5) + "1" + "}".repeat(SIZE / 5),
+      `${'{"a":'.repeat(Math.floor(SIZE / 5))}1${"}".repeat(Math.floor(SIZE / 5))}`,
       "[".repeat(SIZE),
     ];
     for (const text of deep) {
