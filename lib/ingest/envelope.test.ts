@@ -209,6 +209,13 @@ describe("parseEnvelope and eventItem: one event per envelope", () => {
     expect(found && text(found.payload)).toBe('{"message":"the one"}');
   });
 
+  it("takes up to 1,000 items and refuses more", () => {
+    const sessions = Array(1000).fill(item("session"));
+    expect(envelopeOf(sessions).items).toHaveLength(1000);
+    expect(() => envelopeOf([...sessions, item("session")])).toThrow(/at most 1000 items/);
+    expect(() => envelopeOf(Array(190_000).fill(item("session")))).toThrow(/at most 1000 items/);
+  });
+
   it("returns nothing for an envelope without an event (a transaction is dropped)", () => {
     expect(eventItem(envelopeOf([]))).toBeUndefined();
     expect(eventItem(envelopeOf([item("session"), item("client_report")]))).toBeUndefined();

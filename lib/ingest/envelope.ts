@@ -30,6 +30,12 @@ const EVENT_LIKE_TYPES = new Set([
 ]);
 
 /**
+ * SDKs put an event and a few items beside it in an envelope (attachments, a session, a client
+ * report). Without a cap, 4 MiB of tiny items is 190,000 headers to parse (seconds of CPU).
+ */
+export const MAX_ENVELOPE_ITEMS = 1000;
+
+/**
  * Parses a Sentry envelope: a JSON header line, then items of a JSON header line and a payload.
  * A payload is exactly `length` bytes (then "\n" or the end) when the item header has a
  * `length`, else it runs to the next "\n" or the end. https://develop.sentry.dev/sdk/data-model/envelopes/
@@ -68,6 +74,9 @@ export function parseEnvelope(body: Uint8Array): Envelope {
     if (body[offset] === NEWLINE) {
       offset += 1;
       continue;
+    }
+    if (items.length >= MAX_ENVELOPE_ITEMS) {
+      throw new EnvelopeError(`an envelope may hold at most ${MAX_ENVELOPE_ITEMS} items`);
     }
     const what = `item ${items.length}`;
     const itemHeader = readHeader(`${what} header`);
