@@ -30,20 +30,35 @@ const BOUND_MS = 2000;
 const INPUTS = adversarialStrings(SIZE);
 const now = new Date("2026-01-01T00:00:00Z");
 
+// A machine busy with other work can pause any call (GC, another process): a slow call is
+// timed again, and only the fastest of three counts. Super-linear work is slow every time.
+const ATTEMPTS = 3;
+
+function fastestMs(call: () => unknown): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < ATTEMPTS && best >= BOUND_MS; attempt++) {
+    const started = performance.now();
+    call();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
 function expectFast(call: (text: string) => unknown): void {
   for (const [name, text] of INPUTS) {
-    const started = performance.now();
-    call(text);
-    const ms = performance.now() - started;
+    const ms = fastestMs(() => call(text));
     expect(ms, `${name}: ${ms.toFixed(0)} ms`).toBeLessThan(BOUND_MS);
   }
 }
 
 async function expectFastAsync(call: (text: string) => Promise<unknown>): Promise<void> {
   for (const [name, text] of INPUTS) {
-    const started = performance.now();
-    await call(text).catch(() => undefined);
-    const ms = performance.now() - started;
+    let ms = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < ATTEMPTS && ms >= BOUND_MS; attempt++) {
+      const started = performance.now();
+      await call(text).catch(() => undefined);
+      ms = Math.min(ms, performance.now() - started);
+    }
     expect(ms, `${name}: ${ms.toFixed(0)} ms`).toBeLessThan(BOUND_MS);
   }
 }
@@ -107,10 +122,8 @@ describe("no scan of event text is super-linear (1 MiB hostile strings)", () => 
       repeatTo("{0}", SIZE),
     ]) {
       const params = template.startsWith("{0") ? [param] : { a: param };
-      const started = performance.now();
-      const text = formatMessage(template, params);
-      expect(performance.now() - started).toBeLessThan(BOUND_MS);
-      expect(text?.length).toBeLessThanOrEqual(65_537);
+      expect(fastestMs(() => formatMessage(template, params))).toBeLessThan(BOUND_MS);
+      expect(formatMessage(template, params)?.length).toBeLessThanOrEqual(65_537);
     }
   });
 
@@ -197,9 +210,15 @@ describe("no scan of event text is super-linear (1 MiB hostile strings)", () => 
       "[".repeat(SIZE),
     ];
     for (const text of deep) {
-      const started = performance.now();
       expect(() => parseJsonBody(Buffer.from(text))).toThrow(/JSON/);
-      expect(performance.now() - started).toBeLessThan(BOUND_MS);
+      const parse = () => {
+        try {
+          return parseJsonBody(Buffer.from(text));
+        } catch {
+          return undefined;
+        }
+      };
+      expect(fastestMs(parse)).toBeLessThan(BOUND_MS);
     }
     expectFast((text) => {
       const body = Buffer.from(`{"event_id":${JSON.stringify(text.slice(0, 32))}}\n${text}`);
@@ -215,11 +234,14 @@ describe("no scan of event text is super-linear (1 MiB hostile strings)", () => 
       repeatTo('{"type":"event"}\n{}\n', SIZE, "{}\n"),
       repeatTo('{"type":"attachment","length":0}\n\n', SIZE, "{}\n"),
     ]) {
-      const started = performance.now();
-      try {
-        eventItem(parseEnvelope(Buffer.from(body)));
-      } catch {}
-      expect(performance.now() - started).toBeLessThan(BOUND_MS);
+      const parse = () => {
+        try {
+          return eventItem(parseEnvelope(Buffer.from(body)));
+        } catch {
+          return undefined;
+        }
+      };
+      expect(fastestMs(parse)).toBeLessThan(BOUND_MS);
     }
     await expectFastAsync((text) => decodeStoreBody(Buffer.from(text), 1024 * 1024));
   });
