@@ -17,17 +17,10 @@ export interface Envelope {
   items: EnvelopeItem[];
 }
 
-// The item types Relay turns into the envelope's one event. It drops an envelope holding two of
-// them as invalid ("duplicate item"), so an envelope carries at most one.
-// https://github.com/getsentry/relay (relay-server, processor: `is_duplicate`)
-const EVENT_LIKE_TYPES = new Set([
-  "event",
-  "transaction",
-  "security",
-  "raw_security",
-  "form_data",
-  "user_report_v2",
-]);
+// Relay drops an envelope holding two event items as invalid ("duplicate item"); transactions
+// and the other items it processes apart from the event, and which this server skips, do not
+// count. https://github.com/getsentry/relay (relay-server, processor: `is_duplicate`)
+const EVENT_TYPE = "event";
 
 /**
  * SDKs put an event and a few items beside it in an envelope (attachments, a session, a client
@@ -39,8 +32,8 @@ export const MAX_ENVELOPE_ITEMS = 1000;
  * Parses a Sentry envelope: a JSON header line, then items of a JSON header line and a payload.
  * A payload is exactly `length` bytes (then "\n" or the end) when the item header has a
  * `length`, else it runs to the next "\n" or the end. https://develop.sentry.dev/sdk/data-model/envelopes/
- * A second event-like item is an error, found as soon as its header is read: an envelope of
- * 80,000 events costs one header more than an envelope of one.
+ * A second event item is an error, found as soon as its header is read: an envelope of 80,000
+ * events costs one header more than an envelope of one.
  */
 export function parseEnvelope(body: Uint8Array): Envelope {
   const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -68,7 +61,7 @@ export function parseEnvelope(body: Uint8Array): Envelope {
   if (body.length === 0) throw new EnvelopeError("envelope is empty");
   const header = readHeader("envelope header");
   const items: EnvelopeItem[] = [];
-  let eventLike: string | undefined;
+  let events = 0;
   while (offset < body.length) {
     // Blank lines between items are tolerated (some clients end with "\n\n").
     if (body[offset] === NEWLINE) {
@@ -84,13 +77,8 @@ export function parseEnvelope(body: Uint8Array): Envelope {
     if (typeof type !== "string" || type === "") {
       throw new EnvelopeError(`${what} header has no "type"`);
     }
-    if (EVENT_LIKE_TYPES.has(type)) {
-      if (eventLike !== undefined) {
-        throw new EnvelopeError(
-          `an envelope carries one event: ${what} ("${type}") follows a "${eventLike}" item`,
-        );
-      }
-      eventLike = type;
+    if (type === EVENT_TYPE && ++events > 1) {
+      throw new EnvelopeError(`an envelope carries one event: ${what} is a second "event" item`);
     }
     const length = itemHeader.length;
     let payload: Uint8Array;
@@ -126,5 +114,5 @@ export function parseEnvelope(body: Uint8Array): Envelope {
  * client reports, attachments, transactions and other items are not events here: skipped.
  */
 export function eventItem(envelope: Envelope): EnvelopeItem | undefined {
-  return envelope.items.find((item) => item.header.type === "event");
+  return envelope.items.find((item) => item.header.type === EVENT_TYPE);
 }
