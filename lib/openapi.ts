@@ -374,11 +374,11 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       },
       "/api/{projectId}/envelope": sentryPath(
         "Sentry envelope endpoint (also with a trailing slash)",
-        "A Sentry envelope: a JSON header line, then item header and payload lines. Event items are stored; other item types are accepted and skipped. Up to 20 MiB decompressed; gzip, deflate and br bodies accepted.",
+        "A Sentry envelope: a JSON header line, then item header and payload lines. Its event item is stored (at most one event item, else 400); other item types are accepted and skipped. Up to 4 MiB decompressed (else 413), an event up to 1 MiB; gzip, deflate and br bodies accepted.",
       ),
       "/api/{projectId}/store": sentryPath(
         "Sentry store endpoint, one event (also with a trailing slash)",
-        "One Sentry event as JSON, up to 1 MiB decompressed; gzip, deflate and br bodies accepted.",
+        "One Sentry event as JSON, up to 1 MiB decompressed; gzip, deflate and br bodies accepted, and without a Content-Encoding also base64(zlib(json)), base64 JSON or plain zlib, as legacy SDKs send.",
       ),
       "/api/cron/prune": {
         get: {

@@ -195,6 +195,17 @@ async function decompress(
   }
 }
 
+/**
+ * Inflates zlib (or raw deflate) bytes already in memory, under the same limit and with the
+ * same errors as a `Content-Encoding: deflate` body: the output is counted as it is produced.
+ */
+export function inflateBody(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  async function* once(): AsyncGenerator<Uint8Array> {
+    yield bytes;
+  }
+  return decompress(once(), "deflate", maxBytes, Number.POSITIVE_INFINITY);
+}
+
 function throwIfFailed(failure: BodyError | undefined, decodeError: unknown): void {
   if (failure) throw failure;
   if (decodeError !== undefined) throw decodeError;
@@ -207,7 +218,8 @@ function createDecoder(encoding: Exclude<Encoding, "identity">, first: Uint8Arra
 }
 
 /** RFC 1950: compression method 8 with a window ≤ 32 KiB, and a header checksum divisible by 31. */
-function isZlibHeader(bytes: Uint8Array): boolean {
+export function isZlibHeader(bytes: Uint8Array): boolean {
+  if (bytes.byteLength < 2) return false;
   const cmf = bytes[0] ?? 0;
   const flg = bytes[1] ?? 0;
   return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && ((cmf << 8) | flg) % 31 === 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listJsonFixtures, readJsonFixture } from "@/tests/support/fixtures";
-import { EnvelopeError, parseEnvelope } from "./envelope";
+import { EnvelopeError, eventItem, parseEnvelope } from "./envelope";
 import { sentryTitle } from "./sentry-title";
 
 const encoder = new TextEncoder();
@@ -188,5 +188,51 @@ describe("parseEnvelope", () => {
     const elements = envelopes[0]?.elements ?? [];
     const full = wire(elements, { lengths: true });
     expect(() => parseEnvelope(full.subarray(0, full.length - 10))).toThrow(/truncated/);
+  });
+});
+
+describe("parseEnvelope and eventItem: one event per envelope", () => {
+  const item = (type: string, payload = "{}") => `{"type":"${type}"}\n${payload}\n`;
+  const envelopeOf = (items: string[]) => parseEnvelope(bytes(`{}\n${items.join("")}`));
+
+  it("finds the event among the items SDKs send beside it, and skips those", () => {
+    const found = eventItem(
+      envelopeOf([
+        item("session"),
+        item("attachment", "binary"),
+        item("event", '{"message":"the one"}'),
+        item("client_report"),
+        item("replay_event"),
+        item("profile"),
+      ]),
+    );
+    expect(found && text(found.payload)).toBe('{"message":"the one"}');
+  });
+
+  it("takes up to 1,000 items and refuses more", () => {
+    const sessions = Array(1000).fill(item("session"));
+    expect(envelopeOf(sessions).items).toHaveLength(1000);
+    expect(() => envelopeOf([...sessions, item("session")])).toThrow(/at most 1000 items/);
+    expect(() => envelopeOf(Array(190_000).fill(item("session")))).toThrow(/at most 1000 items/);
+  });
+
+  it("returns nothing for an envelope without an event; transactions are not events", () => {
+    expect(eventItem(envelopeOf([]))).toBeUndefined();
+    expect(eventItem(envelopeOf([item("session"), item("client_report")]))).toBeUndefined();
+    expect(eventItem(envelopeOf([item("transaction"), item("transaction")]))).toBeUndefined();
+    const withTransaction = envelopeOf([
+      item("transaction"),
+      item("event", "{}"),
+      item("security"),
+    ]);
+    expect(eventItem(withTransaction)?.header.type).toBe("event");
+  });
+
+  it.each([
+    ["two events", [item("event"), item("session"), item("event")], /item 2 is a second "event"/],
+    ["350,000 events", Array(350_000).fill(item("event", '{"message":"x"}')), /item 1 /],
+  ])("refuses %s (Relay drops such an envelope as a duplicate item)", (_name, items, message) => {
+    expect(() => envelopeOf(items)).toThrow(EnvelopeError);
+    expect(() => envelopeOf(items)).toThrow(message);
   });
 });

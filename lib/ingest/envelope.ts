@@ -17,10 +17,23 @@ export interface Envelope {
   items: EnvelopeItem[];
 }
 
+// Relay drops an envelope holding two event items as invalid ("duplicate item"); transactions
+// and the other items it processes apart from the event, and which this server skips, do not
+// count. https://github.com/getsentry/relay (relay-server, processor: `is_duplicate`)
+const EVENT_TYPE = "event";
+
+/**
+ * SDKs put an event and a few items beside it in an envelope (attachments, a session, a client
+ * report). Without a cap, 4 MiB of tiny items is 190,000 headers to parse (seconds of CPU).
+ */
+export const MAX_ENVELOPE_ITEMS = 1000;
+
 /**
  * Parses a Sentry envelope: a JSON header line, then items of a JSON header line and a payload.
  * A payload is exactly `length` bytes (then "\n" or the end) when the item header has a
  * `length`, else it runs to the next "\n" or the end. https://develop.sentry.dev/sdk/data-model/envelopes/
+ * A second event item is an error, found as soon as its header is read: an envelope of 80,000
+ * events costs one header more than an envelope of one.
  */
 export function parseEnvelope(body: Uint8Array): Envelope {
   const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -48,17 +61,24 @@ export function parseEnvelope(body: Uint8Array): Envelope {
   if (body.length === 0) throw new EnvelopeError("envelope is empty");
   const header = readHeader("envelope header");
   const items: EnvelopeItem[] = [];
+  let events = 0;
   while (offset < body.length) {
     // Blank lines between items are tolerated (some clients end with "\n\n").
     if (body[offset] === NEWLINE) {
       offset += 1;
       continue;
     }
+    if (items.length >= MAX_ENVELOPE_ITEMS) {
+      throw new EnvelopeError(`an envelope may hold at most ${MAX_ENVELOPE_ITEMS} items`);
+    }
     const what = `item ${items.length}`;
     const itemHeader = readHeader(`${what} header`);
     const type = itemHeader.type;
     if (typeof type !== "string" || type === "") {
       throw new EnvelopeError(`${what} header has no "type"`);
+    }
+    if (type === EVENT_TYPE && ++events > 1) {
+      throw new EnvelopeError(`an envelope carries one event: ${what} is a second "event" item`);
     }
     const length = itemHeader.length;
     let payload: Uint8Array;
@@ -87,4 +107,12 @@ export function parseEnvelope(body: Uint8Array): Envelope {
     items.push({ header: { ...itemHeader, type }, payload });
   }
   return { header, items };
+}
+
+/**
+ * The envelope's event item, if it has one (parseEnvelope has refused a second). Sessions,
+ * client reports, attachments, transactions and other items are not events here: skipped.
+ */
+export function eventItem(envelope: Envelope): EnvelopeItem | undefined {
+  return envelope.items.find((item) => item.header.type === EVENT_TYPE);
 }

@@ -20,6 +20,9 @@ const ALIASES: Record<string, PrimaryEnvironment> = {
   local: "development",
 };
 
+// Longer than any alias even when decomposed (NFD "homologação" is 13 units).
+const MAX_ALIAS_LENGTH = 32;
+
 const LABELS: Record<PrimaryEnvironment, string> = {
   production: "Production",
   staging: "Staging (homologação)",
@@ -30,9 +33,12 @@ const LABELS: Record<PrimaryEnvironment, string> = {
 export function normalizeEnvironment(raw: string | null | undefined): string {
   const trimmed = (raw ?? "").trim();
   if (trimmed === "") return "production";
-  // NFC so that a decomposed "homologação" (a + combining tilde) matches too.
-  const key = trimmed.normalize("NFC").toLowerCase();
-  if (Object.hasOwn(ALIASES, key)) return ALIASES[key] as PrimaryEnvironment;
+  // NFC so that a decomposed "homologação" (a + combining tilde) matches too. Aliases are short:
+  // a long value is not normalized (or lower-cased) for nothing.
+  if (trimmed.length <= MAX_ALIAS_LENGTH) {
+    const key = trimmed.normalize("NFC").toLowerCase();
+    if (Object.hasOwn(ALIASES, key)) return ALIASES[key] as PrimaryEnvironment;
+  }
   return truncate(trimmed, MAX_ENVIRONMENT_LENGTH, "");
 }
 

@@ -3,15 +3,24 @@ import type { EventToStore } from "@/db/queries/events";
 import { ApiError } from "../api-error";
 import { looksLikeToken } from "../tokens";
 import { BodyError, parseJsonBody, readBody } from "./body";
-import { EnvelopeError, parseEnvelope } from "./envelope";
+import { EnvelopeError, eventItem, parseEnvelope } from "./envelope";
 import type { IngestRequest, PlainResponse } from "./http";
 import { resolveIngestProject, resolveIngestToken } from "./key-cache";
+import { decodeStoreBody } from "./legacy-body";
 import { chargeQuota } from "./quota";
 import { normalizeSentryEvent, SentryEventError } from "./sentry-event";
 import { getWriter } from "./service";
 
+/** One event, decompressed: Relay's `max_event_size`. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
-export const MAX_ENVELOPE_BYTES = 20 * 1024 * 1024;
+/**
+ * A whole envelope, decompressed. It carries one event (at most MAX_EVENT_BYTES) and what SDKs
+ * send beside it: sessions, client reports, and the attachments mobile SDKs add to a crash (a
+ * screenshot, the view hierarchy), all dropped here. 4 MiB leaves room for those, while what one
+ * request holds in memory is a fifth of the 20 MiB it used to be: 54 KB of gzip could then unpack
+ * to 350,000 events. (Relay's own 100 MiB is for the attachments it keeps; this server keeps none.)
+ */
+export const MAX_ENVELOPE_BYTES = 4 * 1024 * 1024;
 
 /** What the browser SDKs need to post across origins and to read our rate-limit answers. */
 export const SENTRY_CORS_HEADERS: Record<string, string> = {
@@ -31,11 +40,26 @@ export interface SentryRequest extends IngestRequest {
 const CONTENT_TYPES =
   /^(application\/x-sentry-envelope|application\/json|text\/plain|application\/octet-stream)(;|$)/i;
 
-/** The `sentry_key` of an `X-Sentry-Auth: Sentry sentry_key=…, sentry_version=7` header. */
+/**
+ * The `sentry_key` of an `X-Sentry-Auth: Sentry sentry_key=…, sentry_version=7` header (also
+ * in `Authorization: Sentry …`, as Relay reads it). Legacy clients put spaces around "=" or
+ * quote values (raven-ruby: `sentry_version='5'`); quotes around the key are dropped.
+ */
 export function keyFromAuthHeader(header: string | null): string | null {
   if (!header) return null;
-  const match = /(?:^|[\s,])sentry_key\s*=\s*([^\s,]+)/i.exec(header);
-  return match?.[1] ?? null;
+  const match = /(?:^|[\s,])sentry_key[ \t]*=[ \t]*([^\s,]+)/i.exec(header);
+  const key = match?.[1]?.replace(/^(["'])(.*)\1$/, "$2");
+  return key || null;
+}
+
+/** The key from X-Sentry-Auth, else from an `Authorization: Sentry …` header (legacy clients). */
+function keyFromHeaders(request: SentryRequest): string | null {
+  const sentryAuth = keyFromAuthHeader(request.header("x-sentry-auth"));
+  if (sentryAuth) return sentryAuth;
+  const authorization = request.header("authorization");
+  return authorization && /^sentry\s/i.test(authorization)
+    ? keyFromAuthHeader(authorization)
+    : null;
 }
 
 function keyFromDsn(dsn: unknown): string | null {
@@ -101,7 +125,7 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
         `Content-Type ${contentType} is not accepted here.`,
       );
     }
-    let key = keyFromAuthHeader(request.header("x-sentry-auth")) ?? request.query.get("sentry_key");
+    let key = keyFromHeaders(request) ?? request.query.get("sentry_key");
     // With the key in the header or query string, refuse before reading a large body.
     const early = key ? await authorize(projectId, key) : null;
 
@@ -112,28 +136,27 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
         })
       : new Uint8Array();
 
+    // One request stores at most one event: a store body is one, an envelope carries one.
     let payloads: unknown[];
     let responseId: string | null = null;
     if (request.kind === "store") {
       if (bytes.byteLength === 0)
         throw new ApiError(400, "bad_json", "The body is empty; send a Sentry event.");
-      payloads = [parseJsonBody(bytes)];
+      payloads = [parseJsonBody(await decodeStoreBody(bytes, MAX_EVENT_BYTES))];
     } else {
       const envelope = parseEnvelope(bytes);
       key ??= keyFromDsn(envelope.header.dsn);
       if (typeof envelope.header.event_id === "string") responseId = envelope.header.event_id;
-      payloads = [];
-      for (const item of envelope.items) {
-        if (item.header.type !== "event") continue; // transactions, sessions, client reports…
-        if (item.payload.byteLength > MAX_EVENT_BYTES) {
-          throw new ApiError(
-            413,
-            "body_too_large",
-            `An event may be at most ${MAX_EVENT_BYTES} bytes.`,
-          );
-        }
-        payloads.push(parseJsonBody(item.payload));
+      // Transactions, sessions, client reports, attachments… are accepted and dropped.
+      const item = eventItem(envelope);
+      if (item && item.payload.byteLength > MAX_EVENT_BYTES) {
+        throw new ApiError(
+          413,
+          "body_too_large",
+          `An event may be at most ${MAX_EVENT_BYTES} bytes.`,
+        );
       }
+      payloads = item ? [parseJsonBody(item.payload)] : [];
     }
     const { identity, project } = early ?? (await authorize(projectId, key));
 

@@ -79,6 +79,15 @@ function frameCulprit(frame: SentryFrame, eventPlatform: string | undefined): st
 /** Python's (and Sentry's) `truncatechars`: at most `max` code points, ending in "..." when cut. */
 export function truncateChars(text: string, max: number): string {
   if (text.length <= max) return text;
-  const points = Array.from(text);
-  return points.length <= max ? text : `${points.slice(0, max - 3).join("")}...`;
+  // Counts code points only as far as the cut (a surrogate pair is one, a lone half is one too).
+  let points = 0;
+  let cut = 0;
+  for (let i = 0; i < text.length; points++) {
+    if (points === max - 3) cut = i;
+    if (points === max) return `${text.slice(0, cut)}...`;
+    const unit = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    i += unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return text;
 }

@@ -150,14 +150,20 @@ describe("malformed envelopes", () => {
   it("accepts an envelope with only a header, and items with and without length", async () => {
     const account = await signUp();
     expect((await postEnvelope(account, `${header}\n`)).status).toBe(200);
+    const session = JSON.stringify({ sid: "d".repeat(32), status: "ok" });
     const body = envelope({}, [
       { header: { type: "event", length: Buffer.byteLength(payload) }, payload },
+      { header: { type: "session" }, payload: session },
+    ]);
+    expect((await postEnvelope(account, body)).status).toBe(200);
+    const reversed = envelope({}, [
+      { header: { type: "session", length: Buffer.byteLength(session) }, payload: session },
       {
         header: { type: "event" },
         payload: JSON.stringify({ ...event(), event_id: "d".repeat(32) }),
       },
     ]);
-    expect((await postEnvelope(account, body)).status).toBe(200);
+    expect((await postEnvelope(account, reversed)).status).toBe(200);
     expect((await allErrors(account))[0]?.count).toBe(2);
   });
 });
