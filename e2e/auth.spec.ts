@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, signOut, signUpInBrowser, test } from "./fixtures";
 
 test("sign up, see the shell, sign out, log in again", async ({ page, user }) => {
@@ -30,6 +31,38 @@ test("a wrong password shows an error and keeps the email", async ({ page, user 
     "Invalid email or password.",
   );
   await expect(page.getByLabel("Email")).toHaveValue(user.email);
+  await expect(page).toHaveURL(/\/login/);
+});
+
+/** Clicks "Log in" and waits for the server action's answer, so each attempt is counted once. */
+async function submitLogin(page: Page) {
+  await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login",
+    ),
+    page.getByRole("button", { name: "Log in" }).click(),
+  ]);
+}
+
+test("the login form says so when an address is locked out for an email", async ({
+  page,
+  user,
+}) => {
+  await signUpInBrowser(page, user);
+  await signOut(page);
+  // LOGIN_FAILURES_PER_EMAIL_AND_IP is 10: the eleventh attempt is refused before any check.
+  for (let attempt = 1; attempt <= 11; attempt++) {
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(`wrong password ${attempt}`);
+    await submitLogin(page);
+    await expect(page.getByRole("alert")).toHaveText(
+      attempt <= 10 ? "Invalid email or password." : "Too many failed attempts; try again later.",
+    );
+  }
+  // Even the right password waits now, from this address.
+  await page.getByLabel("Password").fill(user.password);
+  await submitLogin(page);
+  await expect(page.getByRole("alert")).toHaveText("Too many failed attempts; try again later.");
   await expect(page).toHaveURL(/\/login/);
 });
 

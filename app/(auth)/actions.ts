@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { getDb } from "@/db";
@@ -47,6 +47,8 @@ export async function login(_state: AuthFormState, formData: FormData): Promise<
     });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the login failed.
+    if (error instanceof CredentialsSignin && error.code === "rate_limited")
+      return { error: "Too many failed attempts; try again later.", values: { email } };
     if (error instanceof AuthError)
       return { error: "Invalid email or password.", values: { email } };
     throw error;

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { type BlockList, isIP } from "node:net";
+import { settingsOf } from "@/lib/config";
 import { authLimitSettings } from "./limit-settings";
 
 /**
@@ -124,7 +125,7 @@ export function requestClientAddress(
 ): string {
   if (env[FROM_SERVER_FLAG] === "1")
     return normalizeAddress(headers.get(CLIENT_ADDRESS_HEADER) ?? "") ?? "unknown";
-  if (env.VERCEL) {
+  if (settingsOf(env).VERCEL) {
     for (const name of ["x-vercel-forwarded-for", "x-forwarded-for", "x-real-ip"]) {
       const address = normalizeAddress(headers.get(name)?.split(",")[0] ?? "");
       if (address) return address;

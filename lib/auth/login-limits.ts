@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { hitWindows, settleWindows } from "@/db/queries/rate-limits";
-import { normalizeEmail, type PublicUser, verifyCredentials } from "@/db/queries/users";
+import {
+  normalizeEmail,
+  type PublicUser,
+  verifyCredentials,
+  verifyUserPassword,
+} from "@/db/queries/users";
 import { ApiError } from "../api-error";
 import { addressKey } from "./client-address";
 import { authLimitSettings, LOGIN_WINDOW_SECONDS, SIGNUP_WINDOW_SECONDS } from "./limit-settings";
@@ -77,4 +82,27 @@ export async function assertSignupAllowed(db: DbOrTx, clientAddress: string): Pr
     throw tooMany("too_many_signups", "Too many sign-ups from your address; try again later.", [
       window.resetIn,
     ]);
+}
+
+/**
+ * Checks a signed-in user's current password (before a password change) under the same strict
+ * limit as a login from one address: a stolen session or token cannot guess the password to
+ * take the account over. Counted before the check; a right password clears the count.
+ */
+export async function verifyCurrentPassword(
+  db: DbOrTx,
+  input: { userId: number; password: string },
+): Promise<boolean> {
+  const key = `password:user:${input.userId}`;
+  const limit = authLimitSettings().loginFailuresPerEmailAndIp;
+  const [window] = await hitWindows(db, { keys: [key], windowSeconds: LOGIN_WINDOW_SECONDS });
+  if (window && window.count > limit) {
+    await settleWindows(db, { takeBack: [key], windowSeconds: LOGIN_WINDOW_SECONDS });
+    throw tooMany("too_many_attempts", "Too many wrong passwords; try again later.", [
+      window.resetIn,
+    ]);
+  }
+  const right = await verifyUserPassword(db, input);
+  if (right) await settleWindows(db, { clear: [key], windowSeconds: LOGIN_WINDOW_SECONDS });
+  return right;
 }

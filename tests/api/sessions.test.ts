@@ -113,6 +113,33 @@ describe("POST /api/account/password", () => {
     expect(login.status).toBe(200);
   });
 
+  it("stops a stolen token from guessing the current password: 10 wrong, then 429", async () => {
+    const account = await signUp();
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        api("/api/account/password", {
+          token: account.token,
+          json: { currentPassword: `guess number ${i}`, newPassword: "attacker password" },
+        }),
+      ),
+    );
+    const statuses = guesses.map((g) => g.status);
+    // Counted before the check, atomically: parallel guesses cannot slip past the limit.
+    expect(statuses.filter((s) => s === 422)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    expect(guesses.find((g) => g.status === 429)?.headers.get("retry-after")).toMatch(/^\d+$/);
+    // Even the right password waits now, and the password is unchanged.
+    const right = await api("/api/account/password", {
+      token: account.token,
+      json: { currentPassword: account.password, newPassword: "attacker password" },
+    });
+    expect(right.status).toBe(429);
+    const login = await api("/api/auth/token", {
+      json: { email: account.email, password: account.password },
+    });
+    expect(login.status).toBe(200);
+  });
+
   it("names a new password that breaks the sign-up rules, and a missing current one", async () => {
     const account = await signUp();
     const short = await api("/api/account/password", {
