@@ -58,6 +58,13 @@ export async function searchCandidates(
  * trigram index, `batch` rows a statement, until the queue is empty or `maxBatches` ran.
  * Rows another drain holds are skipped; a row queued again meanwhile (its text changed
  * again) waits for that drain and is moved by the next one. Returns how many rows moved.
+ *
+ * The drain never waits for a lock while it holds one. Writers lock an error row and then its
+ * queue row (an event delete locks the error, then its update queues the new text); a drain
+ * that locked the queue row first and then waited on the error row (the foreign-key check of
+ * error_search takes KEY SHARE on it) deadlocked with them. So the error row's KEY SHARE lock
+ * is taken up front, and an error a writer holds is skipped, like a queue row another drain
+ * holds, until the next drain.
  */
 export async function drainSearchQueue(
   db: DbOrTx,
@@ -70,8 +77,9 @@ export async function drainSearchQueue(
     const [row] = resultRows<{ moved: number }>(
       await db.execute(sql`
         WITH picked AS (
-          SELECT error_id FROM error_search_queue ORDER BY error_id
-          LIMIT ${batch} FOR UPDATE SKIP LOCKED
+          SELECT q.error_id FROM error_search_queue q JOIN errors e ON e.id = q.error_id
+          ORDER BY q.error_id LIMIT ${batch}
+          FOR UPDATE OF q SKIP LOCKED FOR KEY SHARE OF e SKIP LOCKED
         ), taken AS (
           DELETE FROM error_search_queue q USING picked p WHERE q.error_id = p.error_id
           RETURNING q.error_id, q.project_id, q.environment, q.text
