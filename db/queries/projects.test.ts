@@ -2,9 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api-error";
 import { testDatabases } from "@/tests/support/databases";
 import type { DbHandle } from "../client";
+import { projectMembers } from "../schema";
 import { findActiveIngestKey, listIngestKeys } from "./keys";
 import { addMember, listMembers, removeMember } from "./members";
-import { createProject, requireProjectAccess, resolveProjectForCaller } from "./projects";
+import {
+  createProject,
+  insertProject,
+  requireProjectAccess,
+  resolveProjectForCaller,
+} from "./projects";
 import { createToken, findActiveToken } from "./tokens";
 import { createAccount } from "./users";
 
@@ -23,6 +29,24 @@ describe.each(testDatabases())("projects on $name", (database) => {
       email: `${name}-${Math.random().toString(36).slice(2)}@example.test`,
       password: "password-123",
     });
+
+  it("draws another slug when the drawn one is taken, inside the same transaction", async () => {
+    const { user } = await account("Twin");
+    const { project: first } = await createProject(handle.db, { userId: user.id, name: "Twin" });
+    // The next draws repeat the taken slug twice, then give a free one.
+    const draws = [first.slug, first.slug, "twin-free01"];
+    const second = await handle.db.transaction(async (tx) => {
+      const project = await insertProject(tx, { name: "Twin" }, () => draws.shift() ?? "");
+      // The clashes did not abort the transaction: it can go on writing.
+      await tx.insert(projectMembers).values({ projectId: project.id, userId: user.id });
+      return project;
+    });
+    expect(second.slug).toBe("twin-free01");
+    expect(draws).toEqual([]);
+    await expect(insertProject(handle.db, { name: "Twin" }, () => first.slug)).rejects.toThrow(
+      /no free project slug/,
+    );
+  });
 
   it("creates a project with its owner and a default ingest key", async () => {
     const { user } = await account("Owner");

@@ -50,17 +50,35 @@ export function listProjectsForUser(db: DbOrTx, userId: number): Promise<Project
     .orderBy(asc(projects.createdAt), asc(projects.id));
 }
 
+/**
+ * Inserts a project under a slug no other project has. Slugs are global and end in a short
+ * random suffix, so two projects of the same name can draw the same one (24 bits: likely once
+ * a name has a few thousand projects); such a draw is skipped with ON CONFLICT, which leaves
+ * the transaction usable, and another is drawn.
+ */
+export async function insertProject(
+  tx: DbOrTx,
+  input: { name: string },
+  drawSlug: (name: string) => string = uniqueSlug,
+) {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const [project] = await tx
+      .insert(projects)
+      .values({ name: input.name, slug: drawSlug(input.name) })
+      .onConflictDoNothing({ target: projects.slug })
+      .returning(projectColumns);
+    if (project) return project;
+  }
+  throw new Error("no free project slug after 8 draws");
+}
+
 /** The project with its owner membership and a first ingest key: all or nothing. */
 export function createProject(
   db: Db,
   input: { userId: number; name: string },
 ): Promise<{ project: ProjectSummary; ingestKey: CreatedToken }> {
   return db.transaction(async (tx) => {
-    const [project] = await tx
-      .insert(projects)
-      .values({ name: input.name, slug: uniqueSlug(input.name) })
-      .returning(projectColumns);
-    if (!project) throw new Error("project insert returned no row");
+    const project = await insertProject(tx, { name: input.name });
     await tx
       .insert(projectMembers)
       .values({ projectId: project.id, userId: input.userId, role: "owner" });

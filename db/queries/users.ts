@@ -3,7 +3,8 @@ import { hashPassword, verifyDummyPassword, verifyPassword } from "@/lib/passwor
 import { uniqueSlug } from "@/lib/slug";
 import type { Db, DbOrTx } from "../client";
 import { isUniqueViolation } from "../errors";
-import { projectMembers, projects, users } from "../schema";
+import { projectMembers, users } from "../schema";
+import { insertProject } from "./projects";
 import { type CreatedToken, createToken } from "./tokens";
 
 export interface PublicUser {
@@ -50,11 +51,10 @@ export async function createAccount(
         .returning(publicUserColumns);
       if (!user) throw new Error("user insert returned no row");
       const projectName = `${input.name.split(/\s+/)[0] || "My"}'s project`;
-      const [project] = await tx
-        .insert(projects)
-        .values({ name: projectName, slug: uniqueSlug(input.name) })
-        .returning({ id: projects.id, name: projects.name, slug: projects.slug });
-      if (!project) throw new Error("project insert returned no row");
+      const { id, name, slug } = await insertProject(tx, { name: projectName }, () =>
+        uniqueSlug(input.name),
+      );
+      const project = { id, name, slug };
       await tx
         .insert(projectMembers)
         .values({ projectId: project.id, userId: user.id, role: "owner" });
@@ -72,6 +72,7 @@ export async function createAccount(
       return { user, project, personalToken, ingestKey };
     });
   } catch (error) {
+    // The one unique index left to violate: project slugs are drawn again on a clash.
     if (isUniqueViolation(error)) throw new EmailTakenError();
     throw error;
   }
