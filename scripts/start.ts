@@ -2,6 +2,7 @@ import { resolveAuthSecret } from "@/lib/auth-secret";
 import { settings } from "@/lib/config";
 import { buildIsStale } from "./build-state";
 import { run } from "./run";
+import { stopWithParent } from "./stop-with-parent";
 
 // `npm start`: check the configuration, build when there is no build or the sources changed
 // since, then serve.
@@ -13,11 +14,10 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-// Started by another process with an IPC channel (npm run demo): stop when it goes away.
-if (process.channel) {
-  process.channel.unref();
-  process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
-}
+// Started by another process with an IPC channel (npm run demo): stop when it goes away, at
+// once while still starting, through the server's own shutdown once it serves.
+let serving = false;
+stopWithParent(() => (serving ? process.kill(process.pid, "SIGTERM") : process.exit(0)));
 if (!settings().SKIP_BUILD && buildIsStale()) {
   console.log("No current production build: running `next build` first (about a minute)…");
   const code = await run("npx", ["next", "build"], { ...process.env, NODE_ENV: "production" });
@@ -26,3 +26,4 @@ if (!settings().SKIP_BUILD && buildIsStale()) {
 // Loaded after the check: Next and the database driver take seconds to import.
 const { startServer } = await import("../server");
 await startServer();
+serving = true;

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import * as Sentry from "@sentry/node";
+import { stopWithParent } from "./stop-with-parent";
 
 /**
  * `npm run demo:traffic -- --url http://localhost:3000 --token <ingest key> [--dsn <DSN>]
@@ -180,10 +181,7 @@ const stop = async (code = 0) => {
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());
 // Started by `npm run demo` with an IPC channel: its closing means the parent is gone.
-if (process.channel) {
-  process.channel.unref();
-  process.once("disconnect", () => void stop());
-}
+stopWithParent(() => void stop());
 
 console.log(
   `Sending about ${rate} events/s to ${baseUrl}${values.dsn ? " (native API and @sentry/node)" : ""}. Ctrl-C stops.`,
