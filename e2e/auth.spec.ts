@@ -50,6 +50,7 @@ test("the login form says so when an address is locked out for an email", async 
 }) => {
   await signUpInBrowser(page, user);
   await signOut(page);
+  test.setTimeout(90_000); // Twelve password checks (argon2) in a row.
   // The form's own alert (Next's route announcer is an alert too).
   const formAlert = page.locator("form").getByRole("alert");
   // LOGIN_FAILURES_PER_EMAIL_AND_IP is 10: the eleventh attempt is refused before any check.
