@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { isConnectionFailure } from "@/db/errors";
+import { isConnectionFailure } from "@/db/driver-errors";
 import { findActiveToken, touchToken } from "@/db/queries/tokens";
 import { ApiError, assertJsonContentType, forbidden, unauthorized } from "./api-error";
 import { currentUser } from "./auth/session";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { ErrorFilterQuery } from "@/lib/errors-query";
+import type { ErrorFilterQuery } from "@/lib/errors/list-query";
 import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
 import { likePattern, resultRows, storableText, toJsonParam } from "../sql";

@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
-import type { ErrorFilterQuery } from "@/lib/errors-query";
+import type { ErrorFilterQuery } from "@/lib/errors/list-query";
 import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
 import { errorHourlyCounts, errors } from "../schema";
 import { searchCandidates } from "./error-search";
-import { errorFilters } from "./errors";
+import { errorFilters } from "./error-groups";
 
 export type EnvironmentBucket = (typeof PRIMARY_ENVIRONMENTS)[number] | "other";
 

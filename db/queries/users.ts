@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { hashPassword, verifyDummyPassword, verifyPassword } from "@/lib/password";
 import { uniqueSlug } from "@/lib/slug";
 import type { Db, DbOrTx } from "../client";
-import { isUniqueViolation } from "../errors";
+import { isUniqueViolation } from "../driver-errors";
 import { projectMembers, users } from "../schema";
 import { insertProject } from "./projects";
 import { type CreatedToken, createToken } from "./tokens";

@@ -1,4 +1,4 @@
-import { isConnectionFailure } from "@/db/errors";
+import { isConnectionFailure } from "@/db/driver-errors";
 import { ApiError, assertJsonContentType, unauthorized } from "../api-error";
 import { looksLikeToken } from "../tokens";
 import { BodyError, parseJsonBody, readBody } from "./body";

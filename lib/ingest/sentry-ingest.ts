@@ -1,5 +1,5 @@
-import { isConnectionFailure } from "@/db/errors";
-import type { EventToStore } from "@/db/queries/events";
+import { isConnectionFailure } from "@/db/driver-errors";
+import type { EventToStore } from "@/db/queries/ingest-write";
 import { ApiError } from "../api-error";
 import { looksLikeToken } from "../tokens";
 import { BodyError, parseJsonBody, readBody } from "./body";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import type { StoredEventRef } from "@/db/queries/events";
+import type { StoredEventRef } from "@/db/queries/ingest-write";
 import { type IngestProject, listIngestProjectsForUser } from "@/db/queries/ingest";
 import { ApiError, forbidden, notFound, validationError } from "../api-error";
 import { resolveIngestProject } from "./key-cache";

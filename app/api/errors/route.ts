@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
-import { listErrors } from "@/db/queries/errors";
+import { listErrors } from "@/db/queries/error-groups";
 import { resolveProjectForCaller } from "@/db/queries/projects";
 import { json, withToken } from "@/lib/api";
-import { parseListErrorsQuery } from "@/lib/errors-query";
+import { parseListErrorsQuery } from "@/lib/errors/list-query";
 
 export const GET = withToken(async (request, { auth }) => {
   const query = parseListErrorsQuery(new URL(request.url).searchParams);

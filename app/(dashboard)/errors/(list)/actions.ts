@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { deleteErrors, setErrorStatus } from "@/db/queries/errors";
+import { deleteErrors, setErrorStatus } from "@/db/queries/error-groups";
 import { currentUser } from "@/lib/auth/session";
 import { bulkErrorsSchema } from "@/lib/schemas/errors";
 

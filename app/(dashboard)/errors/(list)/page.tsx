@@ -7,12 +7,12 @@ import {
   hourlyCountsForErrors,
   listOriginsOfProject,
 } from "@/db/queries/error-stats";
-import { listErrors } from "@/db/queries/errors";
+import { listErrors } from "@/db/queries/error-groups";
 import { listProjectsForUser, resolveProjectForCaller } from "@/db/queries/projects";
 import { ApiError } from "@/lib/api-error";
 import { requireUser } from "@/lib/auth/session";
-import { errorListHref, listStateFromQuery, toSearchParams } from "@/lib/errors-list-url";
-import { type ListErrorsQuery, parseListErrorsQuery } from "@/lib/errors-query";
+import { errorListHref, listStateFromQuery, toSearchParams } from "@/lib/errors/list-url";
+import { type ListErrorsQuery, parseListErrorsQuery } from "@/lib/errors/list-query";
 import { requestBaseUrl } from "@/lib/request-base-url";
 
 export const metadata: Metadata = { title: "Errors" };

@@ -19,9 +19,9 @@ import {
   findLatestEvent,
   listEventsOfError,
 } from "@/db/queries/error-events";
-import { findErrorForUser } from "@/db/queries/errors";
+import { findErrorForUser } from "@/db/queries/error-groups";
 import { currentUser, requireUser } from "@/lib/auth/session";
-import { parseEventsCursor, parseRowId } from "@/lib/error-detail";
+import { parseEventsCursor, parseRowId } from "@/lib/errors/detail-format";
 import { mergeTags, readEntries } from "@/lib/sentry-payload";
 
 const EVENTS_PER_PAGE = 20;

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { countEventsOverTime, findLatestEvent } from "@/db/queries/error-events";
-import { deleteErrors, findErrorForUser, setErrorStatus } from "@/db/queries/errors";
+import { deleteErrors, findErrorForUser, setErrorStatus } from "@/db/queries/error-groups";
 import { json, readJson, withToken } from "@/lib/api";
 import { notFound, parseWith } from "@/lib/api-error";
 import { parseId } from "@/lib/ids";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { deleteErrors, setErrorStatus } from "@/db/queries/errors";
+import { deleteErrors, setErrorStatus } from "@/db/queries/error-groups";
 import { json, readJson, withToken } from "@/lib/api";
 import { parseWith } from "@/lib/api-error";
 import { bulkErrorsSchema } from "@/lib/schemas/errors";

@@ -1,4 +1,4 @@
-import type { ErrorSort, ErrorStatusFilter, ListErrorsQuery } from "./errors-query";
+import type { ErrorSort, ErrorStatusFilter, ListErrorsQuery } from "./list-query";
 import type { Level } from "./ingest/levels";
 
 /** The list page's state as it lives in the URL: plain data, safe to hand to client components. */

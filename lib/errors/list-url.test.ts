@@ -4,8 +4,8 @@ import {
   errorListHref,
   listStateFromQuery,
   toSearchParams,
-} from "./errors-list-url";
-import { parseListErrorsQuery } from "./errors-query";
+} from "./list-url";
+import { parseListErrorsQuery } from "./list-query";
 
 const stateOf = (search: string) =>
   listStateFromQuery(parseListErrorsQuery(new URLSearchParams(search)));

@@ -6,7 +6,7 @@ import {
   effectiveStatus,
   encodeCursor,
   type ListErrorsQuery,
-} from "@/lib/errors-query";
+} from "@/lib/errors/list-query";
 import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
 import { errors, projects } from "../schema";
