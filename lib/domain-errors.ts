@@ -24,6 +24,8 @@ export abstract class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** What exactly was wrong, field by field (invalid input only). */
+    readonly issues?: Issue[],
   ) {
     super(message);
   }
@@ -32,13 +34,6 @@ export abstract class DomainError extends Error {
 /** The input is wrong. `validation_failed` names each field; other codes (bad_json…) do not. */
 export class Invalid extends DomainError {
   readonly kind = "invalid";
-  constructor(
-    code: string,
-    message: string,
-    readonly issues?: Issue[],
-  ) {
-    super(code, message);
-  }
 }
 
 /**

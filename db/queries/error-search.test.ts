@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listErrorPage as listErrors } from "@/lib/errors/list";
 import { parseListErrorsQuery } from "@/lib/errors/list-query";
 import { normalizeNativeEvent } from "@/lib/ingest/native";
 import { testDatabases } from "@/tests/support/databases";
@@ -14,7 +15,6 @@ import {
   vacuumSearchQueue,
 } from "./error-search";
 import { countErrorsByEnvironment } from "./error-stats";
-import { listErrors } from "./error-groups";
 import { insertEvents } from "./ingest-write";
 import { createAccount } from "./users";
 

@@ -1,5 +1,5 @@
 import { isConnectionFailure } from "@/db/driver-errors";
-import { DomainError, type Issue } from "../domain-errors";
+import { DomainError, Invalid, type Issue, RateLimited, Unauthenticated } from "../domain-errors";
 import { BodyError } from "../ingest/body";
 
 /** A failure that only exists over HTTP (a media type, a body size, an unavailable database). */
@@ -39,27 +39,21 @@ function domainReply(error: DomainError): HttpErrorReply {
     message: error.message,
     headers: {},
   };
-  switch (error.kind) {
-    case "invalid":
-      // Field-by-field validation is a 422; any other bad input (JSON, a parameter) a 400.
-      if (error.code === "validation_failed") reply.status = 422;
-      if ("issues" in error && error.issues) reply.issues = error.issues as Issue[];
-      break;
-    case "unauthenticated": {
-      const challenge = "challenge" in error ? error.challenge : null;
-      if (challenge === "bearer") reply.headers["WWW-Authenticate"] = 'Bearer realm="error-central"';
-      if (challenge === "invalid_token")
-        reply.headers["WWW-Authenticate"] = 'Bearer realm="error-central", error="invalid_token"';
-      break;
-    }
-    case "rate_limited": {
-      const seconds = "retryAfterSeconds" in error ? Number(error.retryAfterSeconds) : 1;
-      reply.headers["Retry-After"] = String(seconds);
-      // Sentry SDKs back off on this header: the project's event quota.
-      if (error.code === "quota_exceeded")
-        reply.headers["X-Sentry-Rate-Limits"] = `${seconds}:default;error:project:quota_exceeded`;
-      break;
-    }
+  if (error instanceof Invalid) {
+    // Field-by-field validation is a 422; any other bad input (JSON, a parameter) a 400.
+    if (error.code === "validation_failed") reply.status = 422;
+    if (error.issues) reply.issues = error.issues;
+  } else if (error instanceof Unauthenticated && error.challenge) {
+    reply.headers["WWW-Authenticate"] =
+      error.challenge === "invalid_token"
+        ? 'Bearer realm="error-central", error="invalid_token"'
+        : 'Bearer realm="error-central"';
+  } else if (error instanceof RateLimited) {
+    const seconds = String(error.retryAfterSeconds);
+    reply.headers["Retry-After"] = seconds;
+    // Sentry SDKs back off on this header: the project's event quota.
+    if (error.code === "quota_exceeded")
+      reply.headers["X-Sentry-Rate-Limits"] = `${seconds}:default;error:project:quota_exceeded`;
   }
   return reply;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { NormalizedEvent } from "@/db/normalized-event";
 import { normalizeEnvironment } from "./environments";
 import { generateEventId } from "./event-id";
 import {
@@ -19,7 +20,6 @@ import {
 } from "./limits";
 import { truncate } from "./text";
 import { fromEpochSeconds, isTooFarInFuture, MAX_FUTURE_MS, parseIsoDateTime } from "./timestamp";
-import type { NormalizedEvent } from "./types";
 
 const PROJECT_MESSAGE = "project must be a project id (positive integer) or slug";
 

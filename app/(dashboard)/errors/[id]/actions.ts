@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
 import { deleteErrors, setErrorStatus } from "@/db/queries/error-groups";
 import { currentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { parseRowId } from "@/lib/errors/detail-format";
 
 export type DetailActionState = { ok: true; message: string } | { ok: false; error: string } | null;
