@@ -72,7 +72,7 @@ const tagsSchema = z
   .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `tags may have at most ${MAX_TAGS} keys`);
 
 /**
- * The native event (`POST /api/events`), DESIGN.md's contract. Unknown fields are ignored rather
+ * The native event (`POST /api/events`), as the API documents it. Unknown fields are ignored rather
  * than rejected, so clients and SDK wrappers can send extra data without breaking.
  */
 export const nativeEventSchema = z.object(
