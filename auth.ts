@@ -1,13 +1,13 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { authConfig } from "./auth.config";
-import { ApiError } from "./lib/api-error";
 import { requestClientAddress } from "./lib/auth/client-address";
 import { verifyLogin } from "./lib/auth/login-limits";
 import { endSession, startSession } from "./lib/auth/session-store";
 import { resolveAuthSecret } from "./lib/auth-secret";
+import { RateLimited } from "./lib/domain-errors";
 import { PASSWORD_MAX_LENGTH } from "./lib/password";
 
 const credentialsSchema = z.object({
@@ -63,7 +63,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             address: requestClientAddress(request.headers),
           });
         } catch (error) {
-          if (error instanceof ApiError && error.status === 429) throw new RateLimitedLoginError();
+          if (error instanceof RateLimited) throw new RateLimitedLoginError();
           throw error;
         }
         if (!user) throw new InvalidLoginError();

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import next from "next";
-import { closeDb, getDbHandle } from "@/db";
 import { markClientAddressFromServer, stampClientAddress } from "@/lib/auth/client-address";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { settings } from "@/lib/config";
+import { closeDb, getDbHandle } from "@/lib/db";
 import { handleIngestFastPath } from "./server-ingest";
 
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;

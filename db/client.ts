@@ -89,7 +89,7 @@ export async function openDatabase(
  * A postgres.js pool that is replaced after any of its connections closes (a database restart,
  * a network cut, a lifetime expiry). postgres.js 3.4.9 can leave a connection whose socket
  * closed with a write still queued unable to send anything again (`nextWriteTimer` is cleared
- * but never reset: porsager/postgres#1154, #1208): every later query on it waits for
+ * but never reset): every later query on it waits for
  * connect_timeout and fails, so after a restart some requests hung 10 s, again and again.
  * The next query after a close gets a fresh pool; the old one ends gracefully (its open
  * transactions may finish for 5 s). Drizzle holds the proxy, never a pool.

@@ -1,10 +1,15 @@
-import { getDb } from "@/db";
-import { isConnectionFailure } from "@/db/errors";
 import { findActiveToken, touchToken } from "@/db/queries/tokens";
-import { ApiError, assertJsonContentType, forbidden, unauthorized } from "./api-error";
+import { looksLikeToken } from "@/db/token-secrets";
 import { currentUser } from "./auth/session";
-import { BodyError, parseJsonBody, readBody } from "./ingest/body";
-import { looksLikeToken } from "./tokens";
+import { getDb } from "./db";
+import { forbidden, Invalid, unauthorized } from "./domain-errors";
+import {
+  assertJsonContentType,
+  errorBody,
+  type HttpErrorReply,
+  httpErrorReply,
+} from "./http/errors";
+import { parseJsonBody, readBody } from "./ingest/body";
 
 export type Caller =
   | "personal" // a personal API token: everything in the user's projects
@@ -29,29 +34,27 @@ export function json(data: unknown, init: number | ResponseInit = 200): Response
   return Response.json(data, options);
 }
 
-export function errorResponse(error: ApiError): Response {
-  const { issues, headers } = error.options;
-  return Response.json(
-    { error: { code: error.code, message: error.message, ...(issues ? { issues } : {}) } },
-    { status: error.status, headers },
-  );
+export function errorResponse(reply: HttpErrorReply): Response {
+  return Response.json(errorBody(reply), { status: reply.status, headers: reply.headers });
 }
 
-/** Maps anything thrown by a handler to a response; only genuine faults become 5xx. */
+/**
+ * The HTTP edge: maps anything thrown by a handler to a response (domain errors to their
+ * status codes); only genuine faults become 5xx.
+ */
 export function toErrorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return errorResponse(error);
-  if (error instanceof BodyError)
-    return errorResponse(new ApiError(error.status, error.code, error.message));
-  if (isConnectionFailure(error)) {
-    console.error("database unavailable:", error);
-    return errorResponse(
-      new ApiError(503, "unavailable", "The database is unavailable; try again shortly.", {
-        headers: { "Retry-After": "5" },
-      }),
-    );
+  const reply = httpErrorReply(error);
+  if (reply) {
+    if (reply.status === 503) console.error("database unavailable:", error);
+    return errorResponse(reply);
   }
   console.error("unhandled error in route handler:", error);
-  return errorResponse(new ApiError(500, "internal_error", "Something went wrong on our side."));
+  return errorResponse({
+    status: 500,
+    code: "internal_error",
+    message: "Something went wrong on our side.",
+    headers: {},
+  });
 }
 
 /** Reads a JSON body with a size cap that is enforced while reading, not after. */
@@ -59,14 +62,14 @@ export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<
   const type = request.headers.get("content-type");
   assertJsonContentType(type);
   if (!request.body)
-    throw new ApiError(400, "bad_json", "The request body is empty; send a JSON object.");
+    throw new Invalid("bad_json", "The request body is empty; send a JSON object.");
   // Node's web streams are async-iterable; the DOM typings do not say so.
   const bytes = await readBody(request.body as unknown as AsyncIterable<Uint8Array>, {
     contentEncoding: request.headers.get("content-encoding"),
     maxBytes,
   });
   if (bytes.byteLength === 0)
-    throw new ApiError(400, "bad_json", "The request body is empty; send a JSON object.");
+    throw new Invalid("bad_json", "The request body is empty; send a JSON object.");
   return parseJsonBody(bytes);
 }
 

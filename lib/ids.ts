@@ -1,4 +1,5 @@
-import { notFound } from "./api-error";
+import type { ProjectRef } from "@/db/queries/projects";
+import { notFound } from "./domain-errors";
 
 const INT4_MAX = 2_147_483_647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,8 +18,6 @@ export function parseIntegerId(value: string | number): number | null {
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
-
-export type ProjectRef = { id: number } | { slug: string };
 
 /** A project named by its numeric id or its slug. */
 export function parseProjectRef(value: string | number): ProjectRef | null {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ERROR_SORTS, ERROR_STATUS_FILTERS, MAX_LIMIT } from "./errors-query";
+import { ERROR_SORTS, ERROR_STATUS_FILTERS, MAX_LIMIT } from "./errors/list-query";
 import { LEVELS } from "./ingest/levels";
 import { nativeEventSchema } from "./ingest/native";
 import { MAX_BATCH_EVENTS } from "./ingest/native-batch";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
-import { insertEvents } from "@/db/queries/events";
+import { insertEvents } from "@/db/queries/ingest-write";
 import { createAccount } from "@/db/queries/users";
 import { resultRows } from "@/db/sql";
 import { normalizeNativeEvent } from "@/lib/ingest/native";

@@ -4,13 +4,13 @@ import { headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
-import { getDb } from "@/db";
 import { createAccount, EmailTakenError } from "@/db/queries/users";
-import { ApiError } from "@/lib/api-error";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { assertSignupAllowed } from "@/lib/auth/login-limits";
 import { currentUser } from "@/lib/auth/session";
 import { endSession } from "@/lib/auth/session-store";
+import { getDb } from "@/lib/db";
+import { RateLimited } from "@/lib/domain-errors";
 import { signupSchema } from "@/lib/schemas/auth";
 
 export interface AuthFormState {
@@ -76,7 +76,7 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
     await assertSignupAllowed(db, requestClientAddress(await headers()));
     await createAccount(db, parsed.data);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 429) return { values, error: error.message };
+    if (error instanceof RateLimited) return { values, error: error.message };
     if (error instanceof EmailTakenError) return { values, fieldErrors: { email: error.message } };
     throw error;
   }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { capitalize } from "@/lib/error-detail";
+import { capitalize } from "@/lib/errors/detail-format";
 import { environmentLabel } from "@/lib/ingest/environments";
 import type { Level } from "@/lib/ingest/levels";
 import { LevelBadge, StatusBadge } from "./badges";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { formatBucket, formatDateTime, plural } from "@/lib/error-detail";
+import { formatBucket, formatDateTime, plural } from "@/lib/errors/detail-format";
 import { useClock } from "./time";
 
 export interface Bucket {

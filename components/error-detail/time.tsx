@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, use, useEffect, useState } from "react";
-import { formatDateTime, formatRelative } from "@/lib/error-detail";
+import { formatDateTime, formatRelative } from "@/lib/errors/detail-format";
 
 interface Clock {
   now: number;

@@ -1,5 +1,5 @@
 import type { EnvironmentBucket, EnvironmentCounts } from "@/db/queries/error-stats";
-import { type ErrorListState, errorListHref } from "@/lib/errors-list-url";
+import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { environmentLabel, isPrimaryEnvironment } from "@/lib/ingest/environments";
 import { ListLink } from "./list-navigation";
 

@@ -3,7 +3,7 @@
 import type { ColumnDef, RowData } from "@tanstack/react-table";
 import Link from "next/link";
 import { ArchivedBadge, LevelBadge } from "@/components/ui/level-badge";
-import type { ErrorSort } from "@/lib/errors-query";
+import type { ErrorSort } from "@/lib/errors/list-query";
 import { RelativeTime } from "./relative-time";
 import { type RowActionHandlers, RowActions } from "./row-actions";
 import { SelectCheckbox } from "./select-checkbox";

@@ -1,5 +1,5 @@
 import type { EnvironmentCounts } from "@/db/queries/error-stats";
-import { clearedFiltersHref, type ErrorListState, hasSearchFilters } from "@/lib/errors-list-url";
+import { clearedFiltersHref, type ErrorListState, hasSearchFilters } from "@/lib/errors/list-url";
 import { environmentLabel } from "@/lib/ingest/environments";
 import { ActionNotice } from "./action-notice";
 import { EmptyTabState, FirstEventEmptyState, NoMatchesState } from "./empty-states";

@@ -9,8 +9,8 @@ import {
 } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { type ErrorListState, errorListHref } from "@/lib/errors-list-url";
-import type { ErrorSort } from "@/lib/errors-query";
+import type { ErrorSort } from "@/lib/errors/list-query";
+import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { BulkBar } from "./bulk-bar";
 import { ErrorCards } from "./error-cards";
 import { errorColumns } from "./error-columns";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { type ErrorListState, errorListHref, hasSearchFilters } from "@/lib/errors-list-url";
-import type { ErrorSort, ErrorStatusFilter } from "@/lib/errors-query";
+import type { ErrorSort, ErrorStatusFilter } from "@/lib/errors/list-query";
+import { type ErrorListState, errorListHref, hasSearchFilters } from "@/lib/errors/list-url";
 import { LevelFilter } from "./level-filter";
 import { useListNavigation } from "./list-navigation";
 import { SearchBox } from "./search-box";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { type ErrorListState, errorListHref } from "@/lib/errors-list-url";
+import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { LEVELS, type Level } from "@/lib/ingest/levels";
 import { useListNavigation } from "./list-navigation";
 

@@ -1,5 +1,5 @@
 import { buttonClass } from "@/components/ui/button";
-import { type ErrorListState, errorListHref } from "@/lib/errors-list-url";
+import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { ListLink } from "./list-navigation";
 
 /** Keyset paging: forward with the server's cursor, or back to the first page. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { type ErrorListState, errorListHref } from "@/lib/errors-list-url";
+import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { selectClass } from "./errors-toolbar";
 import { useListNavigation } from "./list-navigation";
 

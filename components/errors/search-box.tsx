@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { type ErrorListState, errorListHref } from "@/lib/errors-list-url";
+import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { useListNavigation } from "./list-navigation";
 
 const DEBOUNCE_MS = 300;

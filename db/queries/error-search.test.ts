@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseListErrorsQuery } from "@/lib/errors-query";
+import { listErrorPage as listErrors } from "@/lib/errors/list";
+import { parseListErrorsQuery } from "@/lib/errors/list-query";
 import { normalizeNativeEvent } from "@/lib/ingest/native";
 import { testDatabases } from "@/tests/support/databases";
 import type { DbHandle } from "../client";
@@ -14,8 +15,7 @@ import {
   vacuumSearchQueue,
 } from "./error-search";
 import { countErrorsByEnvironment } from "./error-stats";
-import { listErrors } from "./errors";
-import { insertEvents } from "./events";
+import { insertEvents } from "./ingest-write";
 import { createAccount } from "./users";
 
 describe.each(testDatabases())("error search on $name", (database) => {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { ErrorFilterQuery } from "@/lib/errors-query";
-import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
+import { PRIMARY_ENVIRONMENTS } from "../environments";
+import type { ErrorFilterQuery } from "../error-list-query";
 import { likePattern, resultRows, storableText, toJsonParam } from "../sql";
 
 /** At most this many candidates are read from the trigram index; more: the term is common. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseListErrorsQuery } from "@/lib/errors-query";
+import { parseListErrorsQuery } from "@/lib/errors/list-query";
 import { testDatabases } from "@/tests/support/databases";
 import type { DbHandle } from "../client";
 import { errorHourlyCounts, errors } from "../schema";

@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
-import type { ErrorFilterQuery } from "@/lib/errors-query";
-import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { DbOrTx } from "../client";
+import { PRIMARY_ENVIRONMENTS } from "../environments";
+import type { ErrorFilterQuery } from "../error-list-query";
 import { errorHourlyCounts, errors } from "../schema";
+import { errorFilters } from "./error-groups";
 import { searchCandidates } from "./error-search";
-import { errorFilters } from "./errors";
 
 export type EnvironmentBucket = (typeof PRIMARY_ENVIRONMENTS)[number] | "other";
 

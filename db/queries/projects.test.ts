@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api-error";
+import { NotFound } from "@/lib/domain-errors";
+import { requireProjectAccess, resolveProjectForCaller } from "@/lib/projects/access";
 import { testDatabases } from "@/tests/support/databases";
 import type { DbHandle } from "../client";
 import { projectMembers } from "../schema";
 import { findActiveIngestKey, listIngestKeys } from "./keys";
 import { addMember, listMembers, removeMember } from "./members";
-import {
-  createProject,
-  insertProject,
-  requireProjectAccess,
-  resolveProjectForCaller,
-} from "./projects";
+import { createProject, insertProject } from "./projects";
 import { createToken, findActiveToken } from "./tokens";
 import { createAccount } from "./users";
 
@@ -83,12 +79,15 @@ describe.each(testDatabases())("projects on $name", (database) => {
     }
     for (const ref of [second.project.id, second.project.slug, "999999999", "nope", "x\u0000"]) {
       const attempt = requireProjectAccess(handle.db, { userId: stranger.user.id, project: ref });
-      await expect(attempt).rejects.toBeInstanceOf(ApiError);
-      await expect(attempt).rejects.toMatchObject({ status: 404, message: "Project not found." });
+      await expect(attempt).rejects.toBeInstanceOf(NotFound);
+      await expect(attempt).rejects.toMatchObject({
+        kind: "not_found",
+        message: "Project not found.",
+      });
     }
     await expect(
       resolveProjectForCaller(handle.db, { userId: stranger.user.id, project: second.project.id }),
-    ).rejects.toMatchObject({ status: 404 });
+    ).rejects.toMatchObject({ kind: "not_found" });
   });
 
   it("keeps the last owner and revokes a removed member's keys", async () => {

@@ -1,13 +1,14 @@
 import { and, asc, eq } from "drizzle-orm";
-import { notFound } from "@/lib/api-error";
-import { type ProjectRef, parseProjectRef } from "@/lib/ids";
-import { uniqueSlug } from "@/lib/slug";
 import type { Db, DbOrTx } from "../client";
 import { noteIngestConfigChange } from "../ingest-config";
 import { type MEMBER_ROLE_VALUES, projectMembers, projects } from "../schema";
+import { uniqueSlug } from "../slug";
 import { type CreatedToken, createToken } from "./tokens";
 
 export type MemberRole = (typeof MEMBER_ROLE_VALUES)[number];
+
+/** A project named by its numeric id or its slug. */
+export type ProjectRef = { id: number } | { slug: string };
 
 export interface ProjectInfo {
   id: number;
@@ -129,31 +130,11 @@ export async function findProjectForMember(
   return { project, role };
 }
 
-/**
- * The project named by `project` (id or slug) if the user is a member of it. A project that
- * does not exist and one the user cannot see get the same 404, so ids reveal nothing.
- */
-export async function requireProjectAccess(
+/** The user's first project (oldest membership); null when they have none. */
+export async function findFirstProjectForMember(
   db: DbOrTx,
-  input: { userId: number; project: string | number },
-): Promise<ProjectAccess> {
-  const ref = parseProjectRef(input.project);
-  const access = ref && (await findProjectForMember(db, { userId: input.userId, ref }));
-  if (!access) throw notFound("Project");
-  return access;
-}
-
-/**
- * Like requireProjectAccess, but without `project` it picks the user's first project (oldest
- * membership): what a personal token with a single project means.
- */
-export async function resolveProjectForCaller(
-  db: DbOrTx,
-  input: { userId: number; project?: string | number },
-): Promise<ProjectAccess> {
-  if (input.project !== undefined) {
-    return requireProjectAccess(db, { userId: input.userId, project: input.project });
-  }
+  input: { userId: number },
+): Promise<ProjectAccess | null> {
   const [row] = await db
     .select(summaryColumns)
     .from(projectMembers)
@@ -161,7 +142,7 @@ export async function resolveProjectForCaller(
     .where(eq(projectMembers.userId, input.userId))
     .orderBy(asc(projectMembers.createdAt), asc(projectMembers.projectId))
     .limit(1);
-  if (!row) throw notFound("Project");
+  if (!row) return null;
   const { role, ...project } = row;
   return { project, role };
 }

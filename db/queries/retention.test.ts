@@ -5,7 +5,7 @@ import { testDatabases } from "@/tests/support/databases";
 import type { DbHandle } from "../client";
 import { errorHourlyCounts, errors, events } from "../schema";
 import { resultRows } from "../sql";
-import { insertEvents } from "./events";
+import { insertEvents } from "./ingest-write";
 import { addToWindow } from "./rate-limits";
 import { pruneEvents, pruneRateLimits, retentionCutoff } from "./retention";
 import { createAccount } from "./users";

@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, isNull, lt, or, type SQL, sql } from "drizzle-orm";
-import { generateToken, hashToken, type TokenKind, tokenPrefix } from "@/lib/tokens";
 import type { DbOrTx } from "../client";
 import { noteIngestConfigChange } from "../ingest-config";
 import { apiTokens, users } from "../schema";
+import { generateToken, hashToken, type TokenKind, tokenPrefix } from "../token-secrets";
 
 export interface CreatedToken {
   id: string;

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { hashPassword, verifyDummyPassword, verifyPassword } from "@/lib/password";
-import { uniqueSlug } from "@/lib/slug";
 import type { Db, DbOrTx } from "../client";
-import { isUniqueViolation } from "../errors";
+import { isUniqueViolation } from "../driver-errors";
+import { hashPassword, verifyDummyPassword, verifyPassword } from "../password-hash";
 import { projectMembers, users } from "../schema";
+import { uniqueSlug } from "../slug";
 import { insertProject } from "./projects";
 import { type CreatedToken, createToken } from "./tokens";
 

@@ -7,16 +7,14 @@ import {
   verifyCredentials,
   verifyUserPassword,
 } from "@/db/queries/users";
-import { ApiError } from "../api-error";
+import { RateLimited } from "../domain-errors";
 import { addressKey } from "./client-address";
 import { authLimitSettings, LOGIN_WINDOW_SECONDS, SIGNUP_WINDOW_SECONDS } from "./limit-settings";
 
 const digest = (text: string) => createHash("sha256").update(text).digest("base64url");
 
-function tooMany(code: string, message: string, resetIn: number[]): ApiError {
-  return new ApiError(429, code, message, {
-    headers: { "Retry-After": String(Math.max(1, ...resetIn)) },
-  });
+function tooMany(code: string, message: string, resetIn: number[]): RateLimited {
+  return new RateLimited(code, message, Math.max(1, ...resetIn));
 }
 
 /**

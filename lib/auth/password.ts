@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { deleteUserSessions } from "@/db/queries/sessions";
 import { updatePassword } from "@/db/queries/users";
-import { notFound, parseWith, validationError } from "@/lib/api-error";
+import { notFound, parseWith, validationError } from "@/lib/domain-errors";
 import { changePasswordSchema } from "@/lib/schemas/auth";
 import { verifyCurrentPassword } from "./login-limits";
 

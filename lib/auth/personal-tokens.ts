@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { type CreatedToken, createToken } from "@/db/queries/tokens";
-import { parseWith } from "@/lib/api-error";
+import { parseWith } from "@/lib/domain-errors";
 import { createTokenSchema } from "@/lib/schemas/auth";
 
 /**

@@ -1,5 +1,5 @@
-import { getDb } from "@/db";
 import { createSession, deleteSession, deleteUserSessions } from "@/db/queries/sessions";
+import { getDb } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { SESSION_MAX_AGE_SECONDS } from "./constants";
 

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
-import { getDb } from "@/db";
 import { findLiveSession, touchSession } from "@/db/queries/sessions";
+import { getDb } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { SESSION_MAX_AGE_SECONDS, SESSION_TOUCH_SECONDS } from "./constants";
 

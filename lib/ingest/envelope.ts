@@ -19,7 +19,7 @@ export interface Envelope {
 
 // Relay drops an envelope holding two event items as invalid ("duplicate item"); transactions
 // and the other items it processes apart from the event, and which this server skips, do not
-// count. https://github.com/getsentry/relay (relay-server, processor: `is_duplicate`)
+// count.
 const EVENT_TYPE = "event";
 
 /**

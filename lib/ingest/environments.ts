@@ -1,9 +1,8 @@
+import { PRIMARY_ENVIRONMENTS, type PrimaryEnvironment } from "@/db/environments";
 import { MAX_ENVIRONMENT_LENGTH } from "./limits";
 import { truncate } from "./text";
 
-export const PRIMARY_ENVIRONMENTS = ["production", "staging", "development"] as const;
-
-export type PrimaryEnvironment = (typeof PRIMARY_ENVIRONMENTS)[number];
+export { PRIMARY_ENVIRONMENTS, type PrimaryEnvironment };
 
 const ALIASES: Record<string, PrimaryEnvironment> = {
   production: "production",
@@ -29,7 +28,7 @@ const LABELS: Record<PrimaryEnvironment, string> = {
   development: "Development",
 };
 
-/** Maps DESIGN.md's aliases to the three primary environments; any other value is kept (trimmed, ≤ 64 chars). */
+/** Maps the aliases above to the three primary environments; any other value is kept (trimmed, ≤ 64 chars). */
 export function normalizeEnvironment(raw: string | null | undefined): string {
   const trimmed = (raw ?? "").trim();
   if (trimmed === "") return "production";

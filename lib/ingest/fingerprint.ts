@@ -50,7 +50,7 @@ export function parameterize(text: string): string {
   );
 }
 
-/** DESIGN.md §Grouping 2: level + parameterized title + origin. */
+/** The default key of a native event: level + parameterized title + origin. */
 export function nativeDefaultKey(event: { level: Level; title: string; origin: string }): string[] {
   return [event.level, parameterize(event.title), event.origin];
 }

@@ -1,8 +1,8 @@
-import { getDb } from "@/db";
 import { ingestConfigVersion } from "@/db/ingest-config";
 import { findIngestProject, type IngestProject } from "@/db/queries/ingest";
 import { findActiveToken, type TokenIdentity, touchToken } from "@/db/queries/tokens";
-import { hashToken } from "../tokens";
+import { hashToken } from "@/db/token-secrets";
+import { getDb } from "@/lib/db";
 
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;

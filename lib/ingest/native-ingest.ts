@@ -1,22 +1,12 @@
-import { isConnectionFailure } from "@/db/errors";
-import { ApiError, assertJsonContentType, unauthorized } from "../api-error";
-import { looksLikeToken } from "../tokens";
-import { BodyError, parseJsonBody, readBody } from "./body";
+import { looksLikeToken } from "@/db/token-secrets";
+import { Invalid, unauthorized } from "../domain-errors";
+import { assertJsonContentType, errorBody, httpErrorReply } from "../http/errors";
+import { parseJsonBody, readBody } from "./body";
 import { type IngestRequest, jsonResponse, type PlainResponse } from "./http";
 import { resolveIngestToken } from "./key-cache";
 import { ingestNativeEvents } from "./service";
 
 export const MAX_NATIVE_BODY_BYTES = 1024 * 1024;
-
-function errorResponse(error: ApiError | BodyError): PlainResponse {
-  const headers = error instanceof ApiError ? (error.options.headers ?? {}) : {};
-  const issues = error instanceof ApiError ? error.options.issues : undefined;
-  return jsonResponse(
-    error.status,
-    { error: { code: error.code, message: error.message, ...(issues ? { issues } : {}) } },
-    headers,
-  );
-}
 
 /**
  * `POST /api/events` without a framework: authenticate the bearer token (ingest key or
@@ -41,7 +31,7 @@ export async function handleNativeIngest(request: IngestRequest): Promise<PlainR
         })
       : new Uint8Array();
     if (bytes.byteLength === 0)
-      throw new ApiError(400, "bad_json", "The request body is empty; send a JSON object.");
+      throw new Invalid("bad_json", "The request body is empty; send a JSON object.");
     const refs = await ingestNativeEvents(parseJsonBody(bytes), {
       kind: identity.kind,
       userId: identity.userId,
@@ -50,19 +40,9 @@ export async function handleNativeIngest(request: IngestRequest): Promise<PlainR
     });
     return jsonResponse(201, { events: refs });
   } catch (error) {
-    if (error instanceof ApiError || error instanceof BodyError) return errorResponse(error);
-    if (isConnectionFailure(error)) {
-      return jsonResponse(
-        503,
-        {
-          error: {
-            code: "unavailable",
-            message: "The database is unavailable; try again shortly.",
-          },
-        },
-        { "Retry-After": "5" },
-      );
-    }
+    // The HTTP edge of the native door: known failures (a lost database too) to their replies.
+    const reply = httpErrorReply(error);
+    if (reply) return jsonResponse(reply.status, errorBody(reply), reply.headers);
     throw error;
   }
 }

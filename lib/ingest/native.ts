@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { NormalizedEvent } from "@/db/normalized-event";
 import { normalizeEnvironment } from "./environments";
 import { generateEventId } from "./event-id";
 import {
@@ -19,7 +20,6 @@ import {
 } from "./limits";
 import { truncate } from "./text";
 import { fromEpochSeconds, isTooFarInFuture, MAX_FUTURE_MS, parseIsoDateTime } from "./timestamp";
-import type { NormalizedEvent } from "./types";
 
 const PROJECT_MESSAGE = "project must be a project id (positive integer) or slug";
 
@@ -72,7 +72,7 @@ const tagsSchema = z
   .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `tags may have at most ${MAX_TAGS} keys`);
 
 /**
- * The native event (`POST /api/events`), DESIGN.md's contract. Unknown fields are ignored rather
+ * The native event (`POST /api/events`), as the API documents it. Unknown fields are ignored rather
  * than rejected, so clients and SDK wrappers can send extra data without breaking.
  */
 export const nativeEventSchema = z.object(

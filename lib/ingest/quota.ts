@@ -1,8 +1,8 @@
-import { getDb } from "@/db";
 import type { IngestProject } from "@/db/queries/ingest";
 import { addToWindow } from "@/db/queries/rate-limits";
-import { ApiError } from "../api-error";
+import { getDb } from "@/lib/db";
 import { settings } from "../config";
+import { RateLimited } from "../domain-errors";
 
 const WINDOW_SECONDS = 60;
 
@@ -29,16 +29,11 @@ export async function chargeQuota(project: IngestProject, events: number): Promi
     amount: events,
   });
   if (window.count > quota) {
-    throw new ApiError(
-      429,
+    // The HTTP edge adds Retry-After and Sentry's X-Sentry-Rate-Limits for this code.
+    throw new RateLimited(
       "quota_exceeded",
       `Project over its quota of ${quota} events a minute; retry in ${window.resetIn} s.`,
-      {
-        headers: {
-          "Retry-After": String(window.resetIn),
-          "X-Sentry-Rate-Limits": `${window.resetIn}:default;error:project:quota_exceeded`,
-        },
-      },
+      window.resetIn,
     );
   }
 }

@@ -1,3 +1,4 @@
+import type { NormalizedEvent } from "@/db/normalized-event";
 import { normalizeEnvironment } from "./environments";
 import { generateEventId, sentryEventId } from "./event-id";
 import { GROUPING_VERSION, hashFingerprint, resolveFingerprint } from "./fingerprint";
@@ -17,7 +18,6 @@ import { requestHost } from "./sentry-shape";
 import { sentryCulprit, sentryTitle } from "./sentry-title";
 import { asRecord, lenientString, nonEmptyString, truncate } from "./text";
 import { fromEpochSeconds, isTooFarInFuture, parseIsoDateTime } from "./timestamp";
-import type { NormalizedEvent } from "./types";
 
 /** The payload is not a Sentry event at all (not a JSON object); odd optional fields never throw. */
 export class SentryEventError extends Error {

@@ -6,7 +6,7 @@ import { basename, readExceptions, type SentryFrame } from "./sentry-shape";
 const MAX_KEY_FRAMES = 50;
 
 /**
- * DESIGN.md §Grouping 3: the last exception's type and its in-app frames (all frames when none
+ * The default key of an SDK event: the last exception's type and its in-app frames (all frames when none
  * is marked in-app); its parameterized value only when it has no frames; else the parameterized
  * log message template; else one shared key for unlabeled events.
  */

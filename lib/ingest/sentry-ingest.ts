@@ -1,8 +1,8 @@
-import { isConnectionFailure } from "@/db/errors";
-import type { EventToStore } from "@/db/queries/events";
-import { ApiError } from "../api-error";
-import { looksLikeToken } from "../tokens";
-import { BodyError, parseJsonBody, readBody } from "./body";
+import type { EventToStore } from "@/db/queries/ingest-write";
+import { looksLikeToken } from "@/db/token-secrets";
+import { forbidden, Invalid, notFound, Unauthenticated } from "../domain-errors";
+import { HttpError, httpErrorReply } from "../http/errors";
+import { parseJsonBody, readBody } from "./body";
 import { EnvelopeError, eventItem, parseEnvelope } from "./envelope";
 import type { IngestRequest, PlainResponse } from "./http";
 import { resolveIngestProject, resolveIngestToken } from "./key-cache";
@@ -89,21 +89,18 @@ function failure(
   return answer(status, { error: { code, message } }, { "X-Sentry-Error": message, ...extra });
 }
 
+// SDKs get no WWW-Authenticate challenge: the key travels in X-Sentry-Auth or the DSN.
+const unknownKey = () => new Unauthenticated("Unknown or revoked key.", null);
+
 async function authorize(projectId: number, key: string | null) {
   if (!key)
-    throw new ApiError(
-      401,
-      "unauthorized",
-      "Missing sentry_key: send the X-Sentry-Auth header or a DSN.",
-    );
-  if (!looksLikeToken(key)) throw new ApiError(401, "unauthorized", "Unknown or revoked key.");
+    throw new Unauthenticated("Missing sentry_key: send the X-Sentry-Auth header or a DSN.", null);
+  if (!looksLikeToken(key)) throw unknownKey();
   const identity = await resolveIngestToken(key);
-  if (identity?.kind !== "ingest")
-    throw new ApiError(401, "unauthorized", "Unknown or revoked key.");
-  if (identity.projectId !== projectId)
-    throw new ApiError(403, "forbidden", "This key belongs to another project.");
+  if (identity?.kind !== "ingest") throw unknownKey();
+  if (identity.projectId !== projectId) throw forbidden("This key belongs to another project.");
   const project = await resolveIngestProject(projectId);
-  if (!project) throw new ApiError(401, "unauthorized", "Unknown or revoked key.");
+  if (!project) throw unknownKey();
   return { identity, project };
 }
 
@@ -114,12 +111,11 @@ async function authorize(projectId: number, key: string | null) {
  */
 export async function handleSentryIngest(request: SentryRequest): Promise<PlainResponse> {
   try {
-    if (!/^[1-9]\d{0,9}$/.test(request.projectId))
-      throw new ApiError(404, "not_found", "Project not found.");
+    if (!/^[1-9]\d{0,9}$/.test(request.projectId)) throw notFound("Project");
     const projectId = Number(request.projectId);
     const contentType = request.header("content-type");
     if (contentType && !CONTENT_TYPES.test(contentType.trim())) {
-      throw new ApiError(
+      throw new HttpError(
         415,
         "unsupported_media_type",
         `Content-Type ${contentType} is not accepted here.`,
@@ -141,7 +137,7 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
     let responseId: string | null = null;
     if (request.kind === "store") {
       if (bytes.byteLength === 0)
-        throw new ApiError(400, "bad_json", "The body is empty; send a Sentry event.");
+        throw new Invalid("bad_json", "The body is empty; send a Sentry event.");
       payloads = [parseJsonBody(await decodeStoreBody(bytes, MAX_EVENT_BYTES))];
     } else {
       const envelope = parseEnvelope(bytes);
@@ -150,7 +146,7 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
       // Transactions, sessions, client reports, attachments… are accepted and dropped.
       const item = eventItem(envelope);
       if (item && item.payload.byteLength > MAX_EVENT_BYTES) {
-        throw new ApiError(
+        throw new HttpError(
           413,
           "body_too_large",
           `An event may be at most ${MAX_EVENT_BYTES} bytes.`,
@@ -172,17 +168,11 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
     const id = items[0]?.event.eventId ?? responseId?.replaceAll("-", "") ?? null;
     return answer(200, id ? { id } : {});
   } catch (error) {
-    if (error instanceof ApiError)
-      return failure(error.status, error.code, error.message, error.options.headers);
-    if (error instanceof BodyError) return failure(error.status, error.code, error.message);
     if (error instanceof EnvelopeError)
       return failure(400, "invalid_envelope", `Malformed envelope: ${error.message}`);
     if (error instanceof SentryEventError) return failure(400, "invalid_event", error.message);
-    if (isConnectionFailure(error)) {
-      return failure(503, "unavailable", "The database is unavailable; try again shortly.", {
-        "Retry-After": "5",
-      });
-    }
+    const reply = httpErrorReply(error);
+    if (reply) return failure(reply.status, reply.code, reply.message, reply.headers);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
-import { getDb } from "@/db";
-import type { StoredEventRef } from "@/db/queries/events";
 import { type IngestProject, listIngestProjectsForUser } from "@/db/queries/ingest";
-import { ApiError, forbidden, notFound, validationError } from "../api-error";
+import type { StoredEventRef } from "@/db/queries/ingest-write";
+import { getDb } from "@/lib/db";
+import { forbidden, notFound, Unauthenticated, validationError } from "../domain-errors";
 import { resolveIngestProject } from "./key-cache";
 import { normalizeNativeEvent } from "./native";
 import { parseEventBatch } from "./native-batch";
@@ -54,8 +54,7 @@ export async function ingestNativeEvents(
   let projects: IngestProject[];
   if (caller.kind === "ingest") {
     const project = caller.projectId === null ? null : await resolveIngestProject(caller.projectId);
-    if (!project)
-      throw new ApiError(401, "unauthorized", "This ingest key's project no longer exists.");
+    if (!project) throw new Unauthenticated("This ingest key's project no longer exists.", null);
     projects = [project];
   } else {
     projects = await listIngestProjectsForUser(db, caller.userId);

@@ -1,12 +1,12 @@
 import type { Db } from "@/db/client";
-import { isConnectionFailure } from "@/db/errors";
+import { isConnectionFailure } from "@/db/driver-errors";
 import { drainSearchQueue, vacuumSearchQueue } from "@/db/queries/error-search";
 import {
   ErrorIdCache,
   type EventToStore,
   insertEvents,
   type StoredEventRef,
-} from "@/db/queries/events";
+} from "@/db/queries/ingest-write";
 import { settings } from "../config";
 
 /** How long after a commit the search index catches up (searches read the queue meanwhile). */

@@ -136,7 +136,7 @@ describe.each(testDatabases())("invitations on $name", (database) => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({
-      reason: { status: 404 },
+      reason: { kind: "not_found" },
     });
     expect(await isMember(owner.project.id, invitee.userId)).toBe(true);
     expect(await listMyInvitations(handle.db, { userId: invitee.userId })).toEqual([]);
@@ -155,16 +155,16 @@ describe.each(testDatabases())("invitations on $name", (database) => {
     const { invitation } = await invite(owner.userId, owner.project.id, invitee.email);
     await expect(
       acceptInvitation(handle.db, { userId: stranger.userId, invitationId: invitation.id }),
-    ).rejects.toMatchObject({ status: 404, message: "Invitation not found." });
+    ).rejects.toMatchObject({ kind: "not_found", message: "Invitation not found." });
     await expect(
       declineInvitation(handle.db, { userId: stranger.userId, invitationId: invitation.id }),
-    ).rejects.toMatchObject({ status: 404 });
+    ).rejects.toMatchObject({ kind: "not_found" });
     expect(await isMember(owner.project.id, stranger.userId)).toBe(false);
 
     await declineInvitation(handle.db, { userId: invitee.userId, invitationId: invitation.id });
     await expect(
       acceptInvitation(handle.db, { userId: invitee.userId, invitationId: invitation.id }),
-    ).rejects.toMatchObject({ status: 404 });
+    ).rejects.toMatchObject({ kind: "not_found" });
     expect(await isMember(owner.project.id, invitee.userId)).toBe(false);
   });
 
@@ -179,10 +179,10 @@ describe.each(testDatabases())("invitations on $name", (database) => {
 
     await expect(
       acceptInvitation(handle.db, { userId: invitee.userId, invitationId: invitation.id }),
-    ).rejects.toMatchObject({ status: 404 });
+    ).rejects.toMatchObject({ kind: "not_found" });
     await expect(
       declineInvitation(handle.db, { userId: invitee.userId, invitationId: invitation.id }),
-    ).rejects.toMatchObject({ status: 404 });
+    ).rejects.toMatchObject({ kind: "not_found" });
     expect(await isMember(owner.project.id, invitee.userId)).toBe(false);
     expect(await listMyInvitations(handle.db, { userId: invitee.userId })).toEqual([]);
     expect(
@@ -214,7 +214,7 @@ describe.each(testDatabases())("invitations on $name", (database) => {
     }
     await expect(
       invite(owner.userId, owner.project.id, "one-too-many@example.test"),
-    ).rejects.toMatchObject({ status: 409 });
+    ).rejects.toMatchObject({ kind: "conflict" });
     // Renewing one already invited is still fine at the cap.
     await expect(
       invite(owner.userId, owner.project.id, "again@example.test"),

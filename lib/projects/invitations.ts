@@ -11,18 +11,15 @@ import {
   type ProjectInvitationSummary,
   upsertInvitation,
 } from "@/db/queries/invitations";
-import {
-  findProjectForMember,
-  type ProjectAccess,
-  requireProjectAccess,
-} from "@/db/queries/projects";
+import { findProjectForMember, type ProjectAccess } from "@/db/queries/projects";
 import { findUserById, normalizeEmail } from "@/db/queries/users";
-import { conflict, forbidden, notFound, parseWith } from "@/lib/api-error";
+import { generateToken, hashToken } from "@/db/token-secrets";
+import { conflict, forbidden, notFound, parseWith } from "@/lib/domain-errors";
 import { isUuid } from "@/lib/ids";
 import type { SmtpConfig } from "@/lib/mail/config";
 import { sendMail } from "@/lib/mail/send";
 import { inviteSchema } from "@/lib/schemas/projects";
-import { generateToken, hashToken } from "@/lib/tokens";
+import { requireProjectAccess } from "./access";
 
 /** How long an invitation can be accepted. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;

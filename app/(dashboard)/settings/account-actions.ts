@@ -1,11 +1,11 @@
 "use server";
 
 import { signOut } from "@/auth";
-import { getDb } from "@/db";
-import { ApiError } from "@/lib/api-error";
 import { changePassword } from "@/lib/auth/password";
 import { requireUser } from "@/lib/auth/session";
 import { endAllSessions } from "@/lib/auth/session-store";
+import { getDb } from "@/lib/db";
+import { DomainError } from "@/lib/domain-errors";
 import type { FormState } from "./actions";
 
 export interface PasswordFormState {
@@ -41,9 +41,9 @@ export async function changePasswordAction(
         : `${endedSessions} other ${endedSessions === 1 ? "session was" : "sessions were"} signed out.`;
     return { status: "ok", message: `Password changed. ${others}` };
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     const fieldErrors: PasswordFormState["fieldErrors"] = {};
-    for (const issue of error.options.issues ?? []) {
+    for (const issue of error.issues ?? []) {
       const field = issue.path[0];
       if ((field === "currentPassword" || field === "newPassword") && !fieldErrors[field]) {
         fieldErrors[field] = issue.message;
@@ -52,7 +52,7 @@ export async function changePasswordAction(
     return {
       status: "error",
       fieldErrors,
-      error: error.options.issues ? undefined : error.message,
+      error: error.issues ? undefined : error.message,
     };
   }
 }

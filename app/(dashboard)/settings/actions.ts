@@ -3,16 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { getDb } from "@/db";
 import { findActiveIngestKey, revokeIngestKey } from "@/db/queries/keys";
 import { removeMember } from "@/db/queries/members";
 import { renameUser } from "@/db/queries/profile";
-import { createProject, renameProject, requireProjectAccess } from "@/db/queries/projects";
+import { createProject, renameProject } from "@/db/queries/projects";
 import { createToken, revokePersonalToken } from "@/db/queries/tokens";
-import { ApiError, conflict, forbidden, notFound } from "@/lib/api-error";
 import { createPersonalToken, expiryFromForm } from "@/lib/auth/personal-tokens";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { conflict, DomainError, forbidden, Invalid, notFound } from "@/lib/domain-errors";
 import { isUuid, parseIntegerId } from "@/lib/ids";
+import { requireProjectAccess } from "@/lib/projects/access";
 import {
   acceptInvitation,
   declineInvitation,
@@ -63,12 +64,12 @@ async function currentUserId(): Promise<number> {
   return (await requireUser()).id;
 }
 
-/** The API's own refusals (403, 404, 409 and their messages) become an inline error. */
+/** The API's own refusals (forbidden, not found, conflict and their messages) become an inline error. */
 async function attempt<T extends FormState>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof ApiError) return { status: "error", error: error.message } as T;
+    if (error instanceof DomainError) return { status: "error", error: error.message } as T;
     throw error;
   }
 }
@@ -229,10 +230,10 @@ export async function inviteMemberAction(
     };
   } catch (error) {
     // An invalid address is the field's error; the caller's role and the rest, the form's.
-    if (error instanceof ApiError && error.status === 422) {
-      return { status: "error", fieldError: error.options.issues?.[0]?.message, value };
+    if (error instanceof Invalid) {
+      return { status: "error", fieldError: error.issues?.[0]?.message, value };
     }
-    if (error instanceof ApiError) return { status: "error", error: error.message, value };
+    if (error instanceof DomainError) return { status: "error", error: error.message, value };
     throw error;
   }
 }
@@ -332,8 +333,8 @@ export async function createPersonalTokenAction(
       body: { name: value, expiresInDays: expiryFromForm(text(formData, "expiresInDays")) },
     });
   } catch (error) {
-    if (error instanceof ApiError) {
-      const message = error.options.issues?.[0]?.message ?? error.message;
+    if (error instanceof DomainError) {
+      const message = error.issues?.[0]?.message ?? error.message;
       return { status: "error", fieldError: message, value };
     }
     throw error;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { InlineCode as C, DocSection, StatusTable } from "@/components/docs/doc-parts";
 import { EndpointReference } from "@/components/docs/endpoint-reference";
 import { CodeBlock } from "@/components/ui/code-block";
-import { MAX_LIMIT } from "@/lib/errors-query";
+import { MAX_LIMIT } from "@/lib/errors/list-query";
 import { LEVELS } from "@/lib/ingest/levels";
 import { MAX_BATCH_EVENTS } from "@/lib/ingest/native-batch";
 import { buildOpenApiDocument } from "@/lib/openapi";

@@ -1,8 +1,8 @@
-import { getDb } from "@/db";
-import { listErrors } from "@/db/queries/errors";
-import { resolveProjectForCaller } from "@/db/queries/projects";
 import { json, withToken } from "@/lib/api";
-import { parseListErrorsQuery } from "@/lib/errors-query";
+import { getDb } from "@/lib/db";
+import { listErrorPage } from "@/lib/errors/list";
+import { parseListErrorsQuery } from "@/lib/errors/list-query";
+import { resolveProjectForCaller } from "@/lib/projects/access";
 
 export const GET = withToken(async (request, { auth }) => {
   const query = parseListErrorsQuery(new URL(request.url).searchParams);
@@ -11,7 +11,7 @@ export const GET = withToken(async (request, { auth }) => {
     userId: auth.userId,
     project: query.project ?? undefined,
   });
-  const { items, nextCursor } = await listErrors(db, { projectId: project.id, query });
+  const { items, nextCursor } = await listErrorPage(db, { projectId: project.id, query });
   return json({
     items: items.map(({ detailsPreview: _details, ...item }) => item),
     nextCursor,

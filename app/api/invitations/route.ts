@@ -1,5 +1,5 @@
-import { getDb } from "@/db";
 import { json, withToken } from "@/lib/api";
+import { getDb } from "@/lib/db";
 import { listMyInvitations } from "@/lib/projects/invitations";
 
 /** Pending invitations sent to the caller's email address. */

@@ -1,7 +1,7 @@
-import { getDb } from "@/db";
 import { createProject, listProjectsForUser } from "@/db/queries/projects";
 import { json, readJson, withToken } from "@/lib/api";
-import { parseWith } from "@/lib/api-error";
+import { getDb } from "@/lib/db";
+import { parseWith } from "@/lib/domain-errors";
 import { buildDsn, publicBaseUrl } from "@/lib/public-url";
 import { createProjectSchema } from "@/lib/schemas/projects";
 

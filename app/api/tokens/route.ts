@@ -1,7 +1,7 @@
-import { getDb } from "@/db";
 import { listPersonalTokens } from "@/db/queries/tokens";
 import { json, readJson, withToken } from "@/lib/api";
 import { createPersonalToken } from "@/lib/auth/personal-tokens";
+import { getDb } from "@/lib/db";
 
 export const GET = withToken(async (_request, { auth }) => {
   const tokens = await listPersonalTokens(await getDb(), auth.userId);

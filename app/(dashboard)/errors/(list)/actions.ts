@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
-import { deleteErrors, setErrorStatus } from "@/db/queries/errors";
+import { deleteErrors, setErrorStatus } from "@/db/queries/error-groups";
 import { currentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { bulkErrorsSchema } from "@/lib/schemas/errors";
 
 export type ErrorAction = "archive" | "unarchive" | "delete";

@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import { ListProblem } from "@/components/errors/empty-states";
 import { ErrorsListView } from "@/components/errors/errors-list-view";
-import { getDb } from "@/db";
 import {
   countErrorsByEnvironment,
   hourlyCountsForErrors,
   listOriginsOfProject,
 } from "@/db/queries/error-stats";
-import { listErrors } from "@/db/queries/errors";
-import { listProjectsForUser, resolveProjectForCaller } from "@/db/queries/projects";
-import { ApiError } from "@/lib/api-error";
+import { listProjectsForUser } from "@/db/queries/projects";
 import { requireUser } from "@/lib/auth/session";
-import { errorListHref, listStateFromQuery, toSearchParams } from "@/lib/errors-list-url";
-import { type ListErrorsQuery, parseListErrorsQuery } from "@/lib/errors-query";
+import { getDb } from "@/lib/db";
+import { DomainError, NotFound } from "@/lib/domain-errors";
+import { type ErrorListPage, listErrorPage } from "@/lib/errors/list";
+import { type ListErrorsQuery, parseListErrorsQuery } from "@/lib/errors/list-query";
+import { errorListHref, listStateFromQuery, toSearchParams } from "@/lib/errors/list-url";
+import { resolveProjectForCaller } from "@/lib/projects/access";
 import { requestBaseUrl } from "@/lib/request-base-url";
 
 export const metadata: Metadata = { title: "Errors" };
@@ -28,7 +29,7 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
   try {
     query = parseListErrorsQuery(toSearchParams(await searchParams));
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     return <Problem title="This link to the error list is not valid" message={error.message} />;
   }
 
@@ -37,7 +38,7 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
     listProjectsForUser(db, userId),
     resolveProjectForCaller(db, { userId, project: query.project ?? undefined }).catch(
       (error: unknown) => {
-        if (error instanceof ApiError && error.status === 404) return null;
+        if (error instanceof NotFound) return null;
         throw error;
       },
     ),
@@ -53,12 +54,12 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
 
   const state = listStateFromQuery(query);
   const projectId = access.project.id;
-  let page: Awaited<ReturnType<typeof listErrors>>;
+  let page: ErrorListPage;
   try {
-    page = await listErrors(db, { projectId, query });
+    page = await listErrorPage(db, { projectId, query });
   } catch (error) {
     // Only a cursor can fail here (decoded when the query runs): it was edited or is stale.
-    if (!(error instanceof ApiError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     return (
       <Problem
         title="This page of results is not available"

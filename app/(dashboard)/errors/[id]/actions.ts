@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { deleteErrors, setErrorStatus } from "@/db/queries/errors";
+import { deleteErrors, setErrorStatus } from "@/db/queries/error-groups";
 import { currentUser } from "@/lib/auth/session";
-import { parseRowId } from "@/lib/error-detail";
+import { getDb } from "@/lib/db";
+import { parseRowId } from "@/lib/errors/detail-format";
 
 export type DetailActionState = { ok: true; message: string } | { ok: false; error: string } | null;
 

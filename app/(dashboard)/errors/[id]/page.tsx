@@ -12,16 +12,16 @@ import { type EventItem, EventsList } from "@/components/error-detail/events-lis
 import { SdkContextSections, SdkExceptionSection } from "@/components/error-detail/sdk-event";
 import { Section, TextBox } from "@/components/error-detail/section";
 import { TimeProvider } from "@/components/error-detail/time";
-import { getDb } from "@/db";
 import {
   countEventsOverTime,
   type EventRecord,
   findLatestEvent,
   listEventsOfError,
 } from "@/db/queries/error-events";
-import { findErrorForUser } from "@/db/queries/errors";
+import { findErrorForUser } from "@/db/queries/error-groups";
 import { currentUser, requireUser } from "@/lib/auth/session";
-import { parseEventsCursor, parseRowId } from "@/lib/error-detail";
+import { getDb } from "@/lib/db";
+import { parseEventsCursor, parseRowId } from "@/lib/errors/detail-format";
 import { mergeTags, readEntries } from "@/lib/sentry-payload";
 
 const EVENTS_PER_PAGE = 20;

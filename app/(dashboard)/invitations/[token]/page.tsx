@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { InvitationResponse } from "@/components/settings/invitation-forms";
 import { formatDay } from "@/components/settings/members-section";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { openInvitationLink } from "@/lib/projects/invitations";
 
 // The token is in the address: it must not leak to other sites through the Referer header.

@@ -1,6 +1,6 @@
-import { getDb } from "@/db";
 import { json, readJson, withToken } from "@/lib/api";
 import { changePassword } from "@/lib/auth/password";
+import { getDb } from "@/lib/db";
 
 /**
  * Changes the caller's password. Every browser session ends except the caller's own (when the

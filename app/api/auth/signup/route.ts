@@ -1,9 +1,9 @@
-import { getDb } from "@/db";
 import { createAccount, EmailTakenError } from "@/db/queries/users";
 import { json, readJson, withErrors } from "@/lib/api";
-import { conflict, parseWith } from "@/lib/api-error";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { assertSignupAllowed } from "@/lib/auth/login-limits";
+import { getDb } from "@/lib/db";
+import { conflict, parseWith } from "@/lib/domain-errors";
 import { buildDsn, publicBaseUrl } from "@/lib/public-url";
 import { signupSchema } from "@/lib/schemas/auth";
 

@@ -1,9 +1,9 @@
-import { getDb } from "@/db";
 import { createToken } from "@/db/queries/tokens";
 import { json, readJson, withErrors } from "@/lib/api";
-import { parseWith, unauthorized } from "@/lib/api-error";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { verifyLogin } from "@/lib/auth/login-limits";
+import { getDb } from "@/lib/db";
+import { parseWith, unauthorized } from "@/lib/domain-errors";
 import { tokenRequestSchema } from "@/lib/schemas/auth";
 
 export const POST = withErrors(async (request) => {

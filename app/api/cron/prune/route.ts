@@ -1,10 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
-import { getDb } from "@/db";
 import { drainSearchQueue, vacuumSearchQueue } from "@/db/queries/error-search";
 import { pruneEvents, pruneRateLimits, retentionCutoff } from "@/db/queries/retention";
 import { json, withErrors } from "@/lib/api";
-import { unauthorized } from "@/lib/api-error";
 import { settings } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { unauthorized } from "@/lib/domain-errors";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;

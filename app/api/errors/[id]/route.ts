@@ -1,8 +1,8 @@
-import { getDb } from "@/db";
 import { countEventsOverTime, findLatestEvent } from "@/db/queries/error-events";
-import { deleteErrors, findErrorForUser, setErrorStatus } from "@/db/queries/errors";
+import { deleteErrors, findErrorForUser, setErrorStatus } from "@/db/queries/error-groups";
 import { json, readJson, withToken } from "@/lib/api";
-import { notFound, parseWith } from "@/lib/api-error";
+import { getDb } from "@/lib/db";
+import { notFound, parseWith } from "@/lib/domain-errors";
 import { parseId } from "@/lib/ids";
 import { errorStatusUpdateSchema } from "@/lib/schemas/errors";
 

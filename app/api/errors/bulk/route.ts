@@ -1,7 +1,7 @@
-import { getDb } from "@/db";
-import { deleteErrors, setErrorStatus } from "@/db/queries/errors";
+import { deleteErrors, setErrorStatus } from "@/db/queries/error-groups";
 import { json, readJson, withToken } from "@/lib/api";
-import { parseWith } from "@/lib/api-error";
+import { getDb } from "@/lib/db";
+import { parseWith } from "@/lib/domain-errors";
 import { bulkErrorsSchema } from "@/lib/schemas/errors";
 
 export const POST = withToken(async (request, { auth }) => {

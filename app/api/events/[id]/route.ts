@@ -1,7 +1,7 @@
-import { getDb } from "@/db";
 import { deleteEventForUser, findEventForUser } from "@/db/queries/error-events";
 import { json, withToken } from "@/lib/api";
-import { notFound } from "@/lib/api-error";
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/domain-errors";
 import { parseId } from "@/lib/ids";
 
 type Params = { id: string };

@@ -1,7 +1,8 @@
-import { getDb } from "@/db";
-import { renameProject, requireProjectAccess } from "@/db/queries/projects";
+import { renameProject } from "@/db/queries/projects";
 import { json, readJson, withToken } from "@/lib/api";
-import { forbidden, notFound, parseWith } from "@/lib/api-error";
+import { getDb } from "@/lib/db";
+import { forbidden, notFound, parseWith } from "@/lib/domain-errors";
+import { requireProjectAccess } from "@/lib/projects/access";
 import { patchProjectSchema } from "@/lib/schemas/projects";
 
 export const GET = withToken<{ id: string }>(async (_request, { auth, params }) => {

@@ -1,7 +1,7 @@
-import { getDb } from "@/db";
 import { revokePersonalToken } from "@/db/queries/tokens";
 import { withToken } from "@/lib/api";
-import { notFound } from "@/lib/api-error";
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/domain-errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,9 +1,9 @@
-import { getDb } from "@/db";
 import { isEventsCursor, listEventsOfError } from "@/db/queries/error-events";
-import { findErrorForUser } from "@/db/queries/errors";
+import { findErrorForUser } from "@/db/queries/error-groups";
 import { json, withToken } from "@/lib/api";
-import { notFound } from "@/lib/api-error";
-import { invalidParameters } from "@/lib/errors-query";
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/domain-errors";
+import { invalidParameters } from "@/lib/errors/list-query";
 import { parseId } from "@/lib/ids";
 
 export const GET = withToken<{ id: string }>(async (request, { auth, params }) => {

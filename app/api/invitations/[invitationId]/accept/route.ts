@@ -1,5 +1,5 @@
-import { getDb } from "@/db";
 import { json, withToken } from "@/lib/api";
+import { getDb } from "@/lib/db";
 import { acceptInvitation } from "@/lib/projects/invitations";
 
 /** Joins the project as a member; only the invitee can, and only before it expires. */

@@ -1,5 +1,5 @@
-import { getDb } from "@/db";
 import { withToken } from "@/lib/api";
+import { getDb } from "@/lib/db";
 import { declineInvitation } from "@/lib/projects/invitations";
 
 /** Declines (deletes) an invitation sent to the caller. */

@@ -1,5 +1,5 @@
-import { getDb } from "@/db";
 import { json, readJson, withToken } from "@/lib/api";
+import { getDb } from "@/lib/db";
 import { inviteToProject, listInvitationsOfProject } from "@/lib/projects/invitations";
 import { publicBaseUrl } from "@/lib/public-url";
 

@@ -1,9 +1,9 @@
-import { getDb } from "@/db";
 import { listIngestKeys } from "@/db/queries/keys";
-import { requireProjectAccess } from "@/db/queries/projects";
 import { createToken } from "@/db/queries/tokens";
 import { json, readJson, withToken } from "@/lib/api";
-import { parseWith } from "@/lib/api-error";
+import { getDb } from "@/lib/db";
+import { parseWith } from "@/lib/domain-errors";
+import { requireProjectAccess } from "@/lib/projects/access";
 import { buildDsn, publicBaseUrl } from "@/lib/public-url";
 import { createIngestKeySchema } from "@/lib/schemas/projects";
 

@@ -1,7 +1,7 @@
-import { getDb } from "@/db";
 import { listMembers } from "@/db/queries/members";
-import { requireProjectAccess } from "@/db/queries/projects";
 import { json, readJson, withToken } from "@/lib/api";
+import { getDb } from "@/lib/db";
+import { requireProjectAccess } from "@/lib/projects/access";
 import { inviteToProject } from "@/lib/projects/invitations";
 import { publicBaseUrl } from "@/lib/public-url";
 

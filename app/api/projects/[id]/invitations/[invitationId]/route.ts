@@ -1,5 +1,5 @@
-import { getDb } from "@/db";
 import { withToken } from "@/lib/api";
+import { getDb } from "@/lib/db";
 import { revokeInvitation } from "@/lib/projects/invitations";
 
 /** Revokes a pending invitation (owners). */

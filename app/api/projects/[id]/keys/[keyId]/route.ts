@@ -1,9 +1,9 @@
-import { getDb } from "@/db";
 import { findActiveIngestKey, revokeIngestKey } from "@/db/queries/keys";
-import { requireProjectAccess } from "@/db/queries/projects";
 import { withToken } from "@/lib/api";
-import { forbidden, notFound } from "@/lib/api-error";
+import { getDb } from "@/lib/db";
+import { forbidden, notFound } from "@/lib/domain-errors";
 import { isUuid } from "@/lib/ids";
+import { requireProjectAccess } from "@/lib/projects/access";
 
 /** Owners revoke any key of the project; members only the keys they created. */
 export const DELETE = withToken<{ id: string; keyId: string }>(

@@ -1,9 +1,9 @@
-import { getDb } from "@/db";
 import { removeMember } from "@/db/queries/members";
-import { requireProjectAccess } from "@/db/queries/projects";
 import { withToken } from "@/lib/api";
-import { conflict, forbidden, notFound } from "@/lib/api-error";
+import { getDb } from "@/lib/db";
+import { conflict, forbidden, notFound } from "@/lib/domain-errors";
 import { parseIntegerId } from "@/lib/ids";
+import { requireProjectAccess } from "@/lib/projects/access";
 
 /** Owners remove anyone; a member may remove only themself (leave the project). */
 export const DELETE = withToken<{ id: string; userId: string }>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyDummyPassword, verifyPassword } from "./password";
+import { hashPassword, verifyDummyPassword, verifyPassword } from "./password-hash";
 
 describe("password hashing", () => {
   it("hashes with argon2id and a fresh salt each time", async () => {

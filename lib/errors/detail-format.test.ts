@@ -7,7 +7,7 @@ import {
   parseEventsCursor,
   parseRowId,
   plural,
-} from "./error-detail";
+} from "./detail-format";
 
 describe("parseRowId", () => {
   it.each([

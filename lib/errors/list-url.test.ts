@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  clearedFiltersHref,
-  errorListHref,
-  listStateFromQuery,
-  toSearchParams,
-} from "./errors-list-url";
-import { parseListErrorsQuery } from "./errors-query";
+import { parseListErrorsQuery } from "./list-query";
+import { clearedFiltersHref, errorListHref, listStateFromQuery, toSearchParams } from "./list-url";
 
 const stateOf = (search: string) =>
   listStateFromQuery(parseListErrorsQuery(new URLSearchParams(search)));

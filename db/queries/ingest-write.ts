@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { NormalizedEvent } from "@/lib/ingest/types";
 import type { Db, DbOrTx, Tx } from "../client";
-import { errorCode } from "../errors";
+import { errorCode } from "../driver-errors";
+import type { NormalizedEvent } from "../normalized-event";
 import { executePrepared, resultRows, storableText, toJsonParam } from "../sql";
 
 export interface EventToStore {

@@ -1,5 +1,5 @@
-import type { ErrorSort, ErrorStatusFilter, ListErrorsQuery } from "./errors-query";
-import type { Level } from "./ingest/levels";
+import type { Level } from "../ingest/levels";
+import type { ErrorSort, ErrorStatusFilter, ListErrorsQuery } from "./list-query";
 
 /** The list page's state as it lives in the URL: plain data, safe to hand to client components. */
 export interface ErrorListState {

@@ -1,4 +1,6 @@
-import type { Level } from "./levels";
+import type { LEVEL_VALUES } from "./schema";
+
+type Level = (typeof LEVEL_VALUES)[number];
 
 /** One event, ready to be grouped and stored, whichever door (native API or Sentry SDK) it came through. */
 export interface NormalizedEvent {

@@ -1,4 +1,6 @@
 import { and, eq, ilike, inArray, notInArray, or, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { PRIMARY_ENVIRONMENTS } from "../environments";
 import {
   decodeCursor,
   type ErrorFilterQuery,
@@ -6,9 +8,7 @@ import {
   effectiveStatus,
   encodeCursor,
   type ListErrorsQuery,
-} from "@/lib/errors-query";
-import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
-import type { DbOrTx } from "../client";
+} from "../error-list-query";
 import { errors, projects } from "../schema";
 import { likePattern, storableText } from "../sql";
 import { searchCandidates } from "./error-search";
@@ -87,18 +87,22 @@ export function errorFilters(
   return where;
 }
 
-/** One page of a project's errors, sorted in SQL with a stable keyset cursor. */
+/**
+ * One page of a project's errors, sorted in SQL with a stable keyset cursor; null when the
+ * cursor is not one of ours (edited, stale, or from another sort order).
+ */
 export async function listErrors(
   db: DbOrTx,
   input: { projectId: number; query: ListErrorsQuery },
-): Promise<{ items: ErrorListItem[]; nextCursor: string | null }> {
+): Promise<{ items: ErrorListItem[]; nextCursor: string | null } | null> {
   const { query } = input;
   const key = SORT_KEYS[query.sort];
+  const cursor = query.cursor ? decodeCursor(query.sort, query.cursor) : null;
+  if (query.cursor && !cursor) return null;
   const candidates = await searchCandidates(db, query, input.projectId);
   const where = errorFilters(query, input.projectId, candidates);
-  if (query.cursor) {
-    const values = decodeCursor(query.sort, query.cursor);
-    const params = values.map((value) =>
+  if (cursor) {
+    const params = cursor.map((value) =>
       typeof value === "string" ? sql`${value}::timestamptz` : sql`${value}`,
     );
     // Every sort is descending on every key, so one row comparison walks the index.

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { generateToken, hashToken, looksLikeToken, tokenPrefix } from "./tokens";
+import { generateToken, hashToken, looksLikeToken, tokenPrefix } from "./token-secrets";
 
 describe("tokens", () => {
   it("makes personal tokens with 256 random bits", () => {

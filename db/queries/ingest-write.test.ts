@@ -5,7 +5,7 @@ import { testDatabases } from "@/tests/support/databases";
 import { type DbHandle, openDatabase } from "../client";
 import { errorHourlyCounts, errors } from "../schema";
 import { resultRows } from "../sql";
-import { ErrorIdCache, insertEvents } from "./events";
+import { ErrorIdCache, insertEvents } from "./ingest-write";
 import { createAccount } from "./users";
 
 describe.each(testDatabases())("insertEvents on $name", (database) => {

@@ -1,0 +1,113 @@
+import {
+  type EnvironmentFilter,
+  ERROR_SORTS,
+  ERROR_STATUS_FILTERS,
+  type ListErrorsQuery,
+} from "@/db/error-list-query";
+import { Invalid, type Issue } from "../domain-errors";
+import { isPrimaryEnvironment, normalizeEnvironment } from "../ingest/environments";
+import { LEVELS, type Level } from "../ingest/levels";
+
+export {
+  decodeCursor,
+  type EnvironmentFilter,
+  ERROR_SORTS,
+  ERROR_STATUS_FILTERS,
+  type ErrorFilterQuery,
+  type ErrorSort,
+  type ErrorStatusFilter,
+  effectiveStatus,
+  encodeCursor,
+  type ListErrorsQuery,
+} from "@/db/error-list-query";
+
+export const DEFAULT_LIMIT = 25;
+export const MAX_LIMIT = 100;
+
+type Params = { get(name: string): string | null };
+
+/** Parses list parameters (from a URL or a page's searchParams); bad values are a 400 naming them. */
+export function parseListErrorsQuery(params: Params): ListErrorsQuery {
+  const issues: Issue[] = [];
+  const text = (name: string, max: number): string | null => {
+    const value = params.get(name)?.trim();
+    if (!value) return null;
+    if (value.length > max) {
+      issues.push({ path: [name], message: `${name} must be at most ${max} characters` });
+      return null;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(
+    name: string,
+    allowed: readonly T[],
+    fallback: T | null,
+  ): T | null => {
+    const value = params.get(name)?.trim();
+    if (!value) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    issues.push({ path: [name], message: `${name} must be one of: ${allowed.join(", ")}` });
+    return fallback;
+  };
+
+  const rawEnvironment = text("environment", 64);
+  let environment: EnvironmentFilter = { kind: "one", value: "production" };
+  if (rawEnvironment === "all") environment = { kind: "all" };
+  else if (rawEnvironment === "other") environment = { kind: "other" };
+  else if (rawEnvironment)
+    environment = { kind: "one", value: normalizeEnvironment(rawEnvironment) };
+
+  const levels: Level[] = [];
+  for (const part of (params.get("level") ?? "").split(",")) {
+    const level = part.trim().toLowerCase();
+    if (!level) continue;
+    if ((LEVELS as readonly string[]).includes(level)) {
+      if (!levels.includes(level as Level)) levels.push(level as Level);
+    } else {
+      issues.push({
+        path: ["level"],
+        message: `level must be a comma-separated list of: ${LEVELS.join(", ")}`,
+      });
+      break;
+    }
+  }
+
+  let limit = DEFAULT_LIMIT;
+  const rawLimit = params.get("limit")?.trim();
+  if (rawLimit) {
+    const parsed = Number(rawLimit);
+    if (!/^\d+$/.test(rawLimit) || parsed < 1 || parsed > MAX_LIMIT) {
+      issues.push({ path: ["limit"], message: `limit must be an integer from 1 to ${MAX_LIMIT}` });
+    } else limit = parsed;
+  }
+
+  const query: ListErrorsQuery = {
+    environment,
+    levels,
+    origin: text("origin", 255),
+    q: text("q", 200),
+    status: oneOf("status", ERROR_STATUS_FILTERS, null),
+    project: text("project", 100),
+    sort: oneOf("sort", ERROR_SORTS, "frequency") ?? "frequency",
+    cursor: text("cursor", 500),
+    limit,
+  };
+  if (issues.length > 0) throw invalidParameters(issues);
+  return query;
+}
+
+export function invalidParameters(issues: Issue[]): Invalid {
+  const first = issues[0];
+  return new Invalid("invalid_parameter", first ? first.message : "Invalid parameter", issues);
+}
+
+/** A 400 naming the cursor: it was edited, is stale, or belongs to another sort order. */
+export function invalidCursor(): Invalid {
+  return invalidParameters([
+    { path: ["cursor"], message: "cursor is invalid or belongs to another sort order" },
+  ]);
+}
+
+export function isOtherEnvironment(environment: string): boolean {
+  return !isPrimaryEnvironment(environment);
+}

@@ -1,0 +1,15 @@
+import type { DbOrTx } from "@/db/client";
+import { listErrors } from "@/db/queries/error-groups";
+import { invalidCursor, type ListErrorsQuery } from "./list-query";
+
+export type ErrorListPage = NonNullable<Awaited<ReturnType<typeof listErrors>>>;
+
+/** One page of a project's error list; a cursor that is not ours is a 400 naming it. */
+export async function listErrorPage(
+  db: DbOrTx,
+  input: { projectId: number; query: ListErrorsQuery },
+): Promise<ErrorListPage> {
+  const page = await listErrors(db, input);
+  if (!page) throw invalidCursor();
+  return page;
+}

@@ -1,0 +1,38 @@
+import type { DbOrTx } from "@/db/client";
+import {
+  findFirstProjectForMember,
+  findProjectForMember,
+  type ProjectAccess,
+} from "@/db/queries/projects";
+import { notFound } from "../domain-errors";
+import { parseProjectRef } from "../ids";
+
+/**
+ * The project named by `project` (id or slug) if the user is a member of it. A project that
+ * does not exist and one the user cannot see are the same NotFound, so ids reveal nothing.
+ */
+export async function requireProjectAccess(
+  db: DbOrTx,
+  input: { userId: number; project: string | number },
+): Promise<ProjectAccess> {
+  const ref = parseProjectRef(input.project);
+  const access = ref && (await findProjectForMember(db, { userId: input.userId, ref }));
+  if (!access) throw notFound("Project");
+  return access;
+}
+
+/**
+ * Like requireProjectAccess, but without `project` it picks the user's first project (oldest
+ * membership): what a personal token with a single project means.
+ */
+export async function resolveProjectForCaller(
+  db: DbOrTx,
+  input: { userId: number; project?: string | number },
+): Promise<ProjectAccess> {
+  if (input.project !== undefined) {
+    return requireProjectAccess(db, { userId: input.userId, project: input.project });
+  }
+  const access = await findFirstProjectForMember(db, { userId: input.userId });
+  if (!access) throw notFound("Project");
+  return access;
+}
