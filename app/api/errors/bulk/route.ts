@@ -1,21 +1,8 @@
 import { getDb } from "@/db";
-import { deleteErrors, setErrorStatus } from "@/db/queries/errors";
 import { json, readJson, withToken } from "@/lib/api";
-import { parseWith } from "@/lib/api-error";
-import { bulkErrorsSchema } from "@/lib/schemas/errors";
+import { triageErrors } from "@/lib/errors/triage";
 
 export const POST = withToken(async (request, { auth }) => {
-  const { ids, action } = parseWith(bulkErrorsSchema, await readJson(request));
-  const db = await getDb();
-  const errorIds = [...new Set(ids)];
-  const affected =
-    action === "delete"
-      ? await deleteErrors(db, { userId: auth.userId, errorIds })
-      : await setErrorStatus(db, {
-          userId: auth.userId,
-          errorIds,
-          status: action === "archive" ? "archived" : "open",
-        });
-  // Only ids the caller may touch are reported; others are indistinguishable from missing ones.
-  return json({ action, affected: affected.sort((a, b) => a - b) });
+  const body = await readJson(request);
+  return json(await triageErrors(await getDb(), { userId: auth.userId, body }));
 });
