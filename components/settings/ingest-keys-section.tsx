@@ -1,8 +1,9 @@
 import type { IngestKeySummary } from "@/db/queries/keys";
 import type { MemberRole } from "@/db/queries/projects";
 import { buildDsn } from "@/lib/public-url";
+import { CredentialRow } from "./credential-row";
 import { CreateIngestKeyForm, RevokeKeyButton } from "./key-forms";
-import { Badge, Facts, SettingsSection, When } from "./section";
+import { SettingsSection } from "./section";
 import { listClass, monoBox } from "./styles";
 
 export function IngestKeysSection({
@@ -50,55 +51,33 @@ export function IngestKeysSection({
             const revoked = key.revokedAt !== null;
             const canRevoke = !revoked && (role === "owner" || key.createdBy.id === userId);
             return (
-              <li
+              <CredentialRow
                 key={key.id}
-                className="flex flex-col items-start gap-2 p-3 sm:flex-row sm:justify-between"
-              >
-                <div className="min-w-0 flex-1">
-                  <p className="flex flex-wrap items-center gap-2">
-                    <span className="font-medium wrap-anywhere">{key.name}</span>
-                    {revoked ? (
-                      <Badge tone="red">Revoked</Badge>
-                    ) : (
-                      <Badge tone="green">Active</Badge>
-                    )}
-                  </p>
-                  <Facts>
-                    <span>
-                      key <code className="font-mono">{key.prefix}…</code>
-                    </span>
-                    <span>by {key.createdBy.name}</span>
-                    <span>
-                      created <When date={key.createdAt} now={now} />
-                    </span>
-                    <span>
-                      {key.lastUsedAt ? (
-                        <>
-                          last used <When date={key.lastUsedAt} now={now} />
-                        </>
-                      ) : (
-                        "never used"
-                      )}
-                    </span>
-                    {key.revokedAt ? (
-                      <span>
-                        revoked <When date={key.revokedAt} now={now} />
-                      </span>
-                    ) : null}
-                  </Facts>
-                  {revoked ? null : (
+                name={key.name}
+                state={revoked ? "revoked" : "active"}
+                what="key"
+                prefix={key.prefix}
+                createdBy={key.createdBy.name}
+                createdAt={key.createdAt}
+                lastUsedAt={key.lastUsedAt}
+                revokedAt={key.revokedAt}
+                now={now}
+                details={
+                  revoked ? null : (
                     <p className="mt-2 flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-1 text-xs">
                       <span className="text-zinc-500 dark:text-zinc-400">DSN</span>
                       <code className={monoBox}>
                         {buildDsn(baseUrl, `${key.prefix}…`, project.id)}
                       </code>
                     </p>
-                  )}
-                </div>
-                {canRevoke ? (
-                  <RevokeKeyButton projectId={project.id} keyId={key.id} name={key.name} />
-                ) : null}
-              </li>
+                  )
+                }
+                action={
+                  canRevoke ? (
+                    <RevokeKeyButton projectId={project.id} keyId={key.id} name={key.name} />
+                  ) : null
+                }
+              />
             );
           })}
         </ul>

@@ -1,46 +1,23 @@
 "use client";
 
-import { useActionState } from "react";
-import {
-  createIngestKeyAction,
-  revokeIngestKeyAction,
-  type SecretFormState,
-} from "@/app/(dashboard)/settings/actions";
+import { createIngestKeyAction, revokeIngestKeyAction } from "@/app/(dashboard)/settings/actions";
 import { ConfirmAction } from "./confirm-action";
-import { OneFieldForm } from "./one-field-form";
-import { SecretReveal } from "./secret-reveal";
+import { SecretForm } from "./secret-form";
 
 export function CreateIngestKeyForm({ projectId }: { projectId: number }) {
-  const [state, formAction, pending] = useActionState<SecretFormState, FormData>(
-    createIngestKeyAction,
-    {},
-  );
-  const created = state.status === "ok" ? state.created : undefined;
   return (
-    <div className="space-y-3">
-      <OneFieldForm
-        formAction={formAction}
-        state={state}
-        pending={pending}
-        label="New key name"
-        name="name"
-        maxLength={100}
-        placeholder="e.g. billing-api production"
-        hidden={{ projectId }}
-        submitLabel="Create key"
-        pendingLabel="Creating…"
-        showSuccess={false}
-      />
-      {created ? (
-        <SecretReveal
-          kind="ingest"
-          name={created.name}
-          secret={created.secret}
-          dsn={created.dsn}
-          baseUrl={created.baseUrl}
-        />
-      ) : null}
-    </div>
+    <SecretForm
+      action={createIngestKeyAction}
+      kind="ingest"
+      label="New key name"
+      name="name"
+      maxLength={100}
+      placeholder="e.g. billing-api production"
+      hidden={{ projectId }}
+      submitLabel="Create key"
+      pendingLabel="Creating…"
+      showSuccess={false}
+    />
   );
 }
 

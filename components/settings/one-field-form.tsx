@@ -24,6 +24,7 @@ export function OneFieldForm({
   autoComplete = "off",
   maxLength,
   showSuccess = true,
+  extra,
 }: {
   formAction: (formData: FormData) => void;
   state: FormState;
@@ -40,6 +41,8 @@ export function OneFieldForm({
   autoComplete?: string;
   maxLength?: number;
   showSuccess?: boolean;
+  /** Another input on the same line, before the button (the token form's expiry). */
+  extra?: React.ReactNode;
 }) {
   return (
     <form action={formAction} className="space-y-2" noValidate>
@@ -60,6 +63,7 @@ export function OneFieldForm({
           defaultValue={state.status === "error" ? state.value : defaultValue}
           error={state.fieldError}
         />
+        {extra}
         <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6.5">
           {pending ? pendingLabel : submitLabel}
         </Button>

@@ -6,40 +6,25 @@ import {
   createProjectAction,
   type FormState,
   renameProjectAction,
-  type SecretFormState,
 } from "@/app/(dashboard)/settings/actions";
 import { OneFieldForm } from "./one-field-form";
-import { SecretReveal } from "./secret-reveal";
+import { SecretForm } from "./secret-form";
 import { linkClass, smallButton } from "./styles";
 
 export function CreateProjectForm() {
-  const [state, formAction, pending] = useActionState<SecretFormState, FormData>(
-    createProjectAction,
-    {},
-  );
-  const created = state.status === "ok" ? state.created : undefined;
   return (
-    <div className="space-y-3">
-      <OneFieldForm
-        formAction={formAction}
-        state={state}
-        pending={pending}
-        label="New project name"
-        name="name"
-        maxLength={100}
-        placeholder="e.g. Billing API"
-        submitLabel="Create project"
-        pendingLabel="Creating…"
-        hint="It gets a default ingest key, shown once below."
-      />
-      {created?.project ? (
-        <SecretReveal
-          kind="ingest"
-          name={created.name}
-          secret={created.secret}
-          dsn={created.dsn}
-          baseUrl={created.baseUrl}
-        >
+    <SecretForm
+      action={createProjectAction}
+      kind="ingest"
+      label="New project name"
+      name="name"
+      maxLength={100}
+      placeholder="e.g. Billing API"
+      submitLabel="Create project"
+      pendingLabel="Creating…"
+      hint="It gets a default ingest key, shown once below."
+      after={(created) =>
+        created.project ? (
           <p className="text-sm">
             <Link
               href={`/settings?project=${encodeURIComponent(created.project.slug)}#project`}
@@ -48,9 +33,9 @@ export function CreateProjectForm() {
               Manage {created.project.name}’s keys and members
             </Link>
           </p>
-        </SecretReveal>
-      ) : null}
-    </div>
+        ) : null
+      }
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import type { listPersonalTokens } from "@/db/queries/tokens";
-import { Badge, Facts, SettingsSection, When } from "./section";
+import { CredentialRow } from "./credential-row";
+import { SettingsSection, When } from "./section";
 import { listClass } from "./styles";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
@@ -28,62 +29,39 @@ export function TokensSection({ tokens, now }: { tokens: PersonalToken[]; now: n
             const expired =
               !revoked && token.expiresAt !== null && token.expiresAt.getTime() <= now;
             return (
-              <li
+              <CredentialRow
                 key={token.id}
-                className="flex flex-col items-start gap-2 p-3 sm:flex-row sm:justify-between"
-              >
-                <div className="min-w-0">
-                  <p className="flex flex-wrap items-center gap-2">
-                    <span className="font-medium wrap-anywhere">{token.name}</span>
-                    {revoked ? (
-                      <Badge tone="red">Revoked</Badge>
-                    ) : expired ? (
-                      <Badge tone="red">Expired</Badge>
-                    ) : (
-                      <Badge tone="green">Active</Badge>
-                    )}
-                  </p>
-                  <Facts>
+                name={token.name}
+                state={revoked ? "revoked" : expired ? "expired" : "active"}
+                what="token"
+                prefix={token.prefix}
+                createdAt={token.createdAt}
+                lastUsedAt={token.lastUsedAt}
+                revokedAt={token.revokedAt}
+                now={now}
+                whenActive={
+                  token.expiresAt ? (
                     <span>
-                      token <code className="font-mono">{token.prefix}…</code>
-                    </span>
-                    <span>
-                      created <When date={token.createdAt} now={now} />
-                    </span>
-                    <span>
-                      {token.lastUsedAt ? (
+                      {expired ? (
                         <>
-                          last used <When date={token.lastUsedAt} now={now} />
+                          expired <When date={token.expiresAt} now={now} />
                         </>
                       ) : (
-                        "never used"
+                        <>
+                          expires <Day date={token.expiresAt} />
+                        </>
                       )}
                     </span>
-                    {token.revokedAt ? (
-                      <span>
-                        revoked <When date={token.revokedAt} now={now} />
-                      </span>
-                    ) : token.expiresAt ? (
-                      <span>
-                        {expired ? (
-                          <>
-                            expired <When date={token.expiresAt} now={now} />
-                          </>
-                        ) : (
-                          <>
-                            expires <Day date={token.expiresAt} />
-                          </>
-                        )}
-                      </span>
-                    ) : (
-                      <span>never expires</span>
-                    )}
-                  </Facts>
-                </div>
-                {revoked || expired ? null : (
-                  <RevokeTokenButton tokenId={token.id} name={token.name} />
-                )}
-              </li>
+                  ) : (
+                    <span>never expires</span>
+                  )
+                }
+                action={
+                  revoked || expired ? null : (
+                    <RevokeTokenButton tokenId={token.id} name={token.name} />
+                  )
+                }
+              />
             );
           })}
         </ul>

@@ -54,19 +54,6 @@ export async function findActiveIngestKey(
   return row ?? null;
 }
 
-/** False when the key is not an active ingest key of the project (already revoked, say). */
-export async function revokeIngestKey(
-  db: DbOrTx,
-  input: { projectId: number; keyId: string },
-): Promise<boolean> {
-  const where = and(
-    eq(apiTokens.id, input.keyId),
-    eq(apiTokens.projectId, input.projectId),
-    eq(apiTokens.kind, "ingest"),
-  ) as SQL;
-  return (await revokeTokens(db, where)) > 0;
-}
-
 /** Revokes every active ingest key a user holds for a project, e.g. when they leave it. */
 export function revokeIngestKeysOfMember(
   db: DbOrTx,

@@ -135,15 +135,20 @@ export async function revokeTokens(db: DbOrTx, where: SQL): Promise<number> {
   return rows.length;
 }
 
-/** Revokes one of the user's own personal tokens; false when there is no such token. */
-export async function revokePersonalToken(
+/**
+ * Revokes one active token of the given kind: a personal token of its user, or an ingest key
+ * of its project. False when there is no such active token (already revoked, say).
+ */
+export async function revokeToken(
   db: DbOrTx,
-  input: { userId: number; tokenId: string },
+  input:
+    | { tokenId: string; kind: "personal"; userId: number }
+    | { tokenId: string; kind: "ingest"; projectId: number },
 ): Promise<boolean> {
-  const where = and(
-    eq(apiTokens.id, input.tokenId),
-    eq(apiTokens.userId, input.userId),
-    eq(apiTokens.kind, "personal"),
-  ) as SQL;
+  const owner =
+    input.kind === "personal"
+      ? eq(apiTokens.userId, input.userId)
+      : eq(apiTokens.projectId, input.projectId);
+  const where = and(eq(apiTokens.id, input.tokenId), owner, eq(apiTokens.kind, input.kind)) as SQL;
   return (await revokeTokens(db, where)) > 0;
 }

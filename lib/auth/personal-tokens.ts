@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
-import { type CreatedToken, createToken } from "@/db/queries/tokens";
-import { parseWith } from "@/lib/domain-errors";
+import { type CreatedToken, createToken, revokeToken } from "@/db/queries/tokens";
+import { notFound, parseWith } from "@/lib/domain-errors";
+import { isUuid } from "@/lib/ids";
 import { createTokenSchema } from "@/lib/schemas/auth";
 
 /**
@@ -19,4 +20,15 @@ export async function createPersonalToken(
 export function expiryFromForm(value: string): number | null | string {
   if (value === "" || value === "never") return null;
   return /^\d{1,4}$/.test(value) ? Number(value) : value;
+}
+
+/** Revokes one of the user's own personal tokens: the one rule for DELETE /api/tokens/:id and the form. */
+export async function revokePersonalToken(
+  db: DbOrTx,
+  input: { userId: number; tokenId: string },
+): Promise<void> {
+  const revoked =
+    isUuid(input.tokenId) &&
+    (await revokeToken(db, { tokenId: input.tokenId, kind: "personal", userId: input.userId }));
+  if (!revoked) throw notFound("Token");
 }

@@ -12,7 +12,6 @@ export const projectNameSchema = z
   .max(100, "Name must be at most 100 characters.");
 
 export const createProjectSchema = z.object({ name: projectNameSchema });
-export const updateProjectSchema = z.object({ name: projectNameSchema });
 
 /** PATCH /api/projects/:id: a new name, an ingest quota (events a minute; null for the default), or both. */
 export const patchProjectSchema = z

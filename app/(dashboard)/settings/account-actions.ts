@@ -1,12 +1,9 @@
 "use server";
 
 import { signOut } from "@/auth";
+import { type FormState, formText as text, withUser } from "@/lib/actions/with-user";
 import { changePassword } from "@/lib/auth/password";
-import { requireUser } from "@/lib/auth/session";
 import { endAllSessions } from "@/lib/auth/session-store";
-import { getDb } from "@/lib/db";
-import { DomainError } from "@/lib/domain-errors";
-import type { FormState } from "./actions";
 
 export interface PasswordFormState {
   status?: "ok" | "error";
@@ -15,19 +12,14 @@ export interface PasswordFormState {
   fieldErrors?: Partial<Record<"currentPassword" | "newPassword", string>>;
 }
 
-const text = (formData: FormData, key: string) => {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : "";
-};
-
 /** Changes the password; this browser stays signed in, every other session ends. */
-export async function changePasswordAction(
-  _state: PasswordFormState,
-  formData: FormData,
-): Promise<PasswordFormState> {
-  const user = await requireUser();
-  try {
-    const { endedSessions } = await changePassword(await getDb(), {
+export const changePasswordAction = withUser<[PasswordFormState, FormData], PasswordFormState>(
+  async (
+    { user, db },
+    _state: PasswordFormState,
+    formData: FormData,
+  ): Promise<PasswordFormState> => {
+    const { endedSessions } = await changePassword(db, {
       userId: user.id,
       keepSessionId: user.sessionId,
       body: {
@@ -40,30 +32,31 @@ export async function changePasswordAction(
         ? "You were not signed in anywhere else."
         : `${endedSessions} other ${endedSessions === 1 ? "session was" : "sessions were"} signed out.`;
     return { status: "ok", message: `Password changed. ${others}` };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const fieldErrors: PasswordFormState["fieldErrors"] = {};
-    for (const issue of error.issues ?? []) {
-      const field = issue.path[0];
-      if ((field === "currentPassword" || field === "newPassword") && !fieldErrors[field]) {
-        fieldErrors[field] = issue.message;
+  },
+  {
+    refused: (error) => {
+      const fieldErrors: PasswordFormState["fieldErrors"] = {};
+      for (const issue of error.issues ?? []) {
+        const field = issue.path[0];
+        if ((field === "currentPassword" || field === "newPassword") && !fieldErrors[field]) {
+          fieldErrors[field] = issue.message;
+        }
       }
-    }
-    return {
-      status: "error",
-      fieldErrors,
-      error: error.issues ? undefined : error.message,
-    };
-  }
-}
+      return {
+        status: "error",
+        fieldErrors,
+        error: error.issues ? undefined : error.message,
+      };
+    },
+  },
+);
 
 /** "Sign out everywhere": every browser session of the user ends, this one included. */
-export async function signOutEverywhereAction(
-  _state: FormState,
-  _formData: FormData,
-): Promise<FormState> {
-  const user = await requireUser();
-  await endAllSessions(user.id);
-  await signOut({ redirectTo: "/login" });
-  return { status: "ok" };
-}
+export const signOutEverywhereAction = withUser<[FormState, FormData], FormState>(
+  async ({ user }, _state: FormState, _formData: FormData): Promise<FormState> => {
+    await endAllSessions(user.id);
+    await signOut({ redirectTo: "/login" });
+    return { status: "ok" };
+  },
+  { refused: (error) => ({ status: "error", error: error.message }) },
+);

@@ -1,9 +1,8 @@
-import { createProject, listProjectsForUser } from "@/db/queries/projects";
+import { listProjectsForUser } from "@/db/queries/projects";
 import { json, readJson, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
-import { parseWith } from "@/lib/domain-errors";
+import { createProject } from "@/lib/projects/projects";
 import { buildDsn, publicBaseUrl } from "@/lib/public-url";
-import { createProjectSchema } from "@/lib/schemas/projects";
 
 export const GET = withToken(async (_request, { auth }) => {
   const items = await listProjectsForUser(await getDb(), auth.userId);
@@ -11,8 +10,8 @@ export const GET = withToken(async (_request, { auth }) => {
 });
 
 export const POST = withToken(async (request, { auth }) => {
-  const { name } = parseWith(createProjectSchema, await readJson(request, 16 * 1024));
-  const { project, ingestKey } = await createProject(await getDb(), { userId: auth.userId, name });
+  const body = await readJson(request, 16 * 1024);
+  const { project, ingestKey } = await createProject(await getDb(), { userId: auth.userId, body });
   return json(
     {
       project,

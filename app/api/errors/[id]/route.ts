@@ -1,10 +1,10 @@
 import { countEventsOverTime, findLatestEvent } from "@/db/queries/error-events";
-import { deleteErrors, findErrorForUser, setErrorStatus } from "@/db/queries/error-groups";
+import { findErrorForUser } from "@/db/queries/error-groups";
 import { json, readJson, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
-import { notFound, parseWith } from "@/lib/domain-errors";
+import { notFound } from "@/lib/domain-errors";
+import { changeErrorStatus, deleteError } from "@/lib/errors/triage";
 import { parseId } from "@/lib/ids";
-import { errorStatusUpdateSchema } from "@/lib/schemas/errors";
 
 type Params = { id: string };
 
@@ -30,10 +30,9 @@ export const GET = withToken<Params>(async (_request, { auth, params }) => {
 
 export const PATCH = withToken<Params>(async (request, { auth, params }) => {
   const errorId = parseId(params.id, "Error");
-  const { status } = parseWith(errorStatusUpdateSchema, await readJson(request));
+  const body = await readJson(request);
   const db = await getDb();
-  const [updated] = await setErrorStatus(db, { userId: auth.userId, errorIds: [errorId], status });
-  if (!updated) throw notFound("Error");
+  await changeErrorStatus(db, { userId: auth.userId, errorId, body });
   const error = await findErrorForUser(db, { userId: auth.userId, errorId });
   if (!error) throw notFound("Error");
   return json(error);
@@ -41,7 +40,6 @@ export const PATCH = withToken<Params>(async (request, { auth, params }) => {
 
 export const DELETE = withToken<Params>(async (_request, { auth, params }) => {
   const errorId = parseId(params.id, "Error");
-  const [deleted] = await deleteErrors(await getDb(), { userId: auth.userId, errorIds: [errorId] });
-  if (!deleted) throw notFound("Error");
+  await deleteError(await getDb(), { userId: auth.userId, errorId });
   return new Response(null, { status: 204 });
 });

@@ -1,7 +1,8 @@
-import { deleteEventForUser, findEventForUser } from "@/db/queries/error-events";
+import { findEventForUser } from "@/db/queries/error-events";
 import { json, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/domain-errors";
+import { deleteEvent } from "@/lib/errors/triage";
 import { parseId } from "@/lib/ids";
 
 type Params = { id: string };
@@ -16,10 +17,7 @@ export const GET = withToken<Params>(async (_request, { auth, params }) => {
 });
 
 export const DELETE = withToken<Params>(async (_request, { auth, params }) => {
-  const deleted = await deleteEventForUser(await getDb(), {
-    userId: auth.userId,
-    eventId: parseId(params.id, "Event"),
-  });
-  if (!deleted) throw notFound("Event");
+  const eventId = parseId(params.id, "Event");
+  await deleteEvent(await getDb(), { userId: auth.userId, eventId });
   return new Response(null, { status: 204 });
 });

@@ -1,9 +1,7 @@
-import { renameProject } from "@/db/queries/projects";
 import { json, readJson, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
-import { forbidden, notFound, parseWith } from "@/lib/domain-errors";
 import { requireProjectAccess } from "@/lib/projects/access";
-import { patchProjectSchema } from "@/lib/schemas/projects";
+import { updateProject } from "@/lib/projects/projects";
 
 export const GET = withToken<{ id: string }>(async (_request, { auth, params }) => {
   const { project, role } = await requireProjectAccess(await getDb(), {
@@ -14,14 +12,10 @@ export const GET = withToken<{ id: string }>(async (_request, { auth, params }) 
 });
 
 export const PATCH = withToken<{ id: string }>(async (request, { auth, params }) => {
-  const db = await getDb();
-  const { project, role } = await requireProjectAccess(db, {
+  const updated = await updateProject(await getDb(), {
     userId: auth.userId,
     project: params.id,
+    readBody: () => readJson(request, 16 * 1024),
   });
-  if (role !== "owner") throw forbidden("Only project owners can change a project.");
-  const changes = parseWith(patchProjectSchema, await readJson(request, 16 * 1024));
-  const renamed = await renameProject(db, { projectId: project.id, ...changes });
-  if (!renamed) throw notFound("Project");
-  return json({ ...renamed, role });
+  return json(updated);
 });
