@@ -1,9 +1,7 @@
 import { listMembers } from "@/db/queries/members";
-import { json, readJson, withToken } from "@/lib/api";
+import { json, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { requireProjectAccess } from "@/lib/projects/access";
-import { inviteToProject } from "@/lib/projects/invitations";
-import { publicBaseUrl } from "@/lib/public-url";
 
 export const GET = withToken<{ id: string }>(async (_request, { auth, params }) => {
   const db = await getDb();
@@ -12,15 +10,8 @@ export const GET = withToken<{ id: string }>(async (_request, { auth, params }) 
 });
 
 /**
- * Invites by email, as POST /api/projects/:id/invitations does: nobody joins a project without
- * accepting, and the answer never says whether the address has an account.
+ * Adding a member is inviting them, the very handler of POST /api/projects/:id/invitations:
+ * nobody joins a project without accepting, and the answer never says whether the address has
+ * an account.
  */
-export const POST = withToken<{ id: string }>(async (request, { auth, params }) => {
-  const result = await inviteToProject(await getDb(), {
-    userId: auth.userId,
-    project: params.id,
-    readBody: () => readJson(request, 16 * 1024),
-    baseUrl: publicBaseUrl(request),
-  });
-  return json(result, 202);
-});
+export { POST } from "../invitations/route";
