@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// HTTP tests against a running server at API_BASE_URL; scripts/test.ts starts one per database.
+// HTTP tests against a running server at API_BASE_URL; scripts/test/test.ts starts one per database.
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// `npm run demo` end to end (tests/demo): needs the production build, so scripts/test.ts runs
+// `npm run demo` end to end (tests/demo): needs the production build, so scripts/test/test.ts runs
 // it after building. One file at a time: each test starts a whole demo.
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },

@@ -1,8 +1,8 @@
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { settings } from "@/lib/config";
-import { buildIsStale } from "./build-state";
-import { run } from "./run";
-import { stopWithParent } from "./stop-with-parent";
+import { buildIsStale } from "./lib/build-state";
+import { run } from "./lib/run";
+import { stopWithParent } from "./lib/stop-with-parent";
 
 // `npm start`: check the configuration, build when there is no build or the sources changed
 // since, then serve.

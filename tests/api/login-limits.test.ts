@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { describe, expect, it } from "vitest";
 import { api, BASE_URL, signUp, uniqueEmail } from "../support/api";
 
-// The API suite's server trusts 127.0.0.1 as a proxy (scripts/test.ts sets
+// The API suite's server trusts 127.0.0.1 as a proxy (scripts/test/test.ts sets
 // TRUSTED_PROXIES=127.0.0.1,::1), so each test picks its client address by sending
 // X-Forwarded-For as a proxy would; parallel test files never share a per-address budget.
 const byte = () => randomBytes(1)[0] as number;

@@ -11,7 +11,7 @@ describe("the demo traffic generator", () => {
       [
         "--import",
         "tsx",
-        "scripts/traffic.ts",
+        "scripts/demo/traffic.ts",
         "--url",
         BASE_URL,
         "--token",

@@ -5,8 +5,8 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildIsStale } from "@/scripts/build-state";
-import { freePort } from "@/scripts/run";
+import { buildIsStale } from "@/scripts/lib/build-state";
+import { freePort } from "@/scripts/lib/run";
 
 /**
  * `npm run demo` must stop everything it started whenever Ctrl-C comes. Every process it
@@ -60,8 +60,8 @@ async function startDemo(dataDir: string, via: "tsx-cli" | "node"): Promise<Demo
   const port = await freePort();
   const command =
     via === "tsx-cli"
-      ? [path.resolve("node_modules/.bin/tsx"), ["scripts/demo.ts"]]
-      : [process.execPath, ["--import", "tsx", "scripts/demo.ts"]];
+      ? [path.resolve("node_modules/.bin/tsx"), ["scripts/demo/demo.ts"]]
+      : [process.execPath, ["--import", "tsx", "scripts/demo/demo.ts"]];
   const child = spawn(command[0] as string, command[1] as string[], {
     // Its own process group, as a terminal's foreground job: the test signals the group.
     detached: true,
@@ -201,7 +201,7 @@ describe("the traffic generator alone", () => {
       [
         "--import",
         "tsx",
-        "scripts/traffic.ts",
+        "scripts/demo/traffic.ts",
         "--url",
         `http://127.0.0.1:${port}`,
         "--token",

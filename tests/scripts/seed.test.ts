@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { DEMO } from "@/db/seed-demo";
+import { DEMO } from "@/scripts/db/seed-demo";
 import { freshPostgres } from "@/tests/support/databases";
 import { runScript } from "./run-script";
 
@@ -20,13 +20,13 @@ describe.skipIf(!serverUrl)("npm run db:seed on a production database", () => {
       const demoUsers = () =>
         database.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO.email));
 
-      const refused = await runScript("db/seed.ts", [], production);
+      const refused = await runScript("scripts/db/seed.ts", [], production);
       expect(refused.code, refused.output).not.toBe(0);
       expect(refused.output).toMatch(/Refusing to create the demo account/);
       expect(refused.output).toMatch(/--allow-production/);
       expect(await demoUsers()).toHaveLength(0);
 
-      const allowed = await runScript("db/seed.ts", ["--allow-production"], production);
+      const allowed = await runScript("scripts/db/seed.ts", ["--allow-production"], production);
       expect(allowed.code, allowed.output).toBe(0);
       expect(await demoUsers()).toHaveLength(1);
     } finally {

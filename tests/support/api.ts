@@ -67,7 +67,7 @@ export async function signUp(
     password: overrides.password ?? "correct horse battery",
   };
   // Sign-ups are limited per address: each comes from its own (the API suite's server trusts
-  // 127.0.0.1 as a proxy: TRUSTED_PROXIES=127.0.0.1,::1, set by scripts/test.ts).
+  // 127.0.0.1 as a proxy: TRUSTED_PROXIES=127.0.0.1,::1, set by scripts/test/test.ts).
   const r = () => Math.floor(Math.random() * 256);
   const res = await api("/api/auth/signup", {
     json: input,

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { setErrorStatus } from "@/db/queries/error-groups";
+import { drainSearchQueue, vacuumSearchQueue } from "@/db/queries/error-search";
+import { type EventToStore, insertEvents } from "@/db/queries/ingest-write";
+import { createAccount } from "@/db/queries/users";
+import { errors, users } from "@/db/schema";
 import { normalizeNativeEvent } from "@/lib/ingest/native";
 import { normalizeSentryEvent } from "@/lib/ingest/sentry-event";
-import type { Db } from "./client";
-import { setErrorStatus } from "./queries/error-groups";
-import { drainSearchQueue, vacuumSearchQueue } from "./queries/error-search";
-import { type EventToStore, insertEvents } from "./queries/ingest-write";
-import { createAccount } from "./queries/users";
-import { errors, users } from "./schema";
-import { demoEvents, demoSdkEvents } from "./seed-data";
+import { demoEvents, demoSdkEvents } from "../lib/sample-events";
 
 export const DEMO = {
   name: "Demo User",

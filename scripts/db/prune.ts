@@ -1,7 +1,7 @@
+import { openDatabase } from "@/db/client";
+import { pruneEvents, pruneRateLimits, retentionCutoff } from "@/db/queries/retention";
 import { settings } from "@/lib/config";
 import { databaseConfig } from "@/lib/env";
-import { openDatabase } from "./client";
-import { pruneEvents, pruneRateLimits, retentionCutoff } from "./queries/retention";
 
 // `npm run db:prune`: removes events older than RETENTION_DAYS (default 90), in batches, and
 // the rate-limit windows that ended.

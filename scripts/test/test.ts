@@ -1,11 +1,11 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freshPostgres } from "@/tests/support/databases";
-import { buildIsStale } from "./build-state";
-import { freePort, run } from "./run";
+import { buildIsStale } from "../lib/build-state";
+import { run } from "../lib/run";
+import { startServer } from "../lib/server";
 
 /**
  * `npm test`: unit tests, a production build, the HTTP API suite against a started server on
@@ -51,49 +51,26 @@ async function vitest(label: string, args: string[], env: NodeJS.ProcessEnv) {
   if (code !== 0) failures.push(label);
 }
 
-async function waitForHealth(url: string, child: { exitCode: number | null }, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`server at ${url} did not become healthy in ${timeoutMs} ms`);
-}
-
 /** Starts `npm start`'s server on a free port with the given database settings. */
 async function withServer(env: Record<string, string>, body: (url: string) => Promise<void>) {
-  const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "ec-data-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      SKIP_BUILD: "1",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      DATA_DIR: dataDir,
-      AUTH_SECRET: randomBytes(33).toString("base64url"),
-      // The tests pick their client address with X-Forwarded-For, as a proxy on 127.0.0.1
-      // would; tests/api/login-limits.test.ts connects from 127.x.y.z to be an untrusted client.
-      TRUSTED_PROXIES: "127.0.0.1,::1",
-      ...env,
-      NODE_ENV: "production",
-    },
-  });
-  const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url, child);
-    await body(url);
+    const server = await startServer({
+      env: {
+        DATA_DIR: dataDir,
+        AUTH_SECRET: randomBytes(33).toString("base64url"),
+        // The tests pick their client address with X-Forwarded-For, as a proxy on 127.0.0.1
+        // would; tests/api/login-limits.test.ts connects from 127.x.y.z to be an untrusted client.
+        TRUSTED_PROXIES: "127.0.0.1,::1",
+        ...env,
+      },
+    });
+    try {
+      await body(server.url);
+    } finally {
+      await server.stop();
+    }
   } finally {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    if (child.exitCode === null) child.kill("SIGTERM");
-    await exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
+import { openDatabase } from "@/db/client";
 import { databaseConfig } from "@/lib/env";
-import { openDatabase } from "./client";
 
 // `npm run db:migrate`: applies db/migrations to DATABASE_URL (or to the embedded database).
 const config = databaseConfig();

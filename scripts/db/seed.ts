@@ -1,5 +1,5 @@
+import { openDatabase } from "@/db/client";
 import { databaseConfig, isProductionDeployment } from "@/lib/env";
-import { openDatabase } from "./client";
 import { DEMO, seedDemo } from "./seed-demo";
 
 // `npm run db:seed`: the demo account (see seed-demo.ts). Running it again changes nothing.

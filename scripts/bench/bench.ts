@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -9,10 +9,10 @@ import { createAccount } from "@/db/queries/users";
 import { resultRows } from "@/db/sql";
 import { normalizeNativeEvent } from "@/lib/ingest/native";
 import { freshPostgres } from "@/tests/support/databases";
-import { seedErrors } from "./bench-seed";
-import { buildIsStale } from "./build-state";
-import { cpuShare, describeCpu } from "./cpu-share";
-import { freePort, run } from "./run";
+import { buildIsStale } from "../lib/build-state";
+import { ensureBuild, startServer } from "../lib/server";
+import { cpuShare, describeCpu, LOAD_SCRIPT } from "./cpu-share";
+import { seedErrors } from "./seed";
 
 /**
  * `npm run bench`: starts the app as `npm start` does against a fresh database on the
@@ -38,39 +38,19 @@ const phases = new Set((phasesArg?.slice("--phases=".length) ?? "a,b,c,d,e").spl
 const execFileAsync = promisify(execFile);
 
 async function startApp(databaseUrl: string, env: Record<string, string> = {}) {
-  const port = await freePort();
   // BENCH_NODE_OPTIONS profiles the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
   const nodeArgs = (process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
+  return startServer({
+    nodeArgs,
     stdio: ["ignore", "ignore", "inherit"],
+    timeoutMs: 60_000,
     env: {
-      ...process.env,
       ...env,
-      NODE_ENV: "production",
-      SKIP_BUILD: "1",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(33).toString("base64url"),
       DATABASE_POOL_MAX: "20",
     },
   });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the app did not start");
-}
-
-async function stopApp(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
 }
 
 interface LoadResult {
@@ -95,7 +75,7 @@ async function load(
     [
       "--import",
       "tsx",
-      "scripts/bench-load.ts",
+      LOAD_SCRIPT,
       "--url",
       url,
       "--token",
@@ -146,11 +126,8 @@ const line = (phase: string, figure: string, target: string) => {
   console.log(`  ${phase}: ${figure}   (${target})`);
 };
 
-if (buildIsStale()) {
-  console.log("Building the app first…");
-  if ((await run("npx", ["next", "build"], { ...process.env, NODE_ENV: "production" })) !== 0)
-    process.exit(1);
-}
+if (buildIsStale()) console.log("Building the app first…");
+if (!(await ensureBuild())) process.exit(1);
 const database = await freshPostgres(serverUrl);
 const { db } = database;
 console.log(`Bench database: ${new URL(database.url).pathname.slice(1)}`);
@@ -192,7 +169,7 @@ try {
     );
     console.log(`   ${describeCpu(cpu)}`);
     acknowledged += viaNext.events;
-    await stopApp(slow.child);
+    await slow.stop();
     line(
       "a. 1 event/request, Next route handler",
       `${fmt(viaNext.eventsPerSecond)} events/s, p50 ${fmt(viaNext.p50, 1)} ms, p99 ${fmt(viaNext.p99, 1)} ms, non-2xx ${viaNext.non2xx + viaNext.failures}`,
@@ -286,7 +263,7 @@ try {
       line(phase, figure, "p95 ≤ 50 ms (search ≤ 100 ms) at 1 M, growth ≤ 2×");
     void token;
   }
-  await stopApp(fast.child);
+  await fast.stop();
 
   console.log(`\n| phase | result | target |\n|---|---|---|`);
   for (const [phase, figure, target] of rows) console.log(`| ${phase} | ${figure} | ${target} |`);

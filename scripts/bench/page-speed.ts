@@ -1,15 +1,13 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { type DbHandle, openDatabase } from "@/db/client";
-import { DEMO, seedDemo } from "@/db/seed-demo";
 import { freshPostgres } from "@/tests/support/databases";
-import { seedErrors } from "./bench-seed";
-import { buildIsStale } from "./build-state";
-import { freePort, run } from "./run";
+import { DEMO, seedDemo } from "../db/seed-demo";
+import { ensureBuild, startServer } from "../lib/server";
+import { seedErrors } from "./seed";
 
 /**
  * `npm run page-speed`: the /errors page's server response time (p50/p95 over 50 requests per
@@ -19,11 +17,7 @@ import { freePort, run } from "./run";
 const RUNS = 50;
 const EXTRA_EVENTS = Number(process.env.PAGE_SPEED_EVENTS ?? 100_000);
 
-if (
-  buildIsStale() &&
-  (await run("npx", ["next", "build"], { ...process.env, NODE_ENV: "production" })) !== 0
-)
-  process.exit(1);
+if (!(await ensureBuild())) process.exit(1);
 const tempDir = mkdtempSync(path.join(tmpdir(), "ec-speed-"));
 let handle: DbHandle & { drop?: () => Promise<void>; url?: string };
 let env: Record<string, string>;
@@ -44,28 +38,13 @@ await seedErrors(handle.db, {
 });
 if (handle.kind === "pglite") await handle.close();
 
-const port = await freePort();
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+const server = await startServer({
+  env,
   stdio: ["ignore", "ignore", "inherit"],
-  env: {
-    ...process.env,
-    ...env,
-    NODE_ENV: "production",
-    SKIP_BUILD: "1",
-    PORT: String(port),
-    HOSTNAME: "127.0.0.1",
-  },
+  timeoutMs: 60_000,
 });
-const base = `http://127.0.0.1:${port}`;
+const base = server.url;
 try {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
   const executablePath =
     process.env.CHROMIUM_PATH ??
     (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -105,8 +84,7 @@ try {
     `(${handle.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"}, demo data + ${EXTRA_EVENTS.toLocaleString("en-US")} events, ${RUNS} requests per view)`,
   );
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
+  await server.stop();
   if (handle.drop) await handle.drop();
   rmSync(tempDir, { recursive: true, force: true });
 }

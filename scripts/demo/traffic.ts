@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import * as Sentry from "@sentry/node";
-import { stopWithParent } from "./stop-with-parent";
+import { trafficEvents, WORDS } from "../lib/sample-events";
+import { stopWithParent } from "../lib/stop-with-parent";
 
 /**
  * `npm run demo:traffic -- --url http://localhost:3000 --token <ingest key> [--dsn <DSN>]
@@ -35,104 +36,9 @@ const giveUpMs = Math.max(1, Number(values["give-up-after"]) || 60) * 1000;
 /** When the target last answered (any status): a long silence ends the run. */
 let lastAnswer = Date.now();
 
-const SERVICES = [
-  "billing-api",
-  "web-checkout",
-  "auth-service",
-  "search-worker",
-  "mobile-app",
-  "notifications",
-];
-const ENVIRONMENTS = [
-  "production",
-  "production",
-  "production",
-  "production",
-  "staging",
-  "development",
-];
-const KNOWN = [
-  { title: "Timeout after {n} ms calling payment gateway", level: "error", origin: "billing-api" },
-  {
-    title: "TypeError: Cannot read properties of undefined (reading 'total')",
-    level: "error",
-    origin: "web-checkout",
-  },
-  {
-    title: "Card declined for customer {n}: insufficient funds",
-    level: "warning",
-    origin: "billing-api",
-  },
-  { title: "Invalid JWT signature for user {n}", level: "warning", origin: "auth-service" },
-  { title: "Slow query: search took {n} ms", level: "info", origin: "search-worker" },
-  { title: "Cache warm-up finished in {n} ms", level: "debug", origin: "search-worker" },
-  { title: "Database connection pool exhausted", level: "fatal", origin: "auth-service" },
-  {
-    title: "Push notification delivery failed for device {n}",
-    level: "warning",
-    origin: "notifications",
-  },
-];
-const NEW_KINDS = [
-  "KeyError: '{w}'",
-  "ValueError: invalid literal for int() with base 10: '{w}'",
-  "Feature flag {w} evaluated without a default",
-  "Unhandled promise rejection in {w} handler",
-];
-const WORDS = [
-  "coupon",
-  "shipping",
-  "avatar",
-  "locale",
-  "invoice",
-  "refund",
-  "wishlist",
-  "loyalty",
-  "banner",
-  "tax",
-];
-
-const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
-const fill = (text: string) =>
-  text
-    .replace("{n}", String(Math.floor(Math.random() * 90_000) + 1000))
-    .replace("{w}", pick(WORDS));
-
 let sent = 0;
 let failed = 0;
-let burstUntil = 0;
-
-function nextEvent() {
-  const now = Date.now();
-  if (now > burstUntil && Math.random() < 0.002) burstUntil = now + 5000; // an outage starts
-  if (now < burstUntil) {
-    return {
-      title: "Database connection pool exhausted",
-      level: "fatal",
-      origin: "auth-service",
-      environment: "production",
-      details: "PoolTimeoutError: timed out after 5000 ms waiting for a connection",
-    };
-  }
-  if (Math.random() < 0.03) {
-    return {
-      title: fill(pick(NEW_KINDS)),
-      level: pick(["error", "warning", "info"]),
-      origin: pick(SERVICES),
-      environment: pick(ENVIRONMENTS),
-      details: "Appeared in the latest deploy",
-    };
-  }
-  const known = pick(KNOWN);
-  return {
-    title: fill(known.title),
-    level: known.level,
-    origin: known.origin,
-    environment: pick(ENVIRONMENTS),
-    details: `at ${known.origin}/handler.ts:${Math.floor(Math.random() * 300)}`,
-    tags: { release: "2026.11.27", region: pick(["eu-west-1", "us-east-1"]) },
-  };
-}
+const nextEvent = trafficEvents();
 
 async function sendNative(batch: object[]) {
   try {
@@ -190,7 +96,7 @@ const started = Date.now();
 let lastReport = started;
 while (!stopping) {
   const tickStart = Date.now();
-  const batch = Array.from({ length: rate }, nextEvent);
+  const batch = Array.from({ length: rate }, () => nextEvent());
   await sendNative(batch);
   if (values.dsn) {
     try {
@@ -200,7 +106,10 @@ while (!stopping) {
       sent++;
     }
     if (Math.random() < 0.3) {
-      Sentry.captureMessage(`Queue ${pick(WORDS)} is backing up`, "warning");
+      Sentry.captureMessage(
+        `Queue ${WORDS[Math.floor(Math.random() * WORDS.length)]} is backing up`,
+        "warning",
+      );
       sent++;
     }
   }

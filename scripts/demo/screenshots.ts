@@ -1,12 +1,10 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { openDatabase } from "@/db/client";
-import { DEMO, seedDemo } from "@/db/seed-demo";
-import { buildIsStale } from "./build-state";
-import { freePort, run } from "./run";
+import { DEMO, seedDemo } from "../db/seed-demo";
+import { ensureBuild, startServer } from "../lib/server";
 
 /**
  * `npm run screenshots`: the list, detail and settings pages at desktop and phone widths, from
@@ -18,41 +16,19 @@ const VIEWPORTS = [
   { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
 ] as const;
 
-if (
-  buildIsStale() &&
-  (await run("npx", ["next", "build"], { ...process.env, NODE_ENV: "production" })) !== 0
-)
-  process.exit(1);
+if (!(await ensureBuild())) process.exit(1);
 const dataDir = mkdtempSync(path.join(tmpdir(), "ec-shots-"));
 const pgliteDir = path.join(dataDir, "pglite");
 const handle = await openDatabase({ kind: "pglite", dir: pgliteDir });
 await seedDemo(handle.db);
 await handle.close();
 
-const port = await freePort();
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-  stdio: ["ignore", "inherit", "inherit"],
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    SKIP_BUILD: "1",
-    PORT: String(port),
-    HOSTNAME: "127.0.0.1",
-    PGLITE_DIR: pgliteDir,
-    DATA_DIR: dataDir,
-    DATABASE_URL: "",
-  },
+const server = await startServer({
+  env: { PGLITE_DIR: pgliteDir, DATA_DIR: dataDir, DATABASE_URL: "" },
+  timeoutMs: 60_000,
 });
-const base = `http://127.0.0.1:${port}`;
+const base = server.url;
 try {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
   mkdirSync(OUT, { recursive: true });
   const executablePath =
     process.env.CHROMIUM_PATH ??
@@ -116,7 +92,6 @@ try {
   await browser.close();
   console.log(`Screenshots written to ${path.relative(process.cwd(), OUT)}/`);
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
+  await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 /**
  * Where the machine's CPU went while a phase ran, in percent of one core, read from /proc:
  * the app server (the given pid), PostgreSQL (every process named `postgres`), the load
- * generator (`bench-load`), and the rest. Linux only; elsewhere every figure is null.
+ * generator (LOAD_SCRIPT), and the rest. Linux only; elsewhere every figure is null.
  */
 export interface CpuShare {
   app: number;
@@ -11,6 +11,9 @@ export interface CpuShare {
   load: number;
   idle: number;
 }
+
+/** The load generator of `npm run bench`, run as a process of its own. */
+export const LOAD_SCRIPT = "scripts/bench/load.ts";
 
 const TICKS_PER_SECOND = 100;
 
@@ -21,7 +24,7 @@ function classify(pid: string, appPid: number): Kind | null {
   try {
     const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
     if (comm === "postgres") return "postgres";
-    if (comm === "node" && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("bench-load"))
+    if (comm === "node" && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(LOAD_SCRIPT))
       return "load";
   } catch {
     // gone

@@ -1,11 +1,12 @@
 import { connect, type Socket } from "node:net";
 import { gzipSync } from "node:zlib";
+import { benchEvent, benchSentryEvent } from "../lib/sample-events";
 
 /**
  * The load generator of `npm run bench`, run as its own process so that it does not share the
  * server's event loop. Prints one JSON line: requests, events, latencies, non-2xx.
  *
- *   bench-load --url http://127.0.0.1:3000 --token KEY --project 1 --mode single|batch|envelope
+ *   scripts/bench/load.ts --url http://127.0.0.1:3000 --token KEY --project 1 --mode single|batch|envelope
  *              --seconds 15 --concurrency 64 --run-id abc
  */
 const args = new Map<string, string>();
@@ -20,74 +21,11 @@ const concurrency = Number(args.get("concurrency") ?? 64);
 const runId = args.get("run-id") ?? String(Date.now());
 const batchSize = Number(args.get("batch") ?? 100);
 
-const KNOWN_ERRORS = 500;
-const LEVELS = ["fatal", "error", "warning", "info", "debug"];
-const ORIGINS = [
-  "billing-api",
-  "web-checkout",
-  "auth-service",
-  "search-worker",
-  "mobile-app",
-  "notifications",
-];
-// About 2 KB of details, like a short stack trace.
-const STACK = Array.from(
-  { length: 24 },
-  (_, i) => `    at handler${i} (/srv/app/src/module${i % 7}/file${i}.ts:${100 + i}:${10 + i})`,
-).join("\n");
-
 let sequence = 0;
-/** 80 % repeats of 500 known errors, 20 % new ones. */
-function nativeEvent() {
-  const n = sequence++;
-  const known = Math.random() < 0.8;
-  const id = known ? Math.floor(Math.random() * KNOWN_ERRORS) : `${runId}-${n}`;
-  return {
-    title: `Bench failure ${id} in checkout step`,
-    details: `Error: bench failure ${id}\n${STACK}`,
-    level: LEVELS[n % LEVELS.length],
-    environment: n % 10 === 0 ? "staging" : "production",
-    origin: ORIGINS[n % ORIGINS.length],
-    fingerprint: [`bench-${id}`],
-    eventId: `${runId}-${mode}-${n}`,
-    tags: { region: n % 2 ? "eu" : "us", build: String(n % 50) },
-  };
-}
 
 function sentryEnvelope(): Buffer {
-  const n = sequence++;
-  const known = Math.random() < 0.8;
-  const id = known ? Math.floor(Math.random() * KNOWN_ERRORS) : `${runId}-${n}`;
-  const eventId = Buffer.from(`${runId}-${n}`).toString("hex").padEnd(32, "0").slice(0, 32);
-  const event = {
-    event_id: eventId,
-    timestamp: Date.now() / 1000,
-    platform: "node",
-    level: "error",
-    environment: "production",
-    server_name: ORIGINS[n % ORIGINS.length],
-    release: "bench@1.0.0",
-    fingerprint: [`bench-sentry-${id}`],
-    exception: {
-      values: [
-        {
-          type: "BenchError",
-          value: `failure ${id}`,
-          stacktrace: {
-            frames: Array.from({ length: 12 }, (_, i) => ({
-              filename: `/srv/app/src/file${i}.js`,
-              function: `handler${i}`,
-              lineno: 10 + i,
-              colno: 5,
-              in_app: true,
-            })),
-          },
-        },
-      ],
-    },
-    sdk: { name: "sentry.javascript.node", version: "11.12.0" },
-  };
-  const header = JSON.stringify({ event_id: eventId, sent_at: new Date().toISOString() });
+  const event = benchSentryEvent(sequence++, runId);
+  const header = JSON.stringify({ event_id: event.event_id, sent_at: new Date().toISOString() });
   const payload = JSON.stringify(event);
   return Buffer.from(
     `${header}\n${JSON.stringify({ type: "event", length: Buffer.byteLength(payload) })}\n${payload}\n`,
@@ -125,7 +63,9 @@ function prepare(): Prepared {
     }
   } else {
     const payload =
-      mode === "batch" ? { events: Array.from({ length: batchSize }, nativeEvent) } : nativeEvent();
+      mode === "batch"
+        ? { events: Array.from({ length: batchSize }, () => benchEvent(sequence++, runId, mode)) }
+        : benchEvent(sequence++, runId, mode);
     count = mode === "batch" ? batchSize : 1;
     body = Buffer.from(JSON.stringify(payload));
     path = "/api/events";

@@ -1,7 +1,14 @@
 import type { Level } from "@/lib/ingest/levels";
 import type { NativeEventInput } from "@/lib/ingest/native";
 
-export const DEMO_ORIGINS = [
+/**
+ * The sample events of every script, defined once: the demo account's data (`npm run db:seed`,
+ * `npm run demo`, the screenshots and the end-to-end tests rely on it), the demo traffic
+ * generator's stream, and the bench load generator's mix.
+ */
+
+/** The services the sample events come from. */
+export const ORIGINS = [
   "billing-api",
   "web-checkout",
   "auth-service",
@@ -10,7 +17,10 @@ export const DEMO_ORIGINS = [
   "notifications",
 ];
 
-interface Template {
+/** Every level, from the most severe. */
+export const LEVELS: Level[] = ["fatal", "error", "warning", "info", "debug"];
+
+export interface Template {
   title: string;
   details: string;
   level: Level;
@@ -19,7 +29,7 @@ interface Template {
   weight: number;
 }
 
-const TEMPLATES: Template[] = [
+export const TEMPLATES: Template[] = [
   {
     title: "Timeout after {ms} ms calling payment gateway for order {n}",
     details:
@@ -195,7 +205,8 @@ function pick<T extends { weight: number }>(items: T[], next: () => number): T {
   return items[items.length - 1] as T;
 }
 
-function fill(text: string, next: () => number): string {
+/** The template's placeholders ({ms}, {n}, {uuid}, {email}, {ip}, {hex}, {url}) filled in. */
+export function fill(text: string, next: () => number = Math.random): string {
   const int = (max: number) => Math.floor(next() * max) + 1;
   return text
     .replace("{ms}", String(int(9000) + 1000))
@@ -338,4 +349,149 @@ export function demoSdkEvents(now: Date): Record<string, unknown>[] {
       sdk: { name: "sentry.javascript.browser", version: "11.12.0" },
     },
   ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The demo traffic generator (`npm run demo:traffic`)
+
+/** The most frequent template of each level: the known errors whose counts keep growing. */
+const TRAFFIC_KNOWN = LEVELS.map(
+  (level) =>
+    TEMPLATES.filter((template) => template.level === level).sort(
+      (a, b) => b.weight - a.weight,
+    )[0] as Template,
+);
+const OUTAGE = TEMPLATES.find((template) => template.title.startsWith("Database connection pool"));
+const TRAFFIC_ENVIRONMENTS = [
+  "production",
+  "production",
+  "production",
+  "production",
+  "staging",
+  "development",
+];
+const NEW_KINDS = [
+  "KeyError: '{w}'",
+  "ValueError: invalid literal for int() with base 10: '{w}'",
+  "Feature flag {w} evaluated without a default",
+  "Unhandled promise rejection in {w} handler",
+];
+/** Words that make new errors (and the SDK's queue messages) differ. */
+export const WORDS = [
+  "coupon",
+  "shipping",
+  "avatar",
+  "locale",
+  "invoice",
+  "refund",
+  "wishlist",
+  "loyalty",
+  "banner",
+  "tax",
+];
+
+const any = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
+
+/**
+ * The traffic generator's stream: known errors (their counts grow), now and then an outage (5 s
+ * of the same fatal error) and a new error (3 %), over the environments production, staging and
+ * development.
+ */
+export function trafficEvents(): () => NativeEventInput {
+  let burstUntil = 0;
+  return () => {
+    const now = Date.now();
+    if (now > burstUntil && Math.random() < 0.002) burstUntil = now + 5000; // an outage starts
+    if (now < burstUntil && OUTAGE) {
+      return {
+        title: OUTAGE.title,
+        level: OUTAGE.level,
+        origin: OUTAGE.origin,
+        environment: "production",
+        details: OUTAGE.details,
+      };
+    }
+    if (Math.random() < 0.03) {
+      return {
+        title: any(NEW_KINDS).replace("{w}", any(WORDS)),
+        level: any<Level>(["error", "warning", "info"]),
+        origin: any(ORIGINS),
+        environment: any(TRAFFIC_ENVIRONMENTS),
+        details: "Appeared in the latest deploy",
+      };
+    }
+    const known = any(TRAFFIC_KNOWN);
+    return {
+      title: fill(known.title),
+      level: known.level,
+      origin: known.origin,
+      environment: any(TRAFFIC_ENVIRONMENTS),
+      details: `${known.details}\n  at ${known.origin}/handler.ts:${Math.floor(Math.random() * 300)}`,
+      tags: { release: "2026.11.27", region: any(["eu-west-1", "us-east-1"]) },
+    };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bench load generator (`npm run bench`)
+
+/** How many distinct errors the bench's repeats fall into. */
+const BENCH_KNOWN_ERRORS = 500;
+// About 2 KB of details, like a short stack trace.
+const BENCH_STACK = Array.from(
+  { length: 24 },
+  (_, i) => `    at handler${i} (/srv/app/src/module${i % 7}/file${i}.ts:${100 + i}:${10 + i})`,
+).join("\n");
+
+/** 80 % repeats of 500 known errors, 20 % new ones. */
+function benchGroup(n: number, runId: string): string | number {
+  return Math.random() < 0.8 ? Math.floor(Math.random() * BENCH_KNOWN_ERRORS) : `${runId}-${n}`;
+}
+
+/** The bench's native event number `n`: every level and origin in turn, 10 % staging. */
+export function benchEvent(n: number, runId: string, mode: string) {
+  const id = benchGroup(n, runId);
+  return {
+    title: `Bench failure ${id} in checkout step`,
+    details: `Error: bench failure ${id}\n${BENCH_STACK}`,
+    level: LEVELS[n % LEVELS.length],
+    environment: n % 10 === 0 ? "staging" : "production",
+    origin: ORIGINS[n % ORIGINS.length],
+    fingerprint: [`bench-${id}`],
+    eventId: `${runId}-${mode}-${n}`,
+    tags: { region: n % 2 ? "eu" : "us", build: String(n % 50) },
+  };
+}
+
+/** The bench's Sentry SDK event number `n`, with a 12-frame stack trace. */
+export function benchSentryEvent(n: number, runId: string) {
+  const id = benchGroup(n, runId);
+  return {
+    event_id: Buffer.from(`${runId}-${n}`).toString("hex").padEnd(32, "0").slice(0, 32),
+    timestamp: Date.now() / 1000,
+    platform: "node",
+    level: "error",
+    environment: "production",
+    server_name: ORIGINS[n % ORIGINS.length],
+    release: "bench@1.0.0",
+    fingerprint: [`bench-sentry-${id}`],
+    exception: {
+      values: [
+        {
+          type: "BenchError",
+          value: `failure ${id}`,
+          stacktrace: {
+            frames: Array.from({ length: 12 }, (_, i) => ({
+              filename: `/srv/app/src/file${i}.js`,
+              function: `handler${i}`,
+              lineno: 10 + i,
+              colno: 5,
+              in_app: true,
+            })),
+          },
+        },
+      ],
+    },
+    sdk: { name: "sentry.javascript.node", version: "11.12.0" },
+  };
 }

@@ -2,10 +2,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
-import { DEMO, seedDemo } from "@/db/seed-demo";
 import { settings } from "@/lib/config";
 import { dataDir } from "@/lib/env";
 import { buildDsn } from "@/lib/public-url";
+import { DEMO, seedDemo } from "../db/seed-demo";
+import { START_SCRIPT } from "../lib/server";
 
 /**
  * `npm run demo`: Error Central on a fresh embedded database with the demo account, and the
@@ -17,6 +18,7 @@ import { buildDsn } from "@/lib/public-url";
  * script, which stops them in order) and holds an IPC channel to this script: should this
  * script die without stopping them (SIGKILL), they notice the channel close and stop too.
  */
+const TRAFFIC_SCRIPT = "scripts/demo/traffic.ts";
 const children = new Set<ChildProcess>();
 let stopping = false;
 
@@ -95,7 +97,7 @@ if (!seeded) throw new Error("a fresh database already had the demo account");
 const host = "127.0.0.1";
 const baseUrl = `http://${host}:${port}`;
 console.log(`Starting the server on ${baseUrl}…`);
-start("scripts/start.ts", [], {
+start(START_SCRIPT, [], {
   ...process.env,
   NODE_ENV: "production",
   DATABASE_URL: "",
@@ -116,7 +118,7 @@ while (!stopping) {
 
 const key = seeded.account.ingestKey.token;
 const traffic = start(
-  "scripts/traffic.ts",
+  TRAFFIC_SCRIPT,
   [
     "--url",
     baseUrl,
