@@ -2,6 +2,7 @@ import { listMembers } from "@/db/queries/members";
 import { json, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { requireProjectAccess } from "@/lib/projects/access";
+import { POST as invite } from "../invitations/route";
 
 export const GET = withToken<{ id: string }>(async (_request, { auth, params }) => {
   const db = await getDb();
@@ -14,4 +15,4 @@ export const GET = withToken<{ id: string }>(async (_request, { auth, params }) 
  * nobody joins a project without accepting, and the answer never says whether the address has
  * an account.
  */
-export { POST } from "../invitations/route";
+export const POST = invite;
