@@ -20,10 +20,11 @@ import {
   openInvitationLink,
 } from "./invitations";
 
-// Ports of this test's own SMTP servers (a real one, one that never answers, one that is down).
-const SMTP_PORT = 4520;
-const SILENT_PORT = 4521;
-const DOWN_PORT = 4522;
+// This test's own SMTP servers: a real one, one that never answers, one that is down.
+// Picked by the system when the servers listen, so that parallel runs never clash.
+let SMTP_PORT = 0;
+let SILENT_PORT = 0;
+let DOWN_PORT = 0;
 const BASE_URL = "https://errors.example.test";
 
 interface Received {
@@ -58,8 +59,16 @@ const silent: Server = createServer((socket) => {
 });
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, "127.0.0.1", resolve));
-  await new Promise<void>((resolve) => silent.listen(SILENT_PORT, "127.0.0.1", resolve));
+  const portOf = (server: { address(): unknown }) => (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  SMTP_PORT = portOf(smtp.server);
+  await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  SILENT_PORT = portOf(silent);
+  // A port that was free a moment ago and has nothing listening: a mail server that is down.
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  DOWN_PORT = portOf(probe);
+  await new Promise((resolve) => probe.close(resolve));
 });
 afterAll(async () => {
   for (const socket of sockets) socket.destroy();
