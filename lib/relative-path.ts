@@ -1,4 +1,7 @@
-/** Auth.js passes an absolute callbackUrl; keep only its path so it stays on this site. */
+/**
+ * Where to go back to after logging in or signing up: only a path on this site, never another
+ * host. Auth.js passes an absolute callbackUrl (keep only its path); a form posts it back.
+ */
 export function relativePath(url: string): string | undefined {
   try {
     const parsed = new URL(url, "http://local");
@@ -6,4 +9,12 @@ export function relativePath(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The posted callbackUrl when it is a path on this site ("//host" is not), else /errors. */
+export function safeRedirect(value: FormDataEntryValue | null): string {
+  const path = typeof value === "string" ? value : "";
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
+    ? path
+    : "/errors";
 }

@@ -5,12 +5,14 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { createAccount, EmailTakenError } from "@/db/queries/users";
+import { formText } from "@/lib/actions/with-user";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { assertSignupAllowed } from "@/lib/auth/login-limits";
 import { currentUser } from "@/lib/auth/session";
 import { endSession } from "@/lib/auth/session-store";
 import { getDb } from "@/lib/db";
 import { RateLimited } from "@/lib/domain-errors";
+import { safeRedirect } from "@/lib/relative-path";
 import { signupSchema } from "@/lib/schemas/auth";
 
 export interface AuthFormState {
@@ -19,22 +21,9 @@ export interface AuthFormState {
   values?: { name?: string; email?: string };
 }
 
-/** Only same-site paths: a callbackUrl must never send the user to another site. */
-function safeRedirect(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
-    ? path
-    : "/errors";
-}
-
-const text = (formData: FormData, key: string) => {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : "";
-};
-
 export async function login(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const email = text(formData, "email").trim();
-  const password = text(formData, "password");
+  const email = formText(formData, "email").trim();
+  const password = formText(formData, "password");
   const fieldErrors: AuthFormState["fieldErrors"] = {};
   if (!email) fieldErrors.email = "Enter your email.";
   if (!password) fieldErrors.password = "Enter your password.";
@@ -58,9 +47,9 @@ export async function login(_state: AuthFormState, formData: FormData): Promise<
 
 export async function signup(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const raw = {
-    name: text(formData, "name"),
-    email: text(formData, "email"),
-    password: text(formData, "password"),
+    name: formText(formData, "name"),
+    email: formText(formData, "email"),
+    password: formText(formData, "password"),
   };
   const values = { name: raw.name, email: raw.email };
   const parsed = signupSchema.safeParse(raw);
