@@ -16,7 +16,19 @@ import {
 } from "drizzle-orm/pg-core";
 
 export const LEVEL_VALUES = ["fatal", "error", "warning", "info", "debug"] as const;
-export const ERROR_STATUS_VALUES = ["open", "archived"] as const;
+export const ERROR_STATUS_VALUES = ["open", "resolved", "archived"] as const;
+/** Why an open error came back by itself: an event after a resolve, or an archive condition met. */
+export const ERROR_SUBSTATUS_VALUES = ["regressed", "escalating"] as const;
+export const RESOLUTION_VALUES = ["now", "inNextRelease"] as const;
+export const ACTIVITY_KIND_VALUES = [
+  "resolved",
+  "archived",
+  "reopened",
+  "assigned",
+  "unassigned",
+  "regression",
+  "escalation",
+] as const;
 export const MEMBER_ROLE_VALUES = ["owner", "member"] as const;
 export const TOKEN_KIND_VALUES = ["personal", "ingest"] as const;
 
@@ -165,6 +177,35 @@ export const errors = pgTable(
     firstSeen: timestamp("first_seen", { withTimezone: true }).notNull(),
     lastSeen: timestamp("last_seen", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
+    // The triage loop. Set by a person (resolve, archive, reopen) and by the ingest write, which
+    // reopens a resolved error on a regression and an archived one when its condition is met,
+    // in the statement that stores the event.
+    substatus: varchar("substatus", { length: 16, enum: ERROR_SUBSTATUS_VALUES }),
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
+    statusChangedByUserId: integer("status_changed_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    // event_count when the status last changed: "N events since archived".
+    statusEventCount: integer("status_event_count").notNull().default(0),
+    resolution: varchar("resolution", { length: 16, enum: RESOLUTION_VALUES }),
+    // inNextRelease: the release the error was last seen in when it was resolved, with its
+    // semver key and first-seen order, so that ingest compares without a lookup.
+    resolvedInRelease: varchar("resolved_in_release", { length: 200 }),
+    resolvedReleaseKey: text("resolved_release_key"),
+    resolvedReleaseSeq: bigint("resolved_release_seq", { mode: "number" }),
+    regressedAt: timestamp("regressed_at", { withTimezone: true }),
+    // Why it last reopened by itself (regression or escalation): who resolved it and when, the
+    // event and release that reopened it, or the archive condition that was met.
+    reopenDetail: jsonb("reopen_detail").$type<Record<string, unknown>>(),
+    archiveUntil: timestamp("archive_until", { withTimezone: true }),
+    archiveUntilEvents: integer("archive_until_events"),
+    archiveRateCount: integer("archive_rate_count"),
+    archiveRateMinutes: integer("archive_rate_minutes"),
+    assigneeUserId: integer("assignee_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    firstRelease: varchar("first_release", { length: 200 }),
+    lastRelease: varchar("last_release", { length: 200 }),
   },
   (t) => [
     uniqueIndex("errors_project_env_fingerprint_key").on(t.projectId, t.environment, t.fingerprint),
@@ -189,6 +230,10 @@ export const errors = pgTable(
     index("errors_last_seen_idx").on(t.projectId, t.environment, t.lastSeen.desc(), t.id.desc()),
     index("errors_first_seen_idx").on(t.projectId, t.environment, t.firstSeen.desc(), t.id.desc()),
     index("errors_origin_idx").on(t.projectId, t.origin),
+    // The sweep that ends time-limited archives; only archived rows with an end time are in it.
+    index("errors_archive_until_idx")
+      .on(t.archiveUntil)
+      .where(sql`status = 'archived' AND archive_until IS NOT NULL`),
     // No trigram index here: every counter update would re-insert the text's ~1,000
     // trigrams. Search reads error_search, which changes only when the text does.
   ],
@@ -253,6 +298,59 @@ export const events = pgTable(
     index("events_error_occurred_idx").on(t.errorId, t.occurredAt),
     index("events_received_at_idx").on(t.receivedAt),
   ],
+);
+
+/**
+ * The releases a project has seen, in the order it first saw them (id). Semver order is
+ * computed by the database function release_semver_key (migration 0010), in queries.
+ */
+export const releases = pgTable(
+  "releases",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: varchar("name", { length: 200 }).notNull(),
+    firstSeen: timestamp("first_seen", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("releases_project_name_key").on(t.projectId, t.name)],
+);
+
+/** Events per error per release, kept by the ingest write like the hourly counts. */
+export const errorReleases = pgTable(
+  "error_releases",
+  {
+    errorId: bigint("error_id", { mode: "number" })
+      .notNull()
+      .references(() => errors.id, { onDelete: "cascade" }),
+    projectId: integer("project_id").notNull(),
+    release: varchar("release", { length: 200 }).notNull(),
+    count: integer("count").notNull(),
+    firstSeen: timestamp("first_seen", { withTimezone: true }).notNull(),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.errorId, t.release] }),
+    index("error_releases_project_release_idx").on(t.projectId, t.release, t.errorId),
+  ],
+);
+
+/** Who changed what on an error, and what changed it by itself (regressions, escalations). */
+export const errorActivity = pgTable(
+  "error_activity",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    errorId: bigint("error_id", { mode: "number" })
+      .notNull()
+      .references(() => errors.id, { onDelete: "cascade" }),
+    // null: Error Central itself (a regression or an escalation).
+    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    kind: varchar("kind", { length: 16, enum: ACTIVITY_KIND_VALUES }).notNull(),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("error_activity_error_idx").on(t.errorId, t.id)],
 );
 
 /** Events per error per hour, kept with the counts so that charts never scan events. */

@@ -22,7 +22,7 @@ export interface ErrorListItem {
   environment: string;
   origin: string;
   culprit: string | null;
-  status: "open" | "archived";
+  status: (typeof errors.$inferSelect)["status"];
   count: number;
   firstSeen: Date;
   lastSeen: Date;

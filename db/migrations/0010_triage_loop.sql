@@ -1,0 +1,115 @@
+CREATE TABLE "error_activity" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "error_activity_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"error_id" bigint NOT NULL,
+	"actor_user_id" integer,
+	"kind" varchar(16) NOT NULL,
+	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "error_releases" (
+	"error_id" bigint NOT NULL,
+	"project_id" integer NOT NULL,
+	"release" varchar(200) NOT NULL,
+	"count" integer NOT NULL,
+	"first_seen" timestamp with time zone NOT NULL,
+	"last_seen" timestamp with time zone NOT NULL,
+	CONSTRAINT "error_releases_error_id_release_pk" PRIMARY KEY("error_id","release")
+);
+--> statement-breakpoint
+CREATE TABLE "releases" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "releases_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"project_id" integer NOT NULL,
+	"name" varchar(200) NOT NULL,
+	"first_seen" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "substatus" varchar(16);--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "status_changed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "status_changed_by_user_id" integer;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "status_event_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "resolution" varchar(16);--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "resolved_in_release" varchar(200);--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "resolved_release_key" text;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "resolved_release_seq" bigint;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "regressed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "reopen_detail" jsonb;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "archive_until" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "archive_until_events" integer;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "archive_rate_count" integer;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "archive_rate_minutes" integer;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "assignee_user_id" integer;--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "first_release" varchar(200);--> statement-breakpoint
+ALTER TABLE "errors" ADD COLUMN "last_release" varchar(200);--> statement-breakpoint
+ALTER TABLE "error_activity" ADD CONSTRAINT "error_activity_error_id_errors_id_fk" FOREIGN KEY ("error_id") REFERENCES "public"."errors"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "error_activity" ADD CONSTRAINT "error_activity_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "error_releases" ADD CONSTRAINT "error_releases_error_id_errors_id_fk" FOREIGN KEY ("error_id") REFERENCES "public"."errors"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "releases" ADD CONSTRAINT "releases_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "error_activity_error_idx" ON "error_activity" USING btree ("error_id","id");--> statement-breakpoint
+CREATE INDEX "error_releases_project_release_idx" ON "error_releases" USING btree ("project_id","release","error_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "releases_project_name_key" ON "releases" USING btree ("project_id","name");--> statement-breakpoint
+ALTER TABLE "errors" ADD CONSTRAINT "errors_status_changed_by_user_id_users_id_fk" FOREIGN KEY ("status_changed_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "errors" ADD CONSTRAINT "errors_assignee_user_id_users_id_fk" FOREIGN KEY ("assignee_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "errors_archive_until_idx" ON "errors" USING btree ("archive_until") WHERE status = 'archived' AND archive_until IS NOT NULL;--> statement-breakpoint
+-- A release name's semver order as text that sorts byte-wise (COLLATE "C"), or null when the
+-- name is not a version. An optional "package@" prefix and a leading "v" are ignored; 1 to 4
+-- numeric parts (missing ones are 0), then an optional pre-release and build (ignored, as
+-- semver says). Numbers are written with their length first ("2" + digits count) so that 10
+-- sorts after 9; a release sorts after its pre-releases ("~" after "-"); pre-release parts
+-- compare numbers below words, numbers by value, words by ASCII, a shorter list first ("!"
+-- ends each part and sorts below every character a part may hold).
+-- Used by the ingest write (resolve in next release) and by the resolve itself.
+CREATE FUNCTION "release_semver_key"(p_name text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  WITH m AS (
+    SELECT regexp_match(p_name,
+      '^(?:[^@]{1,100}@)?v?([0-9]{1,40})(?:\.([0-9]{1,40}))?(?:\.([0-9]{1,40}))?(?:\.([0-9]{1,40}))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$'
+    ) AS p
+  ), n AS (
+    SELECT p, (SELECT string_agg(
+        lpad(length(v)::text, 2, '0') || v, '' ORDER BY i)
+      FROM unnest(ARRAY[
+        coalesce(nullif(ltrim(p[1], '0'), ''), '0'), coalesce(nullif(ltrim(p[2], '0'), ''), '0'),
+        coalesce(nullif(ltrim(p[3], '0'), ''), '0'), coalesce(nullif(ltrim(p[4], '0'), ''), '0')
+      ]) WITH ORDINALITY AS u(v, i)) AS numbers
+    FROM m WHERE p IS NOT NULL
+  )
+  SELECT numbers || CASE WHEN p[5] IS NULL THEN '~' ELSE '-' || (
+    SELECT string_agg(CASE WHEN part ~ '^[0-9]{1,40}$'
+        THEN '1' || lpad(length(coalesce(nullif(ltrim(part, '0'), ''), '0'))::text, 2, '0')
+          || coalesce(nullif(ltrim(part, '0'), ''), '0')
+        ELSE '2' || part END || '!', '' ORDER BY i)
+    FROM unnest(string_to_array(p[5], '.')) WITH ORDINALITY AS u(part, i)) END
+  FROM n
+$$;--> statement-breakpoint
+-- Releases, and each error's, from the events already stored (once).
+INSERT INTO "releases" (project_id, name, first_seen)
+  SELECT project_id, release, min(received_at) FROM "events" WHERE release IS NOT NULL
+  GROUP BY project_id, release ORDER BY min(received_at);--> statement-breakpoint
+INSERT INTO "error_releases" (error_id, project_id, release, count, first_seen, last_seen)
+  SELECT error_id, project_id, release, count(*), min(occurred_at), max(occurred_at)
+  FROM "events" WHERE release IS NOT NULL GROUP BY error_id, project_id, release;--> statement-breakpoint
+UPDATE "errors" e SET first_release = r.first_release, last_release = r.last_release
+  FROM (SELECT error_id,
+      (array_agg(release ORDER BY first_seen))[1] AS first_release,
+      (array_agg(release ORDER BY last_seen DESC))[1] AS last_release
+    FROM "error_releases" GROUP BY error_id) r
+  WHERE e.id = r.error_id;
+--> statement-breakpoint
+-- The ingest write (and the sweep that ends time-limited archives) reopens errors by itself;
+-- this records each such reopening in the error's activity, in the same transaction. A
+-- person's changes are recorded by the statement that makes them, which knows who did it.
+-- The WHEN clause is evaluated without calling the function, so the counter updates of
+-- every ingest batch cost one comparison.
+CREATE FUNCTION "error_reopened_activity"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO error_activity (error_id, actor_user_id, kind, detail)
+  VALUES (NEW.id, NULL,
+    CASE NEW.substatus WHEN 'regressed' THEN 'regression' ELSE 'escalation' END,
+    coalesce(NEW.reopen_detail, '{}'::jsonb));
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER "errors_reopened" AFTER UPDATE OF "status" ON "errors"
+  FOR EACH ROW
+  WHEN (OLD.status <> 'open' AND NEW.status = 'open' AND NEW.substatus IS NOT NULL)
+  EXECUTE FUNCTION "error_reopened_activity"();
