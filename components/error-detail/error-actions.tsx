@@ -16,7 +16,7 @@ export function ErrorActions({
   title,
 }: {
   errorId: number;
-  status: "open" | "archived";
+  status: "open" | "resolved" | "archived";
   title: string;
 }) {
   const [statusState, statusAction, statusPending] = useActionState(changeErrorStatus, null);

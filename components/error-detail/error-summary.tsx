@@ -14,7 +14,7 @@ export interface ErrorSummaryData {
   origin: string;
   environment: string;
   culprit: string | null;
-  status: "open" | "archived";
+  status: "open" | "resolved" | "archived";
   count: number;
   firstSeen: string;
   lastSeen: string;

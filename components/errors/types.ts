@@ -8,7 +8,7 @@ export interface ErrorRow {
   level: Level;
   origin: string;
   environment: string;
-  status: "open" | "archived";
+  status: "open" | "resolved" | "archived";
   count: number;
   firstSeen: string;
   lastSeen: string;

@@ -13,6 +13,9 @@ export interface ActionNotice {
 const PAST: Record<ErrorAction, string> = {
   archive: "Archived",
   unarchive: "Unarchived",
+  resolve: "Resolved",
+  reopen: "Reopened",
+  assign: "Assigned",
   delete: "Deleted",
 };
 

@@ -3,8 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { withUser } from "@/lib/actions/with-user";
 import { triageErrors } from "@/lib/errors/triage";
+import type { BULK_ACTIONS } from "@/lib/schemas/errors";
 
-export type ErrorAction = "archive" | "unarchive" | "delete";
+export type ErrorAction = (typeof BULK_ACTIONS)[number];
+
+/** The bulk API's body: `{ids, action}` and, for resolve, archive and assign, their options. */
+export type ErrorActionInput = {
+  ids: number[];
+  action: ErrorAction;
+  resolve?: "now" | "inNextRelease";
+  archive?: { until?: string; untilEvents?: number; untilRate?: { count: number; minutes: number } };
+  assigneeId?: number | null;
+};
 
 export type ErrorActionResult =
   | { ok: true; action: ErrorAction; affected: number[] }
@@ -14,10 +24,10 @@ export type ErrorActionResult =
  * Archives, unarchives or deletes errors. The ids come from the browser, so they are checked
  * like API input, and the queries only touch errors in the caller's own projects.
  */
-export const updateErrors = withUser<[{ ids: number[]; action: ErrorAction }], ErrorActionResult>(
+export const updateErrors = withUser<[ErrorActionInput], ErrorActionResult>(
   async (
     { user, db },
-    input: { ids: number[]; action: ErrorAction },
+    input: ErrorActionInput,
   ): Promise<ErrorActionResult> => {
     const { action, affected } = await triageErrors(db, { userId: user.id, body: input });
     // The list, its tab counts and any open detail page change with it.
