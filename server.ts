@@ -5,6 +5,7 @@ import { markClientAddressFromServer, stampClientAddress } from "@/lib/auth/clie
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { settings } from "@/lib/config";
 import { closeDb, getDbHandle } from "@/lib/db";
+import { startArchiveSweep } from "@/lib/errors/archive-sweep";
 import { handleIngestFastPath } from "./server-ingest";
 
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
@@ -106,6 +107,7 @@ export async function startServer(options: { port?: number; hostname?: string } 
     server.once("error", reject);
     server.listen(port, hostname, resolve);
   });
+  const stopSweep = startArchiveSweep();
   const shown = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
   console.log(
     `Error Central is listening on http://${shown}:${port} (database: ${kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
@@ -118,6 +120,7 @@ export async function startServer(options: { port?: number; hostname?: string } 
     console.log(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopSweep();
     server.closeIdleConnections();
     await new Promise((resolve) => server.close(resolve));
     // PGlite writes its files on close; skipping this risks a slow recovery next start.

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { drainSearchQueue, vacuumSearchQueue } from "@/db/queries/error-search";
+import { endExpiredArchives } from "@/db/queries/error-triage";
 import { pruneEvents, pruneRateLimits, retentionCutoff } from "@/db/queries/retention";
 import { json, withErrors } from "@/lib/api";
 import { settings } from "@/lib/config";
@@ -36,5 +37,13 @@ export const GET = withErrors(async (request) => {
   // Ingest drains the search queue itself; on a serverless host a drain may not have run.
   const searchTextsIndexed = await drainSearchQueue(db, { maxBatches: 100 });
   await vacuumSearchQueue(db);
-  return json({ ...result, rateLimitsDeleted, searchTextsIndexed, cutoff: cutoff.toISOString() });
+  // Archives whose time has passed and that got no event since (the ingest write ends the rest).
+  const archivesEnded = await endExpiredArchives(db);
+  return json({
+    ...result,
+    rateLimitsDeleted,
+    searchTextsIndexed,
+    archivesEnded,
+    cutoff: cutoff.toISOString(),
+  });
 });
