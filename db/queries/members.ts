@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
 import { projectMembers, projects, users } from "../schema";
 import { revokeIngestKeysOfMember } from "./keys";
@@ -101,6 +101,24 @@ export function removeMember(
         and(eq(projectMembers.projectId, input.projectId), eq(projectMembers.userId, input.userId)),
       );
     await revokeIngestKeysOfMember(tx, input);
+    await unassignErrorsOfMember(tx, input);
     return "removed";
   });
+}
+
+/**
+ * An assignee is a member of the error's project: one who leaves (or is removed) gives their
+ * errors there back to nobody, and each error's activity says why.
+ */
+async function unassignErrorsOfMember(tx: DbOrTx, input: { projectId: number; userId: number }) {
+  await tx.execute(sql`
+    WITH unassigned AS (
+      UPDATE errors SET assignee_user_id = NULL
+      WHERE project_id = ${input.projectId} AND assignee_user_id = ${input.userId}
+      RETURNING id
+    )
+    INSERT INTO error_activity (error_id, actor_user_id, kind, detail)
+    SELECT id, NULL, 'unassigned',
+      jsonb_build_object('from', ${input.userId}::int, 'reason', 'left the project')
+    FROM unassigned`);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { endExpiredArchives } from "@/db/queries/error-triage";
 import { ErrorIdCache, insertEvents } from "@/db/queries/ingest-write";
-import { addMember } from "@/db/queries/members";
+import { addMember, removeMember } from "@/db/queries/members";
 import { createAccount } from "@/db/queries/users";
 import { errorActivity, errors } from "@/db/schema";
 import { resultRows } from "@/db/sql";
@@ -235,6 +235,25 @@ describe.each(testDatabases())("triage loop on $name", (database) => {
     expect((await activity(id)).map((a) => [a.kind, a.detail])).toEqual([
       ["assigned", { from: null, to: other.user.id }],
       ["unassigned", { from: other.user.id }],
+    ]);
+  });
+
+  it("a member who leaves the project gives their errors there back to nobody", async () => {
+    const leaver = await createAccount(handle.db, {
+      name: "Leaver",
+      email: `leaver-${Date.now()}@example.test`,
+      password: "long enough",
+    });
+    await addMember(handle.db, { projectId: owner.project.id, userId: leaver.user.id });
+    const id = await send("Left behind");
+    await patch(id, { assigneeId: leaver.user.id });
+    expect(
+      await removeMember(handle.db, { projectId: owner.project.id, userId: leaver.user.id }),
+    ).toBe("removed");
+    expect((await row(id))?.assigneeUserId).toBeNull();
+    expect((await activity(id)).map((a) => [a.kind, a.actorUserId, a.detail])).toEqual([
+      ["assigned", owner.user.id, { from: null, to: leaver.user.id }],
+      ["unassigned", null, { from: leaver.user.id, reason: "left the project" }],
     ]);
   });
 
