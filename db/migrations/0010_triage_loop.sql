@@ -96,6 +96,71 @@ UPDATE "errors" e SET first_release = r.first_release, last_release = r.last_rel
     FROM "error_releases" GROUP BY error_id) r
   WHERE e.id = r.error_id;
 --> statement-breakpoint
+-- Whether an error that is not open reopens with a batch of its events, and why: the rules
+-- of DESIGN.md, "Resolve, archive, regressions". Called by the ingest write (db/queries/
+-- ingest-write.ts) for each such error, with its row as locked (the newest version: a resolve
+-- that committed while the write waited is seen), the batch's event count and the batch's
+-- events ([{eventId, eventRef, release, at}], oldest first). Returns null (it stays) or the
+-- reason, stored in reopen_detail: {"reason": "regression" | "escalation", …}.
+-- A resolved error regresses on any new event (resolution "now"), or ("inNextRelease") on the
+-- first event from a release newer than the one it was last seen in when resolved: semver
+-- order when both names parse (release_semver_key), else the order in which the project first
+-- saw them (releases.id; a release not yet stored is the newest). An event without a release
+-- never regresses "inNextRelease". An archived error escalates when its condition is met: a
+-- time passed, N events since it was archived, or N events within M minutes (counted from
+-- the events index, reading at most N rows).
+CREATE FUNCTION "error_reopen"(e errors, batch_count integer, batch_events jsonb) RETURNS jsonb
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  ev jsonb;
+  since timestamptz;
+  recent bigint;
+BEGIN
+  IF e.status = 'resolved' THEN
+    IF e.resolution IS DISTINCT FROM 'inNextRelease' THEN
+      ev := batch_events -> 0;
+    ELSE
+      SELECT b INTO ev FROM jsonb_array_elements(batch_events) WITH ORDINALITY AS t(b, i)
+      WHERE b ->> 'release' IS NOT NULL
+        AND b ->> 'release' IS DISTINCT FROM e.resolved_in_release
+        AND (e.resolved_in_release IS NULL OR CASE
+          WHEN e.resolved_release_key IS NOT NULL AND release_semver_key(b ->> 'release') IS NOT NULL
+          THEN release_semver_key(b ->> 'release') COLLATE "C" > e.resolved_release_key COLLATE "C"
+          ELSE coalesce((SELECT o.id FROM releases o WHERE o.project_id = e.project_id
+            AND o.name = b ->> 'release'), 9223372036854775807) > coalesce(e.resolved_release_seq, 0)
+          END)
+      ORDER BY i LIMIT 1;
+      IF ev IS NULL THEN RETURN NULL; END IF;
+    END IF;
+    RETURN jsonb_build_object('reason', 'regression', 'resolution', coalesce(e.resolution, 'now'),
+      'resolvedAt', e.status_changed_at, 'resolvedByUserId', e.status_changed_by_user_id,
+      'resolvedInRelease', e.resolved_in_release, 'eventId', ev -> 'eventId',
+      'eventRef', ev -> 'eventRef', 'release', ev -> 'release');
+  ELSIF e.status = 'archived' THEN
+    IF NOT (coalesce(e.archive_until <= now(), false)
+      OR coalesce(e.event_count + batch_count - e.status_event_count >= e.archive_until_events, false))
+    THEN
+      IF e.archive_rate_count IS NULL THEN RETURN NULL; END IF;
+      since := greatest(e.status_changed_at, now() - make_interval(mins => e.archive_rate_minutes));
+      SELECT count(*) INTO recent FROM (SELECT 1 FROM events v
+        WHERE v.error_id = e.id AND v.occurred_at >= since LIMIT e.archive_rate_count) s;
+      recent := recent + (SELECT count(*) FROM jsonb_array_elements(batch_events) b
+        WHERE (b ->> 'at')::timestamptz >= since);
+      IF recent < e.archive_rate_count THEN RETURN NULL; END IF;
+    END IF;
+    ev := batch_events -> 0;
+    RETURN jsonb_build_object('reason', 'escalation', 'archivedAt', e.status_changed_at,
+      'archivedByUserId', e.status_changed_by_user_id,
+      'condition', jsonb_strip_nulls(jsonb_build_object('until', e.archive_until,
+        'untilEvents', e.archive_until_events, 'untilRate', CASE WHEN e.archive_rate_count
+        IS NOT NULL THEN jsonb_build_object('count', e.archive_rate_count,
+        'minutes', e.archive_rate_minutes) END)),
+      'eventsSinceArchived', e.event_count + batch_count - e.status_event_count,
+      'eventId', ev -> 'eventId', 'eventRef', ev -> 'eventRef', 'release', ev -> 'release');
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
 -- The ingest write (and the sweep that ends time-limited archives) reopens errors by itself;
 -- this records each such reopening in the error's activity, in the same transaction. A
 -- person's changes are recorded by the statement that makes them, which knows who did it.

@@ -184,21 +184,18 @@ function archiveDetail(archive: ArchiveCondition | undefined) {
 
 /**
  * Reopens, as escalating, every archived error whose `until` time has passed, whether or not
- * an event came (the ingest write reopens the ones that get one). The errors_reopened trigger
- * records each in the activity. Run by the server every minute and by the cron route.
+ * an event came (the ingest write reopens the ones that get one), with the reason the same
+ * rule (error_reopen, migration 0010) gives. The errors_reopened trigger records each in the
+ * activity. Run by the server every minute and by the cron route.
  */
-export async function endExpiredArchives(db: DbOrTx, now = new Date()): Promise<number> {
+export async function endExpiredArchives(db: DbOrTx): Promise<number> {
   const rows = resultRows<{ id: number }>(
     await db.execute(sql`
       UPDATE errors e SET status = 'open', substatus = 'escalating',
-        reopen_detail = jsonb_build_object('reason', 'escalation',
-          'archivedAt', e.status_changed_at, 'archivedByUserId', e.status_changed_by_user_id,
-          'condition', jsonb_build_object('until', e.archive_until),
-          'eventsSinceArchived', e.event_count - e.status_event_count),
+        reopen_detail = error_reopen(e, 0, '[]'::jsonb),
         status_changed_at = now(), status_changed_by_user_id = NULL,
         status_event_count = e.event_count
-      WHERE e.status = 'archived' AND e.archive_until IS NOT NULL
-        AND e.archive_until <= ${now.toISOString()}::timestamptz
+      WHERE e.status = 'archived' AND e.archive_until IS NOT NULL AND e.archive_until <= now()
       RETURNING e.id`),
   );
   return rows.length;

@@ -214,75 +214,57 @@ async function resolveAndLockErrors(
 }
 
 /**
- * The regression and escalation rules, applied by the ingest write to the errors its events
- * belong to (DESIGN.md, "Resolve, archive, regressions"). `e` is the error's row as locked,
- * its newest version (a resolve that committed while this statement waited is seen), and `c`
- * the batch's events of that error (count `n`); `ins` and `input` are the statement's events.
- *
- * A resolved error regresses on any new event (resolve `now`), or (`inNextRelease`) on the
- * first event from a release newer than the one it was last seen in when it was resolved:
- * semver order when both names parse (release_semver_key), else the order in which the
- * project first saw them (releases.id; a release this statement is the first to see is the
- * newest). An event without a release never regresses `inNextRelease`. An archived error
- * escalates when its condition is met: a time passed, N events since it was archived, or N
- * events within M minutes (counted from the events index, at most N rows read).
- *
- * Everything here is behind `e.status`: an open error, almost every row, costs a comparison.
+ * Whether each error that is not open reopens with this batch, and why (null: it stays): the
+ * database function error_reopen (migration 0010) holds the rules. It is called in the select
+ * that locks the rows, with the row as locked: a row that another transaction changed
+ * meanwhile is read again, newest version, and this expression with it (EvalPlanQual), so a
+ * resolve that committed while the statement waited for its lock is seen. An open error,
+ * almost every row, costs one comparison.
  */
-const BATCH_EVENTS = `FROM ins i JOIN input x ON x.project_id = i.project_id AND x.event_id = i.event_id
-  WHERE i.error_id = e.id`;
-const EVENT_JSON = `jsonb_build_object('eventId', x.event_id, 'eventRef', i.id, 'release', x.release)`;
-const NEWER_RELEASE_EVENT = `(SELECT ${EVENT_JSON} ${BATCH_EVENTS}
-  AND x.release IS NOT NULL AND x.release IS DISTINCT FROM e.resolved_in_release
-  AND (e.resolved_in_release IS NULL OR CASE
-    WHEN e.resolved_release_key IS NOT NULL AND release_semver_key(x.release) IS NOT NULL
-    THEN release_semver_key(x.release) COLLATE "C" > e.resolved_release_key COLLATE "C"
-    ELSE coalesce((SELECT o.id FROM releases o WHERE o.project_id = x.project_id
-      AND o.name = x.release), 9223372036854775807) > coalesce(e.resolved_release_seq, 0) END)
-  ORDER BY i.occurred_at, i.id LIMIT 1)`;
-const FIRST_EVENT = `(SELECT ${EVENT_JSON} ${BATCH_EVENTS} ORDER BY i.occurred_at, i.id LIMIT 1)`;
-const RATE_SINCE = `greatest(e.status_changed_at, now() - make_interval(mins => e.archive_rate_minutes))`;
-const RATE_COUNT = `((SELECT count(*) FROM (SELECT 1 FROM events v WHERE v.error_id = e.id
-    AND v.occurred_at >= ${RATE_SINCE} LIMIT e.archive_rate_count) s)
-  + (SELECT count(*) FROM ins i WHERE i.error_id = e.id AND i.occurred_at >= ${RATE_SINCE}))`;
-const REOPEN = `(CASE
-  WHEN e.status = 'resolved' THEN CASE
-    WHEN e.resolution IS DISTINCT FROM 'inNextRelease' THEN 'regressed'
-    WHEN ${NEWER_RELEASE_EVENT} IS NOT NULL THEN 'regressed' END
-  WHEN e.status = 'archived' THEN CASE
-    WHEN e.archive_until <= now() THEN 'escalating'
-    WHEN e.event_count + c.n - e.status_event_count >= e.archive_until_events THEN 'escalating'
-    WHEN e.archive_rate_count IS NULL THEN NULL
-    WHEN ${RATE_COUNT} >= e.archive_rate_count THEN 'escalating' END END)`;
-const REOPEN_DETAIL = `CASE ${REOPEN}
-  WHEN 'regressed' THEN jsonb_build_object('reason', 'regression',
-    'resolution', coalesce(e.resolution, 'now'), 'resolvedAt', e.status_changed_at,
-    'resolvedByUserId', e.status_changed_by_user_id, 'resolvedInRelease', e.resolved_in_release)
-    || coalesce(CASE WHEN e.resolution = 'inNextRelease' THEN ${NEWER_RELEASE_EVENT}
-      ELSE ${FIRST_EVENT} END, '{}'::jsonb)
-  WHEN 'escalating' THEN jsonb_build_object('reason', 'escalation',
-    'archivedAt', e.status_changed_at, 'archivedByUserId', e.status_changed_by_user_id,
-    'condition', jsonb_strip_nulls(jsonb_build_object('until', e.archive_until,
-      'untilEvents', e.archive_until_events, 'untilRate', CASE WHEN e.archive_rate_count
-      IS NOT NULL THEN jsonb_build_object('count', e.archive_rate_count,
-      'minutes', e.archive_rate_minutes) END)),
-    'eventsSinceArchived', e.event_count + c.n - e.status_event_count)
-    || coalesce(${FIRST_EVENT}, '{}'::jsonb) END`;
+const REOPEN_DETAIL = sql.raw(`CASE WHEN e.status = 'open' THEN NULL ELSE error_reopen(e, c.n,
+  (SELECT jsonb_agg(jsonb_build_object('eventId', x.event_id, 'eventRef', i.id,
+      'release', x.release, 'at', i.occurred_at) ORDER BY i.occurred_at, i.id)
+    FROM ins i JOIN input x ON x.project_id = i.project_id AND x.event_id = i.event_id
+    WHERE i.error_id = e.id)) END AS reopen_detail`);
+
+/** Per error and release: the inserted events' count and times, and each error's first and last. */
+const RELEASE_GROUPS = sql`, by_release AS (
+        SELECT i.error_id, x.project_id, x.release, count(*)::int AS n,
+          min(i.occurred_at) AS first_seen, max(i.occurred_at) AS last_seen
+        FROM ins i JOIN input x ON x.project_id = i.project_id AND x.event_id = i.event_id
+        WHERE x.release IS NOT NULL
+        GROUP BY i.error_id, x.project_id, x.release
+      ), release_ends AS (
+        SELECT error_id, (array_agg(release ORDER BY first_seen, release))[1] AS first_release,
+          (array_agg(release ORDER BY last_seen DESC, release))[1] AS last_release
+        FROM by_release GROUP BY error_id
+      )`;
+
 /**
- * SET clauses: unchanged unless the error reopens (the errors_reopened trigger records it).
- * Every expression reads the row as it was before this update.
+ * The per-error release counters, after the errors' locks like the hourly buckets, then the
+ * releases the project had not seen: each takes the next id (first-seen order). The check
+ * comes first, so that a known release draws no id from the sequence.
  */
-const reopenColumns = sql.raw(
-  [
-    `status = CASE WHEN e.status = 'open' OR ${REOPEN} IS NULL THEN e.status ELSE 'open' END`,
-    `substatus = CASE WHEN e.status = 'open' OR ${REOPEN} IS NULL THEN e.substatus ELSE ${REOPEN} END`,
-    `regressed_at = CASE WHEN e.status = 'resolved' AND ${REOPEN} = 'regressed' THEN now() ELSE e.regressed_at END`,
-    `reopen_detail = CASE WHEN e.status = 'open' OR ${REOPEN} IS NULL THEN e.reopen_detail ELSE ${REOPEN_DETAIL} END`,
-    `status_changed_by_user_id = CASE WHEN e.status = 'open' OR ${REOPEN} IS NULL THEN e.status_changed_by_user_id END`,
-    `status_event_count = CASE WHEN e.status = 'open' OR ${REOPEN} IS NULL THEN e.status_event_count ELSE e.event_count END`,
-    `status_changed_at = CASE WHEN e.status = 'open' OR ${REOPEN} IS NULL THEN e.status_changed_at ELSE now() END`,
-  ].join(",\n          "),
-);
+const RELEASE_WRITES = sql`, release_counts AS (
+        INSERT INTO error_releases AS r (error_id, project_id, release, count, first_seen,
+          last_seen)
+        SELECT error_id, project_id, release, n, first_seen, last_seen FROM by_release
+        WHERE (SELECT count(*) FROM counted) >= 0
+        ORDER BY error_id, release
+        ON CONFLICT (error_id, release) DO UPDATE SET count = r.count + excluded.count,
+          first_seen = least(r.first_seen, excluded.first_seen),
+          last_seen = greatest(r.last_seen, excluded.last_seen)
+        RETURNING r.error_id
+      ), new_releases AS (
+        INSERT INTO releases (project_id, name)
+        SELECT DISTINCT b.project_id, b.release FROM by_release b
+        WHERE (SELECT count(*) FROM release_counts) >= 0
+          AND NOT EXISTS (SELECT 1 FROM releases o
+            WHERE o.project_id = b.project_id AND o.name = b.release)
+        ORDER BY 1, 2
+        ON CONFLICT (project_id, name) DO NOTHING
+        RETURNING id
+      )`;
 
 async function insertEventsOnce(
   db: DbOrTx,
@@ -318,6 +300,9 @@ async function insertEventsOnce(
     grouping_version: event.groupingVersion,
   }));
 
+  // Events without a release (every native one) skip the release bookkeeping: a second
+  // prepared statement without it.
+  const releases = eventRows.some((row) => row.release !== null);
   const inserted = resultRows<{
     id: number;
     error_id: number;
@@ -328,7 +313,7 @@ async function insertEventsOnce(
   }>(
     await executePrepared(
       db,
-      "insert_events",
+      releases ? "insert_events_releases" : "insert_events",
       sql`
       WITH input AS (
         SELECT * FROM jsonb_to_recordset(${toJsonParam(eventRows)}::jsonb) AS x(
@@ -361,26 +346,15 @@ async function insertEventsOnce(
         ORDER BY x.project_id, x.event_id
         ON CONFLICT (project_id, event_id) DO NOTHING
         RETURNING id, error_id, project_id, event_id, occurred_at
-      ), by_release AS (
-        -- Per error and release: the inserted events' count and times.
-        SELECT i.error_id, x.project_id, x.release, count(*)::int AS n,
-          min(i.occurred_at) AS first_seen, max(i.occurred_at) AS last_seen
-        FROM ins i JOIN input x ON x.project_id = i.project_id AND x.event_id = i.event_id
-        WHERE x.release IS NOT NULL
-        GROUP BY i.error_id, x.project_id, x.release
-      ), release_ends AS (
-        SELECT error_id, (array_agg(release ORDER BY first_seen, release))[1] AS first_release,
-          (array_agg(release ORDER BY last_seen DESC, release))[1] AS last_release
-        FROM by_release GROUP BY error_id
-      ), latest AS (
+      )${releases ? RELEASE_GROUPS : sql``}, latest AS (
         -- Per error: the inserted events' count and times, and the newest one's text.
         SELECT DISTINCT ON (i.error_id) i.error_id,
           count(*) OVER w ::int AS n, min(i.occurred_at) OVER w AS first_seen,
           max(i.occurred_at) OVER w AS last_seen, x.title, left(x.details, 1000) AS details_preview,
           x.level, x.origin, x.culprit, x.grouping_version, x.environment, x.fingerprint,
-          r.first_release, r.last_release
+          ${releases ? sql`r.first_release, r.last_release` : sql`NULL::text AS first_release, NULL::text AS last_release`}
         FROM ins i JOIN input x ON x.project_id = i.project_id AND x.event_id = i.event_id
-          LEFT JOIN release_ends r ON r.error_id = i.error_id
+          ${releases ? sql`LEFT JOIN release_ends r ON r.error_id = i.error_id` : sql``}
         WINDOW w AS (PARTITION BY i.error_id)
         ORDER BY i.error_id, i.occurred_at DESC, i.id DESC
       ), created AS (
@@ -403,7 +377,8 @@ async function insertEventsOnce(
         -- "created" first makes it run to completion before the first lock: a batch that
         -- waits there for another's new error holds no lock that one may need.
         SELECT e.id, c.n, c.first_seen, c.last_seen, c.title, c.details_preview, c.level,
-          c.origin, c.culprit, c.grouping_version, c.first_release, c.last_release
+          c.origin, c.culprit, c.grouping_version, c.first_release, c.last_release,
+          ${REOPEN_DETAIL}
         FROM latest c JOIN errors e ON e.id = c.error_id
         WHERE (SELECT count(*) FROM created) >= 0
         ORDER BY e.id FOR NO KEY UPDATE OF e
@@ -420,33 +395,23 @@ async function insertEventsOnce(
           first_release = coalesce(e.first_release, c.first_release),
           last_release = CASE WHEN c.last_release IS NOT NULL AND c.last_seen >= e.last_seen
             THEN c.last_release ELSE coalesce(e.last_release, c.last_release) END,
-          ${reopenColumns}
+          -- Unchanged unless the error reopens (the errors_reopened trigger records that).
+          status = CASE WHEN c.reopen_detail IS NULL THEN e.status ELSE 'open' END,
+          substatus = CASE c.reopen_detail ->> 'reason' WHEN 'regression' THEN 'regressed'
+            WHEN 'escalation' THEN 'escalating' ELSE e.substatus END,
+          regressed_at = CASE WHEN c.reopen_detail ->> 'reason' = 'regression' THEN now()
+            ELSE e.regressed_at END,
+          reopen_detail = coalesce(c.reopen_detail, e.reopen_detail),
+          status_changed_by_user_id = CASE WHEN c.reopen_detail IS NULL
+            THEN e.status_changed_by_user_id END,
+          status_event_count = CASE WHEN c.reopen_detail IS NULL THEN e.status_event_count
+            ELSE e.event_count END,
+          status_changed_at = CASE WHEN c.reopen_detail IS NULL THEN e.status_changed_at
+            ELSE now() END
         FROM locked c
         WHERE e.id = c.id
         RETURNING e.id
-      ), release_counts AS (
-        -- After the errors' locks, like the hourly buckets; the releases themselves last.
-        INSERT INTO error_releases AS r (error_id, project_id, release, count, first_seen,
-          last_seen)
-        SELECT error_id, project_id, release, n, first_seen, last_seen FROM by_release
-        WHERE (SELECT count(*) FROM counted) >= 0
-        ORDER BY error_id, release
-        ON CONFLICT (error_id, release) DO UPDATE SET count = r.count + excluded.count,
-          first_seen = least(r.first_seen, excluded.first_seen),
-          last_seen = greatest(r.last_seen, excluded.last_seen)
-        RETURNING r.error_id
-      ), new_releases AS (
-        -- A release the project had not seen takes the next id: first-seen order. The check
-        -- first, so that a known release draws no id from the sequence.
-        INSERT INTO releases (project_id, name)
-        SELECT DISTINCT b.project_id, b.release FROM by_release b
-        WHERE (SELECT count(*) FROM release_counts) >= 0
-          AND NOT EXISTS (SELECT 1 FROM releases o
-            WHERE o.project_id = b.project_id AND o.name = b.release)
-        ORDER BY 1, 2
-        ON CONFLICT (project_id, name) DO NOTHING
-        RETURNING id
-      ), hourly AS (
+      )${releases ? RELEASE_WRITES : sql``}, hourly AS (
         INSERT INTO error_hourly_counts AS h (error_id, hour, count)
         -- UTC hours whatever the session's TimeZone (a +05:30 zone would shift them). After
         -- the errors' locks, as in the careful path: PostgreSQL runs the CTEs that nothing
@@ -454,7 +419,7 @@ async function insertEventsOnce(
         -- and a careful transaction (errors, then buckets) deadlocked with this statement.
         SELECT error_id, date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
           count(*)::int FROM ins
-        WHERE (SELECT count(*) FROM new_releases) >= 0
+        WHERE (SELECT count(*) FROM ${releases ? sql`new_releases` : sql`counted`}) >= 0
         GROUP BY 1, 2 ORDER BY 1, 2
         ON CONFLICT (error_id, hour) DO UPDATE SET count = h.count + excluded.count
         RETURNING h.error_id

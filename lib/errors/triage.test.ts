@@ -301,6 +301,28 @@ describe.each(testDatabases())("triage loop on $name", (database) => {
   );
 
   it.runIf(database.name === "postgres")(
+    "an event from a newer release that waits for an in-next-release resolve regresses it",
+    async () => {
+      const id = await send("Waits for next release", "3.1.0");
+      let stored: Promise<number> | undefined;
+      await handle.db.transaction(async (tx) => {
+        await tx.execute(sql`
+          UPDATE errors SET status = 'resolved', resolution = 'inNextRelease',
+            resolved_in_release = '3.1.0', resolved_release_key = release_semver_key('3.1.0'),
+            resolved_release_seq = (SELECT id FROM releases WHERE name = '3.1.0'),
+            status_changed_at = now(), status_event_count = event_count
+          WHERE id = ${id}`);
+        stored = send("Waits for next release", "3.2.0", { eventId: "waited-next" });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      await stored;
+      const after = await row(id);
+      expect(after?.substatus).toBe("regressed");
+      expect(after?.reopenDetail).toMatchObject({ eventId: "waited-next", release: "3.2.0" });
+    },
+  );
+
+  it.runIf(database.name === "postgres")(
     "an event racing a resolve either lands before it or regresses it, never lost in between",
     async () => {
       for (let round = 0; round < 30; round++) {
