@@ -7,7 +7,7 @@ const issuesOf = (search: string) => {
   try {
     parse(search);
   } catch (error) {
-    if (error instanceof Invalid) return error.issues;
+    if (error instanceof Invalid) return error.issues ?? [];
     throw error;
   }
   return [];
