@@ -1,12 +1,13 @@
 export { LevelBadge } from "@/components/ui/level-badge";
 
+import type { ErrorStatus } from "@/db/queries/error-groups";
 import { Breakable } from "./breakable";
 
 const BADGE =
   "inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
-export function StatusBadge({ status }: { status: "open" | "resolved" | "archived" }) {
-  if (status === "resolved")
+export function StatusBadge({ status }: { status: ErrorStatus }) {
+  if (status === "resolved") {
     return (
       <span
         className={`${BADGE} bg-sky-50 text-sky-800 ring-sky-200 dark:bg-sky-950/60 dark:text-sky-200 dark:ring-sky-800`}
@@ -14,6 +15,7 @@ export function StatusBadge({ status }: { status: "open" | "resolved" | "archive
         Resolved
       </span>
     );
+  }
   return status === "archived" ? (
     <span
       className={`${BADGE} bg-zinc-100 text-zinc-700 ring-zinc-300 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-zinc-600`}

@@ -8,6 +8,7 @@ import {
 } from "@/app/(dashboard)/errors/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ErrorStatus } from "@/db/queries/error-groups";
 
 /** Archive or unarchive (a plain form, so it works before hydration) and delete with a confirmation. */
 export function ErrorActions({
@@ -16,7 +17,7 @@ export function ErrorActions({
   title,
 }: {
   errorId: number;
-  status: "open" | "resolved" | "archived";
+  status: ErrorStatus;
   title: string;
 }) {
   const [statusState, statusAction, statusPending] = useActionState(changeErrorStatus, null);

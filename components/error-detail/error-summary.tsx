@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ErrorStatus } from "@/db/queries/error-groups";
 import { capitalize } from "@/lib/errors/detail-format";
 import { environmentLabel } from "@/lib/ingest/environments";
 import type { Level } from "@/lib/ingest/levels";
@@ -14,7 +15,7 @@ export interface ErrorSummaryData {
   origin: string;
   environment: string;
   culprit: string | null;
-  status: "open" | "resolved" | "archived";
+  status: ErrorStatus;
   count: number;
   firstSeen: string;
   lastSeen: string;

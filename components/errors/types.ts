@@ -1,3 +1,4 @@
+import type { ErrorStatus } from "@/db/queries/error-groups";
 import type { Level } from "@/lib/ingest/levels";
 
 /** One row of the list as the client components receive it: plain, serialisable data. */
@@ -8,7 +9,7 @@ export interface ErrorRow {
   level: Level;
   origin: string;
   environment: string;
-  status: "open" | "resolved" | "archived";
+  status: ErrorStatus;
   count: number;
   firstSeen: string;
   lastSeen: string;
