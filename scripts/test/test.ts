@@ -11,7 +11,7 @@ import { startServer } from "../lib/server";
  * `npm test`: unit tests, a production build, the HTTP API suite against a started server on
  * PGlite and (with TEST_DATABASE_URL) on a fresh PostgreSQL database, then Playwright.
  * `npm run demo` end to end (it serves the build too). `npm test -- unit api demo e2e` picks
- * stages.
+ * stages; other arguments are file filters for the vitest stages (`npm test -- api triage`).
  */
 const ALL = ["unit", "api", "demo", "e2e"] as const;
 type Stage = (typeof ALL)[number];
@@ -19,6 +19,9 @@ const picked = process.argv
   .slice(2)
   .filter((arg): arg is Stage => (ALL as readonly string[]).includes(arg));
 const stages = new Set<Stage>(picked.length > 0 ? picked : ALL);
+const fileFilters = process.argv
+  .slice(2)
+  .filter((arg) => !(ALL as readonly string[]).includes(arg));
 const serverUrl = process.env.TEST_DATABASE_URL;
 const reports = mkdtempSync(path.join(tmpdir(), "ec-reports-"));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -78,7 +81,10 @@ async function withServer(env: Record<string, string>, body: (url: string) => Pr
 async function apiSuite(label: string, env: Record<string, string>) {
   try {
     await withServer(env, (url) =>
-      vitest(label, ["--config", "vitest.api.config.ts"], { ...process.env, API_BASE_URL: url }),
+      vitest(label, ["--config", "vitest.api.config.ts", ...fileFilters], {
+        ...process.env,
+        API_BASE_URL: url,
+      }),
     );
   } catch (error) {
     console.error(`${label}: ${(error as Error).message}`);
@@ -87,7 +93,7 @@ async function apiSuite(label: string, env: Record<string, string>) {
 }
 
 const started = Date.now();
-if (stages.has("unit")) await vitest("unit tests", [], process.env);
+if (stages.has("unit")) await vitest("unit tests", fileFilters, process.env);
 
 if (stages.has("api") || stages.has("demo") || stages.has("e2e")) {
   if (buildIsStale()) {

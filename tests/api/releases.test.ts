@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, test } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import * as schemas from "@/lib/schemas/responses";
 import { api, signUp, type TestAccount } from "../support/api";
@@ -156,9 +156,7 @@ describe("releases, the release filter and the error's releases", () => {
     }
   });
 
-  test.todo(
-    "assignee=me and assignee=<id> list the errors assigned through PATCH /api/errors/:id {assigneeId} (the lead's write side)",
-  );
+  // assignee=me and assignee=<id> after PATCH {assigneeId}: tests/api/triage.test.ts.
 
   it("takes status=resolved and gives list items their triage fields", async () => {
     expect(await errorItems(account.token, { status: "resolved" })).toEqual([]);

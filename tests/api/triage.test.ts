@@ -218,7 +218,12 @@ describe("assignee", () => {
     expect(await ids({ assignee: String(owner.userId) })).toEqual([a, b].sort((x, y) => x - y));
     // The member sees the same assignments from their side.
     expect(
-      (await errorItems(member.token, { assignee: String(owner.userId) })).map((i) => i.id).length,
+      (
+        await errorItems(member.token, {
+          project: String(owner.project.id),
+          assignee: String(owner.userId),
+        })
+      ).map((i) => i.id).length,
     ).toBe(2);
 
     await patch(owner, a, { assigneeId: null });
