@@ -326,7 +326,8 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       },
       "/api/errors/bulk": {
         post: {
-          summary: "Archive, unarchive or delete many errors",
+          summary:
+            "Archive (with an optional condition), unarchive, resolve (now or in the next release), reopen, assign or delete many errors",
           requestBody: jsonBody(bulkErrorsSchema),
           responses: {
             "200": ok(responses.bulkResultSchema),
@@ -342,7 +343,8 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           responses: { "200": ok(responses.errorDetailSchema), ...errors("401", "403", "404") },
         },
         patch: {
-          summary: "Archive or unarchive",
+          summary:
+            "Change an error's status (open, resolved now or in the next release, archived with an optional condition) and/or its assignee (a project member, or null)",
           parameters: [idParam("id", "Error id")],
           requestBody: jsonBody(errorStatusUpdateSchema),
           responses: {

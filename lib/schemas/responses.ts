@@ -6,6 +6,7 @@ import {
   LEVEL_VALUES,
   RESOLUTION_VALUES,
 } from "@/db/schema";
+import { BULK_ACTIONS } from "./errors";
 
 // Response bodies of the auth, events and errors routes: documented in the OpenAPI document and
 // checked against real answers in the API tests, so neither can drift from the code.
@@ -270,7 +271,7 @@ export const activityListSchema = z.strictObject({
 });
 
 export const bulkResultSchema = z.strictObject({
-  action: z.enum(["archive", "unarchive", "delete"]),
+  action: z.enum(BULK_ACTIONS),
   affected: z.array(z.number().int()),
 });
 

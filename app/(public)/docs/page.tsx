@@ -22,6 +22,7 @@ const TOC = [
   { id: "grouping", label: "Grouping" },
   { id: "listing", label: "Listing and sorting" },
   { id: "archive-search", label: "Archive, search, delete" },
+  { id: "resolve", label: "Resolve, regressions, assign" },
   { id: "errors", label: "Errors and status codes" },
   { id: "sentry", label: "Sentry SDKs (DSN)" },
   { id: "endpoints", label: "Endpoint reference" },
@@ -72,6 +73,20 @@ export default async function DocsPage() {
     "",
     `curl -X POST ${base}/api/errors/bulk -H "Authorization: Bearer $TOKEN" \\`,
     `  -H "Content-Type: application/json" -d '{"ids": [42, 43], "action": "delete"}'`,
+  ].join("\n");
+  const curlResolve = [
+    `# Fixed in the next deploy: events from the release it was last seen in (or older) are expected`,
+    `curl -X PATCH ${base}/api/errors/42 -H "Authorization: Bearer $TOKEN" \\`,
+    `  -H "Content-Type: application/json" -d '{"status": "resolved", "resolve": "inNextRelease"}'`,
+    "",
+    `# Out of sight until it happens 100 more times, then back as escalating`,
+    `curl -X PATCH ${base}/api/errors/43 -H "Authorization: Bearer $TOKEN" \\`,
+    `  -H "Content-Type: application/json" -d '{"status": "archived", "archive": {"untilEvents": 100}}'`,
+    "",
+    `curl -X POST ${base}/api/errors/bulk -H "Authorization: Bearer $TOKEN" \\`,
+    `  -H "Content-Type: application/json" -d '{"ids": [42, 43], "action": "assign", "assigneeId": 7}'`,
+    "",
+    `curl ${base}/api/errors/42/activity -H "Authorization: Bearer $TOKEN"`,
   ].join("\n");
   const curlToken = [
     `curl -X POST ${base}/api/auth/token -H "Content-Type: application/json" \\`,
@@ -294,9 +309,9 @@ export default async function DocsPage() {
             </li>
             <li>
               Archived errors come back as soon as you search: any <C>q</C>, <C>level</C> or{" "}
-              <C>origin</C> filter covers open and archived errors, each marked with its{" "}
-              <C>status</C>. <C>status=archived</C> shows only archived ones; <C>status=all</C>{" "}
-              both. Unarchive with <C>{'{"status": "open"}'}</C>.
+              <C>origin</C> filter covers open, resolved and archived errors, each marked with its{" "}
+              <C>status</C>. <C>status=archived</C> or <C>status=resolved</C> shows only those;{" "}
+              <C>status=all</C> every one. Unarchive with <C>{'{"status": "open"}'}</C>.
             </li>
             <li>
               <C>q</C> matches title and details, case-insensitive, as a substring; <C>level</C>{" "}
@@ -307,11 +322,51 @@ export default async function DocsPage() {
               one event updates its error’s count, first and last seen.
             </li>
             <li>
-              <C>POST /api/errors/bulk</C> archives, unarchives or deletes many; it answers with the
-              ids it touched (only errors of your projects).
+              <C>POST /api/errors/bulk</C> archives, unarchives, resolves, reopens, assigns or
+              deletes many, with the same options as <C>PATCH</C>; it answers with the ids it
+              touched (only errors of your projects).
             </li>
           </ul>
           <CodeBlock code={curlTriage} label="shell" what="triage examples" />
+        </DocSection>
+
+        <DocSection id="resolve" title="Resolve, regressions, assign">
+          <ul className="list-disc space-y-1.5 pl-5">
+            <li>
+              <strong>Resolve</strong> means “fixed”: like archive it leaves the main list (
+              <C>status=resolved</C> lists them). <C>{'"resolve": "now"'}</C> (the default): any
+              later event reopens it. <C>{'"resolve": "inNextRelease"'}</C>: events from the release
+              it was last seen in, or an older one, are expected while old deployments drain; the
+              first event from a newer release reopens it. Releases compare as semver when both
+              names parse (a <C>package@</C> prefix is ignored), else in the order the project first
+              saw them. An event without a release reopens only a <C>now</C> resolution.
+            </li>
+            <li>
+              A <strong>regression</strong> reopens the error in the same transaction that stores
+              the event: its <C>substatus</C> is <C>regressed</C>, <C>regressedAt</C> is set, and{" "}
+              <C>reopened</C> says who resolved it, when, and which event and release reopened it.
+            </li>
+            <li>
+              <strong>Archive</strong> may carry a condition that ends it:{" "}
+              <C>{'{"until": "<date-time>"}'}</C>, <C>{'{"untilEvents": N}'}</C> (N more events) or{" "}
+              <C>{'{"untilRate": {"count": N, "minutes": M}}'}</C>. When it is met the error reopens
+              as <C>escalating</C>. An archived error counts the events since it was archived (
+              <C>eventsSinceStatus</C> in the list, <C>archive.eventsSinceArchived</C> on the
+              error).
+            </li>
+            <li>
+              <strong>Assignee</strong>: <C>{'{"assigneeId": <user id>}'}</C> (a member of the
+              error’s project) or <C>null</C>; the list filters with <C>assignee=me</C>, <C>none</C>{" "}
+              or a user id. A member who leaves a project is unassigned from its errors.
+            </li>
+            <li>
+              Every change, regression and escalation is in <C>GET /api/errors/:id/activity</C>,
+              newest first, with who (null for Error Central itself), what and why.{" "}
+              <C>GET /api/projects/:id/releases</C> lists a project’s releases with their events and
+              new errors; <C>release=</C> filters the list.
+            </li>
+          </ul>
+          <CodeBlock code={curlResolve} label="shell" what="resolve, archive and assign examples" />
         </DocSection>
 
         <DocSection id="errors" title="Errors and status codes">
