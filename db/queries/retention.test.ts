@@ -19,6 +19,55 @@ describe.each(testDatabases())("retention on $name", (database) => {
     await handle?.drop();
   });
 
+  it.runIf(database.name === "pglite")(
+    "takes the removed events out of their UTC hour buckets whatever the session's time zone",
+    async () => {
+      const account = await createAccount(handle.db, {
+        name: "Zoned",
+        email: `zoned-${Date.now()}@example.test`,
+        password: "long enough",
+      });
+      const now = new Date();
+      const at = new Date(now.getTime() - 200 * 86_400_000);
+      // One connection: the session's zone applies to the prune below. A +05:30 zone puts a
+      // local hour boundary half-way through a UTC hour.
+      await handle.db.execute(sql`SET TIME ZONE 'Asia/Kolkata'`);
+      try {
+        const [ref] = await insertEvents(handle.db, [
+          {
+            projectId: account.project.id,
+            userId: account.user.id,
+            tokenId: null,
+            event: normalizeNativeEvent(
+              { title: "Zoned", eventId: "z1", timestamp: at },
+              { defaultOrigin: "svc", now },
+            ),
+          },
+          {
+            projectId: account.project.id,
+            userId: account.user.id,
+            tokenId: null,
+            event: normalizeNativeEvent(
+              { title: "Zoned", eventId: "z2", timestamp: now },
+              { defaultOrigin: "svc", now },
+            ),
+          },
+        ]);
+        await handle.db.execute(
+          sql`UPDATE events SET received_at = occurred_at WHERE project_id = ${account.project.id}`,
+        );
+        await pruneEvents(handle.db, { cutoff: retentionCutoff(90, now) });
+        const buckets = await handle.db
+          .select()
+          .from(errorHourlyCounts)
+          .where(eq(errorHourlyCounts.errorId, ref?.errorId as number));
+        expect(buckets.map((b) => b.count)).toEqual([1]);
+      } finally {
+        await handle.db.execute(sql`SET TIME ZONE 'UTC'`);
+      }
+    },
+  );
+
   it("removes old events in batches and keeps every error consistent", async () => {
     const account = await createAccount(handle.db, {
       name: "Old",

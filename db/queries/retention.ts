@@ -25,10 +25,11 @@ export async function pruneEvents(
   const result: PruneResult = { eventsDeleted: 0, errorsDeleted: 0, batches: 0, complete: false };
   while (input.deadline === undefined || Date.now() < input.deadline) {
     const batch = await db.transaction(async (tx) => {
-      // Per error and release (null: events without one), the events removed.
-      const removed = resultRows<{
+      // Per error, release (null: events without one) and UTC hour, the events removed.
+      const removedRows = resultRows<{
         error_id: number;
         release: string | null;
+        hour: string;
         n: number;
         first_at: string;
         last_at: string;
@@ -40,30 +41,52 @@ export async function pruneEvents(
           ), removed AS (
             DELETE FROM events e USING doomed d WHERE e.id = d.id
             RETURNING e.error_id, e.occurred_at, e.release
-          ), hourly AS (
-            UPDATE error_hourly_counts h SET count = h.count - r.n
-            FROM (SELECT error_id, date_trunc('hour', occurred_at) AS hour, count(*)::int AS n
-                  FROM removed GROUP BY 1, 2) r
-            WHERE h.error_id = r.error_id AND h.hour = r.hour
-            RETURNING h.error_id
           )
-          SELECT error_id::float8 AS error_id, release, count(*)::int AS n,
-            min(occurred_at)::text AS first_at, max(occurred_at)::text AS last_at
-          FROM removed GROUP BY error_id, release`),
+          -- UTC hours whatever the session's TimeZone, as the ingest write buckets them.
+          SELECT error_id::float8 AS error_id, release,
+            (date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')::text AS hour,
+            count(*)::int AS n, min(occurred_at)::text AS first_at, max(occurred_at)::text AS last_at
+          FROM removed GROUP BY 1, 2, 3`),
       );
-      if (removed.length === 0) return null;
+      if (removedRows.length === 0) return null;
       const perError = new Map<number, number>();
-      for (const row of removed)
+      const perHour = new Map<string, { error_id: number; hour: string; n: number }>();
+      const perRelease = new Map<string, (typeof removedRows)[number]>();
+      for (const row of removedRows) {
         perError.set(row.error_id, (perError.get(row.error_id) ?? 0) + row.n);
+        const hourKey = `${row.error_id} ${row.hour}`;
+        const hour = perHour.get(hourKey);
+        if (hour) hour.n += row.n;
+        else perHour.set(hourKey, { error_id: row.error_id, hour: row.hour, n: row.n });
+        const releaseKey = `${row.error_id} ${row.release}`;
+        const release = perRelease.get(releaseKey);
+        if (!release) perRelease.set(releaseKey, { ...row });
+        else {
+          release.n += row.n;
+          if (row.first_at < release.first_at) release.first_at = row.first_at;
+          if (row.last_at > release.last_at) release.last_at = row.last_at;
+        }
+      }
+      const removed = [...perRelease.values()];
       const touched = [...perError].map(([error_id, n]) => ({ error_id, n }));
       const ids = `{${touched.map((row) => row.error_id).join(",")}}`;
       const counts = JSON.stringify(touched);
+      // The errors' rows first, in id order, then their buckets: the ingest write's order,
+      // so that pruning and ingest never deadlock.
+      await tx.execute(
+        sql`SELECT id FROM errors WHERE id = ANY(${ids}::bigint[]) ORDER BY id FOR NO KEY UPDATE`,
+      );
       await tx.execute(sql`
         UPDATE errors e SET event_count = e.event_count - t.n,
           first_seen = coalesce((SELECT min(occurred_at) FROM events WHERE error_id = e.id), e.first_seen),
           last_seen = coalesce((SELECT max(occurred_at) FROM events WHERE error_id = e.id), e.last_seen)
         FROM jsonb_to_recordset(${counts}::jsonb) AS t(error_id bigint, n int)
         WHERE e.id = t.error_id`);
+      await tx.execute(sql`
+        UPDATE error_hourly_counts h SET count = h.count - r.n
+        FROM (SELECT * FROM jsonb_to_recordset(${JSON.stringify([...perHour.values()])}::jsonb)
+          AS x(error_id bigint, hour timestamptz, n int) ORDER BY error_id, hour) r
+        WHERE h.error_id = r.error_id AND h.hour = r.hour`);
       const byRelease = removed.filter((row) => row.release !== null);
       if (byRelease.length > 0) await forgetReleaseEvents(tx, byRelease);
       await tx.execute(
