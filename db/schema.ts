@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
+  boolean,
   index,
   integer,
   jsonb,
@@ -364,6 +365,157 @@ export const errorHourlyCounts = pgTable(
     count: integer("count").notNull(),
   },
   (t) => [primaryKey({ columns: [t.errorId, t.hour] })],
+);
+
+export const ALERT_CHANNEL_TYPES = ["webhook", "slack", "discord", "teams", "email"] as const;
+/** What made a rule fire; `test` is a person's "send a test", `digest` never appears here. */
+export const ALERT_KIND_VALUES = [
+  "newError",
+  "regression",
+  "escalation",
+  "frequency",
+  "test",
+] as const;
+export const ALERT_DELIVERY_STATUS_VALUES = ["pending", "delivered", "failed"] as const;
+
+/**
+ * An alert rule of a project: what fires it (a new error, a regression, an escalation, more
+ * than N events of one error in M minutes), which errors (environments, a minimum level), and
+ * how quiet it keeps (a cooldown per error; a digest when it fires for many errors at once).
+ */
+export const alertRules = pgTable(
+  "alert_rules",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: varchar("name", { length: 100 }).notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    onNewError: boolean("on_new_error").notNull().default(false),
+    onRegression: boolean("on_regression").notNull().default(false),
+    onEscalation: boolean("on_escalation").notNull().default(false),
+    // "More than frequency_count events of one error within frequency_minutes"; null: off.
+    frequencyCount: integer("frequency_count"),
+    frequencyMinutes: integer("frequency_minutes"),
+    // null: every environment.
+    environments: text("environments").array(),
+    // Errors at this severity or above (errors.severity: 5 fatal … 1 debug); 1: every level.
+    minSeverity: smallint("min_severity").notNull().default(1),
+    cooldownMinutes: integer("cooldown_minutes").notNull().default(30),
+    // More notifications than this for one channel, due together: one digest message.
+    digestThreshold: integer("digest_threshold").notNull().default(5),
+    createdByUserId: integer("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("alert_rules_project_idx").on(t.projectId)],
+);
+
+/** Where a rule sends. The webhook secret signs bodies and is never shown after creation. */
+export const alertChannels = pgTable(
+  "alert_channels",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    ruleId: bigint("rule_id", { mode: "number" })
+      .notNull()
+      .references(() => alertRules.id, { onDelete: "cascade" }),
+    type: varchar("type", { length: 16, enum: ALERT_CHANNEL_TYPES }).notNull(),
+    url: text("url"),
+    secret: text("secret"),
+    recipients: text("recipients").array(),
+    // Failures in a row (0 after a success): the UI flags a channel that keeps failing.
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }),
+    lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("alert_channels_rule_idx").on(t.ruleId)],
+);
+
+/**
+ * The outbox: a rule fired for an error. Written in the transaction of the change that fired
+ * it (the ingest write, a regression, an escalation), with a snapshot of what the message
+ * says, so that it survives the process dying and the error being deleted.
+ */
+export const alertNotifications = pgTable(
+  "alert_notifications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    ruleId: bigint("rule_id", { mode: "number" })
+      .notNull()
+      .references(() => alertRules.id, { onDelete: "cascade" }),
+    projectId: integer("project_id").notNull(),
+    // No foreign key: the notification outlives a deleted error.
+    errorId: bigint("error_id", { mode: "number" }),
+    kind: varchar("kind", { length: 16, enum: ALERT_KIND_VALUES }).notNull(),
+    context: jsonb("context").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("alert_notifications_error_idx").on(t.errorId),
+    index("alert_notifications_project_idx").on(t.projectId, t.id),
+  ],
+);
+
+/** One notification to one channel, until it is delivered or given up (24 hours). */
+export const alertDeliveries = pgTable(
+  "alert_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    notificationId: bigint("notification_id", { mode: "number" })
+      .notNull()
+      .references(() => alertNotifications.id, { onDelete: "cascade" }),
+    channelId: bigint("channel_id", { mode: "number" })
+      .notNull()
+      .references(() => alertChannels.id, { onDelete: "cascade" }),
+    status: varchar("status", { length: 16, enum: ALERT_DELIVERY_STATUS_VALUES })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    // Set when it went out inside a digest: the delivery that carried it.
+    digestId: bigint("digest_id", { mode: "number" }),
+    createdAt: createdAt(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("alert_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("alert_deliveries_notification_idx").on(t.notificationId),
+    index("alert_deliveries_channel_idx").on(t.channelId, t.id),
+  ],
+);
+
+/** Every attempt at a delivery: its HTTP status or error, and how long it took. */
+export const alertAttempts = pgTable(
+  "alert_attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    deliveryId: bigint("delivery_id", { mode: "number" })
+      .notNull()
+      .references(() => alertDeliveries.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+  },
+  (t) => [index("alert_attempts_delivery_idx").on(t.deliveryId)],
+);
+
+/** When a rule last fired for an error: no second alert within its cooldown. */
+export const alertCooldowns = pgTable(
+  "alert_cooldowns",
+  {
+    ruleId: bigint("rule_id", { mode: "number" })
+      .notNull()
+      .references(() => alertRules.id, { onDelete: "cascade" }),
+    errorId: bigint("error_id", { mode: "number" }).notNull(),
+    lastFiredAt: timestamp("last_fired_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.errorId] })],
 );
 
 /** Fixed-window counters shared by every app instance: login failures, ingest quotas. */
