@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DELIVERIES_LIMIT } from "./alerts/delivery-log";
 import { DEFAULT_ACTIVITY_LIMIT } from "./errors/activity";
 import { ERROR_SORTS, ERROR_STATUS_FILTERS, MAX_LIMIT } from "./errors/list-query";
 import { LEVELS } from "./ingest/levels";
@@ -7,6 +8,16 @@ import { nativeEventSchema } from "./ingest/native";
 import { MAX_BATCH_EVENTS } from "./ingest/native-batch";
 import { MAX_PAGE_LIMIT } from "./pagination";
 import { DEFAULT_RELEASES_LIMIT } from "./releases/releases";
+import {
+  alertDeliveryDetailSchema,
+  alertDeliveryListSchema,
+  alertRuleListSchema,
+  alertRuleSchema,
+  createAlertRuleSchema,
+  FAILING_AFTER,
+  MAX_RULES_PER_PROJECT,
+  patchAlertRuleSchema,
+} from "./schemas/alerts";
 import {
   changePasswordSchema,
   createTokenSchema,
@@ -464,6 +475,83 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
             }),
           ],
           responses: { "200": ok(responses.releaseListSchema), ...errors("400", "401", "404") },
+        },
+      },
+      "/api/projects/{id}/alert-rules": {
+        get: {
+          summary: "Alert rules with their channels (any member)",
+          description: `Channels show where they send (\`target\`: a webhook URL's host only, or the email addresses), never the URL or the secret. \`failing\` marks a channel whose last ${FAILING_AFTER} or more deliveries failed.`,
+          parameters: [idParam("id", "Project id or slug")],
+          responses: { "200": ok(alertRuleListSchema), ...errors("401", "403", "404") },
+        },
+        post: {
+          summary: "Create an alert rule (owners)",
+          description: `At least one trigger and one channel (at most 5). A webhook channel without a secret gets a generated one (32 random bytes, base64url), returned in this answer only. Slack, Discord and Teams take their incoming webhook URL; any http(s) URL is accepted. At most ${MAX_RULES_PER_PROJECT} rules a project (409 past it).`,
+          parameters: [idParam("id", "Project id or slug")],
+          requestBody: jsonBody(createAlertRuleSchema),
+          responses: {
+            "201": ok(alertRuleSchema, "Created"),
+            ...errors("400", "401", "403", "404", "409", "413", "415", "422"),
+          },
+        },
+      },
+      "/api/projects/{id}/alert-rules/{ruleId}": {
+        get: {
+          summary: "One alert rule (any member)",
+          parameters: [idParam("id", "Project id or slug"), idParam("ruleId", "Rule id")],
+          responses: { "200": ok(alertRuleSchema), ...errors("401", "403", "404") },
+        },
+        patch: {
+          summary: "Change an alert rule (owners)",
+          description:
+            "Any of the fields. `channels`, when sent, become the rule's channels: one with the `id` of an existing channel keeps it (its secret and history; leave `url` out to keep the URL), one without an id that sends exactly where an existing channel sends keeps that one, the others are new; channels left out are deleted with their deliveries. `rotateSecret: true` on a webhook channel generates a new secret, returned in this answer only.",
+          parameters: [idParam("id", "Project id or slug"), idParam("ruleId", "Rule id")],
+          requestBody: jsonBody(patchAlertRuleSchema),
+          responses: {
+            "200": ok(alertRuleSchema),
+            ...errors("400", "401", "403", "404", "413", "415", "422"),
+          },
+        },
+        delete: {
+          summary: "Delete an alert rule with its channels and delivery log (owners)",
+          parameters: [idParam("id", "Project id or slug"), idParam("ruleId", "Rule id")],
+          responses: { ...noContent, ...errors("401", "403", "404") },
+        },
+      },
+      "/api/projects/{id}/alert-deliveries": {
+        get: {
+          summary: "The delivery log: every alert sent or being sent to a channel, newest first",
+          parameters: [
+            idParam("id", "Project id or slug"),
+            query("status", "Only deliveries in this state", {
+              type: "string",
+              enum: ["pending", "delivered", "failed"],
+            }),
+            query("ruleId", "Only this rule's", { type: "integer", minimum: 1 }),
+            query("errorId", "Only the alerts of this error", { type: "integer", minimum: 1 }),
+            query("channel", "Only channels of this type", {
+              type: "string",
+              enum: ["webhook", "slack", "discord", "teams", "email"],
+            }),
+            query("cursor", "nextCursor of the previous page", { type: "string" }),
+            query("limit", "Page size", {
+              type: "integer",
+              minimum: 1,
+              maximum: MAX_PAGE_LIMIT,
+              default: DEFAULT_DELIVERIES_LIMIT,
+            }),
+          ],
+          responses: {
+            "200": ok(alertDeliveryListSchema),
+            ...errors("400", "401", "403", "404"),
+          },
+        },
+      },
+      "/api/projects/{id}/alert-deliveries/{deliveryId}": {
+        get: {
+          summary: "One delivery with every attempt (time, HTTP status or error, duration)",
+          parameters: [idParam("id", "Project id or slug"), idParam("deliveryId", "Delivery id")],
+          responses: { "200": ok(alertDeliveryDetailSchema), ...errors("401", "403", "404") },
         },
       },
       "/api/projects/{id}/keys": {

@@ -1,0 +1,337 @@
+import { z } from "zod";
+import {
+  ALERT_CHANNEL_TYPES,
+  ALERT_DELIVERY_STATUS_VALUES,
+  ALERT_KIND_VALUES,
+  LEVEL_VALUES,
+} from "@/db/schema";
+import { normalizeEnvironment } from "../ingest/environments";
+import { MAX_ENVIRONMENT_LENGTH } from "../ingest/limits";
+import { emailSchema } from "./auth";
+
+// Alert rules and their channels (POST and PATCH /api/projects/:id/alert-rules…), and the
+// answers of the rules and the delivery log. Documented in the OpenAPI document and checked
+// against real answers in tests/api/alert-rules.test.ts.
+
+export const MAX_RULES_PER_PROJECT = 50;
+export const MAX_CHANNELS_PER_RULE = 5;
+export const MAX_RECIPIENTS = 20;
+export const MAX_ENVIRONMENTS_PER_RULE = 20;
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+export const DEFAULT_COOLDOWN_MINUTES = 30;
+export const MAX_COOLDOWN_MINUTES = 1440;
+export const DEFAULT_DIGEST_THRESHOLD = 5;
+export const MAX_DIGEST_THRESHOLD = 1000;
+export const MAX_FREQUENCY_COUNT = 100_000;
+export const MAX_FREQUENCY_MINUTES = 1440;
+/** A channel is flagged as failing after this many failed deliveries in a row. */
+export const FAILING_AFTER = 3;
+
+export const ALERT_TRIGGER_NAMES = ["newError", "regression", "escalation"] as const;
+export type AlertTriggerName = (typeof ALERT_TRIGGER_NAMES)[number];
+export type AlertChannelType = (typeof ALERT_CHANNEL_TYPES)[number];
+
+const TRIGGER_HELP =
+  'A trigger is "newError", "regression", "escalation" or {"frequency": {"count", "minutes"}}.';
+
+const wholeNumber = (name: string, min: number, max: number) =>
+  z
+    .number({ error: `${name} must be a whole number from ${min} to ${max}.` })
+    .int(`${name} must be a whole number.`)
+    .min(min, `${name} must be at least ${min}.`)
+    .max(max, `${name} must be at most ${max}.`);
+
+export const frequencyTriggerSchema = z.strictObject({
+  frequency: z
+    .strictObject(
+      {
+        count: wholeNumber("count", 1, MAX_FREQUENCY_COUNT).meta({
+          description: "More than this many events of one error…",
+        }),
+        minutes: wholeNumber("minutes", 1, MAX_FREQUENCY_MINUTES).meta({
+          description: "…within this many minutes.",
+        }),
+      },
+      { error: 'frequency is {"count": N, "minutes": M}.' },
+    )
+    .meta({ description: "More than `count` events of one error within `minutes`." }),
+});
+
+export const alertTriggerSchema = z.union([z.enum(ALERT_TRIGGER_NAMES), frequencyTriggerSchema], {
+  error: TRIGGER_HELP,
+});
+
+export type AlertTrigger = z.infer<typeof alertTriggerSchema>;
+
+const ruleNameSchema = z
+  .string({ error: "name is required." })
+  .trim()
+  .min(1, "name is required.")
+  .max(100, "name must be at most 100 characters.");
+
+/** An environment as events name it; aliases map as on ingest (prod → production…). */
+const environmentSchema = z
+  .string({ error: "An environment is a string." })
+  .trim()
+  .min(1, "An environment must not be empty.")
+  .max(MAX_ENVIRONMENT_LENGTH, `An environment is at most ${MAX_ENVIRONMENT_LENGTH} characters.`)
+  .transform((value) => normalizeEnvironment(value));
+
+const environmentsSchema = z
+  .array(environmentSchema, { error: "environments is a list of names, or null for all." })
+  .min(1, "List at least one environment, or send null for every environment.")
+  .max(MAX_ENVIRONMENTS_PER_RULE, `At most ${MAX_ENVIRONMENTS_PER_RULE} environments.`)
+  .transform((list) => [...new Set(list)])
+  .nullable()
+  .meta({ description: "Only errors of these environments (aliases map); null or absent: all." });
+
+const webhookUrlSchema = z
+  .string({ error: "url must be a string." })
+  .trim()
+  .min(1, "url is required for this channel.")
+  .max(MAX_WEBHOOK_URL_LENGTH, `url must be at most ${MAX_WEBHOOK_URL_LENGTH} characters.`)
+  .refine((value) => {
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  }, "url must be an http:// or https:// URL.");
+
+const secretSchema = z
+  .string({ error: "secret must be a string." })
+  .min(16, "secret must be at least 16 characters.")
+  .max(256, "secret must be at most 256 characters.")
+  .regex(/^[\x21-\x7e]+$/, "secret must be printable ASCII without spaces.");
+
+const recipientsSchema = z
+  .array(emailSchema, { error: "to is a list of email addresses." })
+  .min(1, "to needs at least one email address.")
+  .max(MAX_RECIPIENTS, `to takes at most ${MAX_RECIPIENTS} addresses.`)
+  .transform((list) => [...new Set(list.map((email) => email.toLowerCase()))]);
+
+export const alertChannelInputSchema = z
+  .object({
+    id: z.number({ error: "id is a channel id of this rule." }).int().positive().optional().meta({
+      description:
+        "Editing only: an existing channel of the rule, kept with its id, secret and history; url may then be left out to keep it.",
+    }),
+    type: z.enum(ALERT_CHANNEL_TYPES, {
+      error: `type is one of ${ALERT_CHANNEL_TYPES.join(", ")}.`,
+    }),
+    url: webhookUrlSchema.optional().meta({
+      description:
+        "The webhook URL (not for email): http or https, at most 2048 characters. For Slack an incoming webhook (https://hooks.slack.com/services/…), for Discord a channel webhook, for Teams a Workflows webhook; any http(s) URL is taken (Slack-compatible receivers exist). Never returned: the answers show only its host.",
+    }),
+    secret: secretSchema.optional().meta({
+      description:
+        "webhook only: the HMAC-SHA256 signing secret (16–256 printable characters). Absent on a new channel: one is generated and returned once.",
+    }),
+    rotateSecret: z.boolean().optional().meta({
+      description: "webhook only, editing: generate a new secret, returned once in the answer.",
+    }),
+    to: recipientsSchema.optional().meta({ description: "email only: 1–20 addresses." }),
+  })
+  .superRefine((channel, ctx) => {
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    if (channel.type === "email") {
+      if (channel.to === undefined) issue("to", "to is required for an email channel.");
+      if (channel.url !== undefined) issue("url", "url is not used by an email channel.");
+    } else {
+      if (channel.url === undefined && channel.id === undefined) {
+        issue("url", "url is required for this channel.");
+      }
+      if (channel.to !== undefined) issue("to", "to is used by email channels only.");
+    }
+    if (channel.type !== "webhook") {
+      if (channel.secret !== undefined) issue("secret", "secret is used by webhook channels only.");
+      if (channel.rotateSecret) issue("rotateSecret", "Only webhook channels have a secret.");
+    }
+    if (channel.secret !== undefined && channel.rotateSecret) {
+      issue("rotateSecret", "Send a secret or rotateSecret, not both.");
+    }
+  });
+
+export type AlertChannelInput = z.infer<typeof alertChannelInputSchema>;
+
+const channelsSchema = z
+  .array(alertChannelInputSchema, { error: "channels is a list of channels." })
+  .min(1, "Add at least one channel.")
+  .max(MAX_CHANNELS_PER_RULE, `A rule has at most ${MAX_CHANNELS_PER_RULE} channels.`)
+  .superRefine((channels, ctx) => {
+    const seen = new Set<number>();
+    channels.forEach((channel, index) => {
+      if (channel.id === undefined) return;
+      if (seen.has(channel.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "id"],
+          message: "A channel is listed twice.",
+        });
+      }
+      seen.add(channel.id);
+    });
+  });
+
+const triggersSchema = z
+  .array(alertTriggerSchema, { error: `triggers is a list. ${TRIGGER_HELP}` })
+  .min(1, "Pick at least one trigger.")
+  .max(4, "At most four triggers: each kind once.")
+  .superRefine((triggers, ctx) => {
+    const seen = new Set<string>();
+    triggers.forEach((trigger, index) => {
+      const key = typeof trigger === "string" ? trigger : "frequency";
+      if (seen.has(key)) {
+        ctx.addIssue({ code: "custom", path: [index], message: `${key} is listed twice.` });
+      }
+      seen.add(key);
+    });
+  });
+
+const ruleShape = {
+  name: ruleNameSchema,
+  enabled: z.boolean({ error: "enabled must be true or false." }).optional(),
+  triggers: triggersSchema,
+  environments: environmentsSchema.optional(),
+  minLevel: z
+    .enum(LEVEL_VALUES, { error: `minLevel is one of ${LEVEL_VALUES.join(", ")}.` })
+    .optional()
+    .meta({ description: "Only errors at this level or above; absent: every level (debug)." }),
+  channels: channelsSchema,
+  cooldownMinutes: wholeNumber("cooldownMinutes", 0, MAX_COOLDOWN_MINUTES)
+    .optional()
+    .meta({
+      description: `No second alert for the same error within this many minutes (default ${DEFAULT_COOLDOWN_MINUTES}; 0: none).`,
+    }),
+  digestThreshold: wholeNumber("digestThreshold", 1, MAX_DIGEST_THRESHOLD)
+    .optional()
+    .meta({
+      description: `When more than this many alerts of the rule are due for one channel at once, one message lists them (default ${DEFAULT_DIGEST_THRESHOLD}).`,
+    }),
+};
+
+/** POST /api/projects/:id/alert-rules. */
+export const createAlertRuleSchema = z.object(ruleShape);
+
+/** PATCH …/alert-rules/:ruleId: any of the fields; channels, when sent, replace the rule's. */
+export const patchAlertRuleSchema = z
+  .object({
+    name: ruleShape.name.optional(),
+    enabled: ruleShape.enabled,
+    triggers: ruleShape.triggers.optional(),
+    environments: ruleShape.environments,
+    minLevel: ruleShape.minLevel,
+    channels: ruleShape.channels.optional(),
+    cooldownMinutes: ruleShape.cooldownMinutes,
+    digestThreshold: ruleShape.digestThreshold,
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: "Send at least one field to change.",
+  });
+
+export type CreateAlertRuleInput = z.infer<typeof createAlertRuleSchema>;
+export type PatchAlertRuleInput = z.infer<typeof patchAlertRuleSchema>;
+
+// Response bodies.
+
+const timestamp = z.iso.datetime();
+
+export const alertChannelSchema = z.strictObject({
+  id: z.number().int(),
+  type: z.enum(ALERT_CHANNEL_TYPES),
+  target: z.string().meta({
+    description:
+      "Where it sends, safe to show: the URL's host only (webhook URLs are secrets too), or the email addresses.",
+  }),
+  to: z.array(z.string()).nullable().meta({ description: "email: the addresses; else null." }),
+  hasSecret: z.boolean().meta({ description: "webhook: whether bodies are signed." }),
+  secret: z.string().optional().meta({
+    description:
+      "Only in the answer that generated it (a new webhook channel without a secret, or rotateSecret): copy it now, it is never shown again.",
+  }),
+  failing: z.boolean().meta({
+    description: `${FAILING_AFTER} or more deliveries in a row failed.`,
+  }),
+  consecutiveFailures: z.number().int(),
+  lastFailureAt: timestamp.nullable(),
+  lastSuccessAt: timestamp.nullable(),
+  createdAt: timestamp,
+});
+
+export const alertRuleSchema = z.strictObject({
+  id: z.number().int(),
+  projectId: z.number().int(),
+  name: z.string(),
+  enabled: z.boolean(),
+  triggers: z.array(alertTriggerSchema),
+  environments: z.array(z.string()).nullable(),
+  minLevel: z.enum(LEVEL_VALUES),
+  cooldownMinutes: z.number().int(),
+  digestThreshold: z.number().int(),
+  channels: z.array(alertChannelSchema),
+  createdBy: z.strictObject({ id: z.number().int(), name: z.string() }).nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const alertRuleListSchema = z.strictObject({ items: z.array(alertRuleSchema) });
+
+export const alertDeliveryChannelSchema = z.strictObject({
+  id: z.number().int(),
+  type: z.enum(ALERT_CHANNEL_TYPES),
+  target: z.string().meta({ description: "The URL's host, or the email addresses." }),
+});
+
+export const alertDeliverySchema = z.strictObject({
+  id: z.number().int(),
+  ruleId: z.number().int(),
+  ruleName: z.string(),
+  notificationId: z.number().int(),
+  errorId: z.number().int().nullable().meta({ description: "null for a test." }),
+  errorTitle: z
+    .string()
+    .nullable()
+    .meta({ description: "The error's title when the alert fired (it may be gone since)." }),
+  kind: z.enum(ALERT_KIND_VALUES),
+  channel: alertDeliveryChannelSchema,
+  status: z.enum(ALERT_DELIVERY_STATUS_VALUES),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  digestId: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "Sent inside a digest: the delivery that carried it." }),
+  createdAt: timestamp,
+  deliveredAt: timestamp.nullable(),
+  nextAttemptAt: timestamp.nullable().meta({ description: "While pending: the next try." }),
+});
+
+export const alertDeliveryListSchema = z.strictObject({
+  items: z.array(alertDeliverySchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const alertAttemptSchema = z.strictObject({
+  at: timestamp,
+  statusCode: z.number().int().nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number().int(),
+});
+
+export const alertDeliveryDetailSchema = z.strictObject({
+  delivery: alertDeliverySchema,
+  attempts: z.array(alertAttemptSchema).meta({ description: "Every attempt, oldest first." }),
+});
+
+export const alertTestResultSchema = z.strictObject({
+  notificationId: z.number().int(),
+  deliveries: z.array(
+    z.strictObject({
+      channelId: z.number().int(),
+      type: z.enum(ALERT_CHANNEL_TYPES),
+      target: z.string(),
+      status: z.enum(ALERT_DELIVERY_STATUS_VALUES),
+      lastError: z.string().nullable(),
+    }),
+  ),
+});
