@@ -42,9 +42,11 @@ BEGIN
   SELECT notification, ch.id FROM alert_channels ch WHERE ch.rule_id = r.id ORDER BY ch.id;
   RETURN 1;
 END $$;--> statement-breakpoint
--- "More than N events of one error within M minutes": the events already stored (at most
--- N + 1 read from the events index) plus `p_batch` of the batch being written, unless the
--- rule is cooling down for the error (then nothing is counted).
+-- "More than N events of one error within M minutes": the events already stored plus those
+-- of the batch being written (`p_batch_times`), unless the rule is cooling down for the error
+-- (then nothing is counted). The hourly buckets from the hour the window starts in are an
+-- upper bound, two or three index probes: only when it passes N are the events themselves
+-- counted from the events index, at most N + 1 of them.
 CREATE FUNCTION "alert_frequency_met"(r alert_rules, p_error_id bigint, p_batch_times timestamptz[])
 RETURNS boolean LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -53,6 +55,12 @@ DECLARE
 BEGIN
   IF EXISTS (SELECT 1 FROM alert_cooldowns c WHERE c.rule_id = r.id AND c.error_id = p_error_id
     AND c.last_fired_at > now() - make_interval(mins => r.cooldown_minutes)) THEN
+    RETURN false;
+  END IF;
+  SELECT coalesce(sum(h.count), 0) INTO stored FROM error_hourly_counts h
+  WHERE h.error_id = p_error_id
+    AND h.hour >= date_trunc('hour', since AT TIME ZONE 'UTC') AT TIME ZONE 'UTC';
+  IF stored + cardinality(p_batch_times) <= r.frequency_count THEN
     RETURN false;
   END IF;
   SELECT count(*) INTO stored FROM (SELECT 1 FROM events v
