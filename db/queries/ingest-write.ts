@@ -369,7 +369,7 @@ async function insertEventsOnce(
         WHERE g.is_new
         ORDER BY g.error_id
         ON CONFLICT (project_id, environment, fingerprint) DO NOTHING
-        RETURNING id
+        RETURNING id, event_count, first_seen, last_seen, last_release, severity
       ), locked AS (
         -- Known errors' rows are locked after the events and the new errors went in, in id
         -- order: batches that share errors wait for each other only briefly. New errors are
@@ -410,7 +410,7 @@ async function insertEventsOnce(
             ELSE now() END
         FROM locked c
         WHERE e.id = c.id
-        RETURNING e.id
+        RETURNING e.id, e.event_count, e.first_seen, e.last_seen, e.last_release, e.severity
       )${releases ? RELEASE_WRITES : sql``}, hourly AS (
         INSERT INTO error_hourly_counts AS h (error_id, hour, count)
         -- UTC hours whatever the session's TimeZone (a +05:30 zone would shift them). After
@@ -423,10 +423,39 @@ async function insertEventsOnce(
         GROUP BY 1, 2 ORDER BY 1, 2
         ON CONFLICT (error_id, hour) DO UPDATE SET count = h.count + excluded.count
         RETURNING h.error_id
+      ), alert_rules_in AS (
+        -- The enabled alert rules of the batch's projects: usually none, one index probe.
+        -- After the buckets, so that the cooldowns are locked after the errors and buckets.
+        SELECT r FROM alert_rules r
+        WHERE r.enabled AND r.project_id IN (SELECT project_id FROM groups)
+          AND (SELECT count(*) FROM hourly) >= 0
+      ), written AS (
+        SELECT w.*, true AS is_new FROM created w
+        UNION ALL SELECT w.*, false FROM counted w
+      ), alerts AS (
+        -- A new error, and "more than N events in M minutes", fire the rules that listen
+        -- (alert_fire, migration 0012: cooldown, notification, deliveries). Regressions and
+        -- escalations fire from the errors_reopened trigger.
+        SELECT alert_fire(a.r, w.id, k.kind, alert_context(c.title, c.level, c.environment,
+            c.origin, c.culprit, w.event_count, w.first_seen, w.last_seen, w.last_release, NULL,
+            CASE WHEN k.kind = 'frequency' THEN jsonb_build_object('count',
+              (a.r).frequency_count, 'minutes', (a.r).frequency_minutes) END)) AS fired
+        FROM written w JOIN latest c ON c.error_id = w.id
+          JOIN groups g ON g.error_id = w.id
+          JOIN alert_rules_in a ON (a.r).project_id = g.project_id
+          CROSS JOIN (VALUES ('newError'), ('frequency')) AS k(kind)
+        -- A one-time filter: without rules (the usual case) nothing below runs.
+        WHERE EXISTS (SELECT 1 FROM alert_rules_in)
+          AND alert_rule_matches(a.r, k.kind, c.environment, w.severity)
+          AND CASE k.kind WHEN 'newError' THEN w.is_new
+            ELSE alert_frequency_met(a.r, w.id,
+              (SELECT array_agg(i.occurred_at) FROM ins i WHERE i.error_id = w.id)) END
+        ORDER BY w.id, (a.r).id, k.kind
       )
       SELECT i.id::float8 AS id, i.error_id::float8 AS error_id, i.project_id, i.event_id,
         g.environment, g.fingerprint
-      FROM ins i JOIN groups g ON g.error_id = i.error_id`,
+      FROM ins i JOIN groups g ON g.error_id = i.error_id
+      WHERE (SELECT count(*) FROM alerts) >= 0`,
     ),
   );
 

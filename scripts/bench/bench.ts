@@ -11,6 +11,7 @@ import { normalizeNativeEvent } from "@/lib/ingest/native";
 import { freshPostgres } from "@/tests/support/databases";
 import { buildIsStale } from "../lib/build-state";
 import { ensureBuild, startServer } from "../lib/server";
+import { createBenchAlertRules } from "./alert-rules";
 import { cpuShare, describeCpu, LOAD_SCRIPT } from "./cpu-share";
 import { seedErrors } from "./seed";
 
@@ -35,6 +36,10 @@ const QUERY_RUNS = smoke ? 5 : 40;
 // `--phases a,b` runs only those phases (a also runs f; the consistency check follows any of a–c).
 const phasesArg = process.argv.find((arg) => arg.startsWith("--phases="));
 const phases = new Set((phasesArg?.slice("--phases=".length) ?? "a,b,c,d,e").split(","));
+// `--alert-rules=10` gives the bench project that many enabled alert rules (see alert-rules.ts).
+const alertRuleCount = Number(
+  process.argv.find((arg) => arg.startsWith("--alert-rules="))?.slice("--alert-rules=".length) ?? 0,
+);
 const execFileAsync = promisify(execFile);
 
 async function startApp(databaseUrl: string, env: Record<string, string> = {}) {
@@ -139,6 +144,10 @@ try {
   });
   const key = account.ingestKey.token;
   const projectId = account.project.id;
+  if (alertRuleCount > 0) {
+    await createBenchAlertRules(db, projectId, alertRuleCount);
+    console.log(`${alertRuleCount} enabled alert rules on the bench project`);
+  }
   let acknowledged = 0;
 
   const fast = await startApp(database.url);
