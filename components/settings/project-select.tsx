@@ -7,9 +7,12 @@ import { useEffect, useId, useState, useTransition } from "react";
 export function ProjectSelect({
   current,
   projects,
+  basePath = "/settings",
 }: {
   current: string;
   projects: { slug: string; name: string }[];
+  /** The page that shows the picked project (Settings, or Settings → Alerts). */
+  basePath?: string;
 }) {
   const router = useRouter();
   const [shown, setShown] = useState(current);
@@ -29,7 +32,7 @@ export function ProjectSelect({
           const slug = event.target.value;
           setShown(slug);
           startTransition(() =>
-            router.push(`/settings?project=${encodeURIComponent(slug)}`, { scroll: false }),
+            router.push(`${basePath}?project=${encodeURIComponent(slug)}`, { scroll: false }),
           );
         }}
         className="w-full min-w-0 rounded-lg border border-zinc-300 bg-white py-1.5 pr-8 pl-2.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none sm:w-auto sm:max-w-72 dark:border-zinc-700 dark:bg-zinc-900"

@@ -5,6 +5,8 @@ import { chromium } from "@playwright/test";
 import { openDatabase } from "@/db/client";
 import { DEMO, seedDemo } from "../db/seed-demo";
 import { ensureBuild, startServer } from "../lib/server";
+import { alertScreenshots } from "./alerts-screenshots";
+import { seedDemoAlerts } from "./seed-alerts";
 
 /**
  * `npm run screenshots`: the list, detail and settings pages at desktop and phone widths, from
@@ -20,7 +22,11 @@ if (!(await ensureBuild())) process.exit(1);
 const dataDir = mkdtempSync(path.join(tmpdir(), "ec-shots-"));
 const pgliteDir = path.join(dataDir, "pglite");
 const handle = await openDatabase({ kind: "pglite", dir: pgliteDir });
-await seedDemo(handle.db);
+const seeded = await seedDemo(handle.db);
+if (seeded) {
+  const { user, project } = seeded.account;
+  await seedDemoAlerts(handle.db, { userId: user.id, projectId: project.id });
+}
 await handle.close();
 
 const server = await startServer({
@@ -37,6 +43,7 @@ try {
     executablePath,
     args: ["--no-sandbox", "--disable-gpu"],
   });
+  await alertScreenshots(browser, base, OUT);
   for (const { name, viewport, isMobile } of VIEWPORTS) {
     for (const scheme of ["light", "dark"] as const) {
       if (scheme === "dark" && name === "phone") continue;

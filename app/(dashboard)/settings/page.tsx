@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
+import { AlertsLinkSection } from "@/components/alerts/alerts-link-section";
 import { AccountSection } from "@/components/settings/account-section";
 import { IngestKeysSection } from "@/components/settings/ingest-keys-section";
 import { InvitationsSection } from "@/components/settings/invitations-section";
@@ -16,6 +17,7 @@ import { listMembers } from "@/db/queries/members";
 import { listProjectsForUser } from "@/db/queries/projects";
 import { listPersonalTokens } from "@/db/queries/tokens";
 import { findUserById } from "@/db/queries/users";
+import { listAlertRules } from "@/lib/alerts/rules";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { PASSWORD_MIN_LENGTH } from "@/lib/password";
@@ -35,6 +37,7 @@ const SECTIONS = [
   { id: "projects", label: "Projects" },
   { id: "keys", label: "Ingest keys" },
   { id: "members", label: "Members" },
+  { id: "alerts", label: "Alerts" },
   { id: "tokens", label: "Personal tokens" },
   { id: "security", label: "Password and sessions" },
 ];
@@ -65,14 +68,15 @@ export default async function SettingsPage({
     ? projects.find((p) => p.slug === wanted.toLowerCase() || String(p.id) === wanted)
     : undefined;
   const selected = match ?? pickSettingsProject(projects, lastProjectId);
-  const [keys, members, invitations] = selected
+  const [keys, members, invitations, alerts] = selected
     ? await Promise.all([
         listIngestKeys(db, { projectId: selected.id }),
         listMembers(db, { projectId: selected.id }),
         selected.role === "owner" ? listProjectInvitations(db, { projectId: selected.id }) : [],
+        listAlertRules(db, { userId, project: selected.id }),
         match ? rememberLastProject(db, { userId, projectId: match.id }) : null,
       ])
-    : [[], [], []];
+    : [[], [], [], null];
   const now = Date.now();
 
   return (
@@ -128,7 +132,7 @@ export default async function SettingsPage({
                 <div className="min-w-0">
                   <h2 className="text-base font-semibold wrap-anywhere">{selected.name}</h2>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                    Ingest keys and members of this project
+                    Ingest keys, members and alerts of this project
                     {selected.role === "owner" ? " (you are an owner)" : " (you are a member)"}.
                   </p>
                 </div>
@@ -163,6 +167,13 @@ export default async function SettingsPage({
                 invitations={invitations}
                 now={now}
               />
+              {alerts ? (
+                <AlertsLinkSection
+                  project={{ slug: selected.slug, name: selected.name }}
+                  role={selected.role}
+                  rules={alerts.items}
+                />
+              ) : null}
             </div>
           ) : (
             <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">

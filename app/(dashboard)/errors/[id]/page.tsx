@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { AlertsTriggered } from "@/components/error-detail/alerts-triggered";
 import { TagList } from "@/components/error-detail/badges";
 import {
   ErrorFacts,
@@ -18,6 +19,7 @@ import {
   findLatestEvent,
   listEventsOfError,
 } from "@/db/queries/error-events";
+import { listAlertsOfError } from "@/lib/alerts/delivery-log";
 import { currentUser, requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findErrorView } from "@/lib/errors/detail";
@@ -81,6 +83,7 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
 
   const before = parseEventsCursor((await searchParams).events_cursor);
   const db = await getDb();
+  const alerts = await listAlertsOfError(db, { userId, errorId: error.id });
   const now = new Date();
   const [latest, counts, events] = await Promise.all([
     findLatestEvent(db, error.id),
@@ -146,6 +149,8 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
         ) : null}
 
         {latest?.payload ? <SdkContextSections payload={latest.payload} /> : null}
+
+        <AlertsTriggered alerts={alerts} projectSlug={error.project.slug} />
 
         <EventsList
           errorId={error.id}

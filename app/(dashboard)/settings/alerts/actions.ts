@@ -1,0 +1,84 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type FormState, formAction, formText as text, withUser } from "@/lib/actions/with-user";
+import { createAlertRule, deleteAlertRule, updateAlertRule } from "@/lib/alerts/rules";
+import { Invalid, type Issue } from "@/lib/domain-errors";
+
+export interface SavedSecret {
+  /** The channel's place in the form. */
+  index: number;
+  target: string;
+  secret: string;
+}
+
+export type SaveRuleResult =
+  | { status: "ok"; ruleId: number; name: string; secrets: SavedSecret[] }
+  | { status: "error"; error: string; issues: Issue[] };
+
+/**
+ * Creates a rule (no `ruleId`) or changes one, from the body the rule form builds (the API's
+ * own body). Generated webhook secrets come back this once.
+ */
+export const saveAlertRuleAction = withUser(
+  async (
+    { user, db },
+    input: { project: number; ruleId?: number; body: unknown },
+  ): Promise<SaveRuleResult> => {
+    // A server action's arguments come from the client: strings, whatever was sent.
+    const project = String(input.project);
+    const readBody = async () => input.body;
+    const rule =
+      input.ruleId === undefined
+        ? await createAlertRule(db, { userId: user.id, project, readBody })
+        : await updateAlertRule(db, {
+            userId: user.id,
+            project,
+            ruleId: String(input.ruleId),
+            readBody,
+          });
+    revalidatePath("/settings/alerts");
+    return {
+      status: "ok",
+      ruleId: rule.id,
+      name: rule.name,
+      secrets: rule.channels.flatMap((channel, index) =>
+        channel.secret ? [{ index, target: channel.target, secret: channel.secret }] : [],
+      ),
+    };
+  },
+  {
+    refused: (error): SaveRuleResult => ({
+      status: "error",
+      error:
+        error instanceof Invalid && error.code === "validation_failed"
+          ? "Some fields need a fix; see below."
+          : error.message,
+      issues: error.issues ?? [],
+    }),
+  },
+);
+
+/** Turns a rule on or off (owners). */
+export const setAlertRuleEnabledAction = formAction<FormState>(async ({ user, db }, formData) => {
+  const enabled = text(formData, "enabled") === "true";
+  const rule = await updateAlertRule(db, {
+    userId: user.id,
+    project: text(formData, "projectId"),
+    ruleId: text(formData, "ruleId"),
+    readBody: async () => ({ enabled }),
+  });
+  revalidatePath("/settings/alerts");
+  return { status: "ok", message: `“${rule.name}” ${enabled ? "enabled" : "disabled"}.` };
+});
+
+/** Deletes a rule with its channels and log (owners). */
+export const deleteAlertRuleAction = formAction<FormState>(async ({ user, db }, formData) => {
+  await deleteAlertRule(db, {
+    userId: user.id,
+    project: text(formData, "projectId"),
+    ruleId: text(formData, "ruleId"),
+  });
+  revalidatePath("/settings/alerts");
+  return { status: "ok", message: "Rule deleted." };
+});

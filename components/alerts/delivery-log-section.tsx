@@ -1,0 +1,256 @@
+import Link from "next/link";
+import type { AlertAttemptView, AlertDeliveryView } from "@/lib/alerts/delivery-log";
+import { Badge, SettingsSection, When } from "../settings/section";
+import { linkClass, listClass, mutedText, smallButton } from "../settings/styles";
+import { CHANNEL_LABELS, CHANNEL_TYPES, KIND_LABELS, STATUS_LABELS, STATUS_TONES } from "./labels";
+
+export interface DeliveryFilterValues {
+  status?: string;
+  ruleId?: number;
+  channel?: string;
+}
+
+const selectClass =
+  "block w-full rounded-lg border border-zinc-300 bg-white py-1.5 pr-8 pl-2.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-zinc-700 dark:bg-zinc-900";
+
+/** "14:03:07 UTC, 27 Nov": an exact time, for attempts and retries. */
+function exact(iso: string): string {
+  const date = new Date(iso);
+  const time = date.toISOString().slice(11, 19);
+  const day = date.toLocaleDateString("en", { day: "numeric", month: "short", timeZone: "UTC" });
+  return `${day}, ${time} UTC`;
+}
+
+/** "HTTP 502 — Bad Gateway", "HTTP 200", or the error when there was no answer. */
+function attemptText(attempt: AlertAttemptView): string {
+  const status = attempt.statusCode === null ? null : `HTTP ${attempt.statusCode}`;
+  if (!attempt.error) return status ?? "No answer";
+  if (!status || attempt.error.startsWith(status)) return attempt.error;
+  return `${status} — ${attempt.error}`;
+}
+
+function AttemptList({ attempts }: { attempts: AlertAttemptView[] }) {
+  if (attempts.length === 0) {
+    return <p className={`text-xs ${mutedText}`}>Not attempted yet.</p>;
+  }
+  return (
+    <ol className="space-y-1 text-xs">
+      {attempts.map((attempt, index) => {
+        const ok = attempt.statusCode !== null && attempt.statusCode < 300 && !attempt.error;
+        return (
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: attempts are listed in order, never reordered
+            key={index}
+            className="flex min-w-0 flex-wrap gap-x-3 gap-y-0.5"
+          >
+            <span className="text-zinc-500 tabular-nums dark:text-zinc-400">
+              #{index + 1} · <time dateTime={attempt.at}>{exact(attempt.at)}</time>
+            </span>
+            <span
+              className={
+                ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"
+              }
+            >
+              {attemptText(attempt)}
+            </span>
+            <span className="text-zinc-500 tabular-nums dark:text-zinc-400">
+              {attempt.durationMs} ms
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Delivery({
+  delivery,
+  attempts,
+  now,
+}: {
+  delivery: AlertDeliveryView;
+  attempts: AlertAttemptView[];
+  now: number;
+}) {
+  const title =
+    delivery.errorTitle ?? (delivery.kind === "test" ? "Test alert" : `Error #${delivery.errorId}`);
+  return (
+    <li className="min-w-0 space-y-1.5 p-3" data-testid="alert-delivery">
+      <div className="flex min-w-0 flex-wrap items-center gap-2">
+        <Badge tone={STATUS_TONES[delivery.status]}>{STATUS_LABELS[delivery.status]}</Badge>
+        <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          {KIND_LABELS[delivery.kind]}
+        </span>
+        {delivery.errorId !== null && delivery.kind !== "test" ? (
+          <Link
+            href={`/errors/${delivery.errorId}`}
+            className={`${linkClass} min-w-0 wrap-anywhere`}
+          >
+            {title}
+          </Link>
+        ) : (
+          <span className="min-w-0 font-medium wrap-anywhere">{title}</span>
+        )}
+      </div>
+      <p className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+        <span className="wrap-anywhere">{delivery.ruleName}</span>
+        <span className="min-w-0 wrap-anywhere">
+          {CHANNEL_LABELS[delivery.channel.type]}{" "}
+          <span className="font-mono">{delivery.channel.target}</span>
+        </span>
+        <span>
+          <When date={new Date(delivery.createdAt)} now={now} />
+        </span>
+        {delivery.status === "delivered" && delivery.deliveredAt ? (
+          <span>
+            delivered <When date={new Date(delivery.deliveredAt)} now={now} />
+          </span>
+        ) : null}
+        {delivery.status === "pending" && delivery.nextAttemptAt ? (
+          <span>next try {exact(delivery.nextAttemptAt)}</span>
+        ) : null}
+        {delivery.digestId !== null ? <span>sent in a digest</span> : null}
+      </p>
+      {delivery.lastError && delivery.status !== "delivered" ? (
+        <p className="text-xs text-red-700 wrap-anywhere dark:text-red-300">{delivery.lastError}</p>
+      ) : null}
+      <details className="group text-xs">
+        <summary className="cursor-pointer text-zinc-600 select-none hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+          {delivery.attempts === 1 ? "1 attempt" : `${delivery.attempts} attempts`}
+        </summary>
+        <div className="mt-1.5 rounded-md bg-zinc-50 p-2 dark:bg-zinc-950">
+          <AttemptList attempts={attempts} />
+        </div>
+      </details>
+    </li>
+  );
+}
+
+/** The project's delivery log: filters (a GET form, so the view is a link) and the deliveries. */
+export function DeliveryLogSection({
+  project,
+  rules,
+  filters,
+  deliveries,
+  attempts,
+  nextCursor,
+  paged,
+  now,
+}: {
+  project: { slug: string; name: string };
+  rules: { id: number; name: string }[];
+  filters: DeliveryFilterValues;
+  deliveries: AlertDeliveryView[];
+  attempts: Map<number, AlertAttemptView[]>;
+  nextCursor: string | null;
+  paged: boolean;
+  now: number;
+}) {
+  const link = (extra: Record<string, string>) => {
+    const params = new URLSearchParams({ project: project.slug });
+    if (filters.status) params.set("status", filters.status);
+    if (filters.ruleId) params.set("ruleId", String(filters.ruleId));
+    if (filters.channel) params.set("channel", filters.channel);
+    for (const [key, value] of Object.entries(extra)) params.set(key, value);
+    return `/settings/alerts?${params}#log`;
+  };
+  const filtered = Boolean(filters.status || filters.ruleId || filters.channel);
+  return (
+    <SettingsSection
+      id="log"
+      title="Delivery log"
+      description="Every alert sent or being sent, newest first. Failed attempts are retried with backoff for up to 24 hours; each attempt is listed with its answer and duration."
+    >
+      <form
+        method="get"
+        action="/settings/alerts#log"
+        aria-label="Filter the delivery log"
+        className="grid gap-3 sm:grid-cols-[repeat(3,minmax(0,1fr))_auto] sm:items-end"
+      >
+        <input type="hidden" name="project" value={project.slug} />
+        <label className="space-y-1 text-sm">
+          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Status</span>
+          <select name="status" defaultValue={filters.status ?? ""} className={selectClass}>
+            <option value="">Any status</option>
+            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="space-y-1 text-sm">
+          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Rule</span>
+          <select
+            name="ruleId"
+            defaultValue={filters.ruleId ? String(filters.ruleId) : ""}
+            className={selectClass}
+          >
+            <option value="">Any rule</option>
+            {rules.map((rule) => (
+              <option key={rule.id} value={rule.id}>
+                {rule.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="space-y-1 text-sm">
+          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Channel</span>
+          <select name="channel" defaultValue={filters.channel ?? ""} className={selectClass}>
+            <option value="">Any channel</option>
+            {CHANNEL_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {CHANNEL_LABELS[type]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="flex gap-2">
+          <button type="submit" className={`${smallButton} py-1.5`}>
+            Filter
+          </button>
+          {filtered ? (
+            <Link
+              href={`/settings/alerts?project=${encodeURIComponent(project.slug)}#log`}
+              className={`${smallButton} py-1.5`}
+            >
+              Clear
+            </Link>
+          ) : null}
+        </div>
+      </form>
+      {deliveries.length === 0 ? (
+        <p className={`text-sm ${mutedText}`}>
+          {filtered || paged
+            ? "No deliveries match these filters."
+            : "Nothing sent yet. Deliveries appear here as rules fire, and when you send a test."}
+        </p>
+      ) : (
+        <ul className={listClass} aria-label={`Deliveries of ${project.name}`}>
+          {deliveries.map((delivery) => (
+            <Delivery
+              key={delivery.id}
+              delivery={delivery}
+              attempts={attempts.get(delivery.id) ?? []}
+              now={now}
+            />
+          ))}
+        </ul>
+      )}
+      {nextCursor || paged ? (
+        <nav aria-label="Delivery log pages" className="flex gap-2">
+          {paged ? (
+            <Link href={link({})} className={smallButton}>
+              Newest
+            </Link>
+          ) : null}
+          {nextCursor ? (
+            <Link href={link({ cursor: nextCursor })} className={smallButton}>
+              Older
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </SettingsSection>
+  );
+}

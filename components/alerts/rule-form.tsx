@@ -1,0 +1,691 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState, useTransition } from "react";
+import {
+  type SavedSecret,
+  type SaveRuleResult,
+  saveAlertRuleAction,
+} from "@/app/(dashboard)/settings/alerts/actions";
+import { Button, buttonClass } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Field } from "@/components/ui/field";
+import type { AlertRuleView } from "@/lib/alerts/rules";
+import type { Level } from "@/lib/ingest/levels";
+import { CHANNEL_LABELS, CHANNEL_TYPES, type ChannelType, LEVEL_CHOICES } from "./labels";
+
+const MAX_CHANNELS = 5;
+const PRIMARY = [
+  { env: "production", label: "Production" },
+  { env: "staging", label: "Staging (homologação)" },
+  { env: "development", label: "Development" },
+] as const;
+
+const URL_HINTS: Record<Exclude<ChannelType, "email">, { placeholder: string; hint: string }> = {
+  webhook: {
+    placeholder: "https://example.com/hooks/error-central",
+    hint: "Receives a signed JSON body (HMAC-SHA256 of the timestamp and body).",
+  },
+  slack: {
+    placeholder: "https://hooks.slack.com/services/…",
+    hint: "A Slack incoming webhook. Other https URLs are accepted too (Slack-compatible services).",
+  },
+  discord: {
+    placeholder: "https://discord.com/api/webhooks/…",
+    hint: "A Discord channel webhook (Server settings → Integrations → Webhooks).",
+  },
+  teams: {
+    placeholder: "https://….logic.azure.com/workflows/…",
+    hint: "A Microsoft Teams Workflows webhook (“Post to a channel when a webhook request is received”).",
+  },
+};
+
+interface ChannelDraft {
+  key: number;
+  id?: number;
+  type: ChannelType;
+  url: string;
+  /** Where an existing channel sends (its URL is never sent to the page). */
+  target?: string;
+  to: string;
+  secret: string;
+  rotateSecret: boolean;
+  failing?: boolean;
+}
+
+interface Draft {
+  name: string;
+  enabled: boolean;
+  newError: boolean;
+  regression: boolean;
+  escalation: boolean;
+  frequency: boolean;
+  frequencyCount: string;
+  frequencyMinutes: string;
+  allEnvironments: boolean;
+  environments: string[];
+  otherEnvironments: string;
+  minLevel: Level;
+  cooldownMinutes: string;
+  digestThreshold: string;
+  channels: ChannelDraft[];
+}
+
+let nextKey = 1;
+
+function draftOf(rule: AlertRuleView | undefined): Draft {
+  const frequency = rule?.triggers.find((t) => typeof t !== "string")?.frequency;
+  const envs = rule?.environments ?? null;
+  const primary: string[] = PRIMARY.map((p) => p.env);
+  return {
+    name: rule?.name ?? "",
+    enabled: rule?.enabled ?? true,
+    newError: rule ? rule.triggers.includes("newError") : true,
+    regression: rule ? rule.triggers.includes("regression") : true,
+    escalation: rule ? rule.triggers.includes("escalation") : false,
+    frequency: frequency !== undefined,
+    frequencyCount: String(frequency?.count ?? 100),
+    frequencyMinutes: String(frequency?.minutes ?? 60),
+    allEnvironments: envs === null,
+    environments: envs ? envs.filter((env) => primary.includes(env)) : ["production"],
+    otherEnvironments: envs ? envs.filter((env) => !primary.includes(env)).join(", ") : "",
+    minLevel: rule?.minLevel ?? "error",
+    cooldownMinutes: String(rule?.cooldownMinutes ?? 30),
+    digestThreshold: String(rule?.digestThreshold ?? 5),
+    channels: rule
+      ? rule.channels.map((channel) => ({
+          key: nextKey++,
+          id: channel.id,
+          type: channel.type,
+          url: "",
+          target: channel.target,
+          to: (channel.to ?? []).join(", "),
+          secret: "",
+          rotateSecret: false,
+          failing: channel.failing,
+        }))
+      : [emptyChannel("webhook")],
+  };
+}
+
+function emptyChannel(type: ChannelType): ChannelDraft {
+  return { key: nextKey++, type, url: "", to: "", secret: "", rotateSecret: false };
+}
+
+/** A whole number as a number; anything else as typed, so that the rule names what is wrong. */
+function numberOrText(value: string): number | string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === "") return undefined;
+  return /^-?\d{1,9}$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+const splitList = (value: string) =>
+  value
+    .split(/[\s,;]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** The API's body (POST or PATCH /api/projects/:id/alert-rules…) from the form. */
+function bodyOf(draft: Draft): Record<string, unknown> {
+  const triggers: unknown[] = [];
+  if (draft.newError) triggers.push("newError");
+  if (draft.regression) triggers.push("regression");
+  if (draft.escalation) triggers.push("escalation");
+  if (draft.frequency) {
+    triggers.push({
+      frequency: {
+        count: numberOrText(draft.frequencyCount),
+        minutes: numberOrText(draft.frequencyMinutes),
+      },
+    });
+  }
+  return {
+    name: draft.name,
+    enabled: draft.enabled,
+    triggers,
+    environments: draft.allEnvironments
+      ? null
+      : [...draft.environments, ...splitList(draft.otherEnvironments)],
+    minLevel: draft.minLevel,
+    cooldownMinutes: numberOrText(draft.cooldownMinutes),
+    digestThreshold: numberOrText(draft.digestThreshold),
+    channels: draft.channels.map((channel) => {
+      const out: Record<string, unknown> = { type: channel.type };
+      if (channel.id !== undefined) out.id = channel.id;
+      if (channel.type === "email") out.to = splitList(channel.to);
+      else if (channel.url.trim() !== "" || channel.id === undefined) out.url = channel.url.trim();
+      if (channel.type === "webhook") {
+        if (channel.id === undefined && channel.secret !== "") out.secret = channel.secret;
+        if (channel.id !== undefined && channel.rotateSecret) out.rotateSecret = true;
+      }
+      return out;
+    }),
+  };
+}
+
+const inputClass =
+  "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900";
+const checkClass =
+  "size-4 rounded border-zinc-300 text-indigo-600 focus:ring-indigo-500 dark:border-zinc-600 dark:bg-zinc-900";
+const fieldsetClass =
+  "min-w-0 space-y-3 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800";
+const legendClass = "px-1 text-sm font-semibold text-zinc-800 dark:text-zinc-200";
+
+function ErrorText({ id, message }: { id?: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="text-sm text-red-600 dark:text-red-400">
+      {message}
+    </p>
+  );
+}
+
+function Check({
+  label,
+  checked,
+  onChange,
+  hint,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+}) {
+  return (
+    <label className="flex items-start gap-2 text-sm">
+      <input
+        type="checkbox"
+        className={`mt-0.5 ${checkClass}`}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <span>
+        <span className="font-medium text-zinc-800 dark:text-zinc-200">{label}</span>
+        {hint ? (
+          <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>
+        ) : null}
+      </span>
+    </label>
+  );
+}
+
+/**
+ * Creates or edits an alert rule: triggers, filters, quiet settings and channels. The body it
+ * sends is the API's; the rule (lib/alerts/rules.ts) validates it, and its refusals are shown
+ * beside the fields they name. Webhook secrets the rule generates are shown once, here.
+ */
+export function RuleForm({
+  project,
+  rule,
+  backHref,
+}: {
+  project: { id: number; name: string };
+  rule?: AlertRuleView;
+  backHref: string;
+}) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(rule));
+  const [result, setResult] = useState<SaveRuleResult | null>(null);
+  const [saved, setSaved] = useState<{ name: string; secrets: SavedSecret[] } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const formId = useId();
+
+  const set = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }));
+  const setChannel = (key: number, changes: Partial<ChannelDraft>) =>
+    setDraft((current) => ({
+      ...current,
+      channels: current.channels.map((c) => (c.key === key ? { ...c, ...changes } : c)),
+    }));
+
+  const issues = result?.status === "error" ? result.issues : [];
+  const pathOf = (path: (string | number)[]) => path.join(".");
+  /** The message for exactly this field. */
+  const errorAt = (path: string) => issues.find((issue) => pathOf(issue.path) === path)?.message;
+  /** The first message for this field or anything inside it. */
+  const errorIn = (path: string) =>
+    issues.find((issue) => {
+      const p = pathOf(issue.path);
+      return p === path || p.startsWith(`${path}.`);
+    })?.message;
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    startTransition(async () => {
+      const outcome = await saveAlertRuleAction({
+        project: project.id,
+        ruleId: rule?.id,
+        body: bodyOf(draft),
+      });
+      setResult(outcome);
+      if (outcome.status === "ok") {
+        if (outcome.secrets.length > 0) setSaved({ name: outcome.name, secrets: outcome.secrets });
+        else router.push(backHref);
+      } else {
+        requestAnimationFrame(() => summaryRef.current?.focus());
+      }
+    });
+  };
+
+  if (saved) {
+    return (
+      <section
+        aria-label="New webhook secrets"
+        className="space-y-4 rounded-lg border border-emerald-300 bg-emerald-50/60 p-4 dark:border-emerald-900 dark:bg-emerald-950/30"
+      >
+        <div>
+          <p className="text-sm font-semibold text-emerald-900 dark:text-emerald-200">
+            “{saved.name}” saved. Copy the webhook signing secret now
+          </p>
+          <p className="mt-0.5 text-sm text-emerald-900/80 dark:text-emerald-200/80">
+            It is shown only this once. Your receiver checks the X-Error-Central-Signature header
+            with it; if you lose it, generate a new one by editing the rule.
+          </p>
+        </div>
+        {saved.secrets.map((item) => (
+          <div key={item.index} className="min-w-0 space-y-1">
+            <p className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Webhook {item.target}
+            </p>
+            <div className="flex min-w-0 items-start gap-2">
+              <code
+                data-testid="new-webhook-secret"
+                className="min-w-0 flex-1 rounded-md border border-zinc-200 bg-white px-2.5 py-1.5 font-mono text-xs text-zinc-900 select-all wrap-anywhere dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
+              >
+                {item.secret}
+              </code>
+              <CopyButton text={item.secret} what="webhook secret" className="mt-0.5" />
+            </div>
+          </div>
+        ))}
+        <Link href={backHref} className={buttonClass("primary")}>
+          Done
+        </Link>
+      </section>
+    );
+  }
+
+  // The frequency is the last trigger the form sends.
+  const frequencyAt = `triggers.${[draft.newError, draft.regression, draft.escalation].filter(Boolean).length}.frequency`;
+  /** Whether the form shows this issue beside its field; the others are listed in the summary. */
+  const placed = (path: string) =>
+    [
+      "name",
+      "triggers",
+      `${frequencyAt}.count`,
+      `${frequencyAt}.minutes`,
+      "minLevel",
+      "cooldownMinutes",
+      "digestThreshold",
+      "channels",
+    ].includes(path) ||
+    path.startsWith("environments") ||
+    /^channels\.\d+\.(type|id|url|secret|to)(\.|$)/.test(path);
+  const unplaced = issues.filter((issue) => !placed(pathOf(issue.path)));
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} className="space-y-5">
+      <h2 id={`${formId}-title`} className="sr-only">
+        {rule ? `Edit rule ${rule.name}` : `New alert rule for ${project.name}`}
+      </h2>
+      {result?.status === "error" ? (
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
+        >
+          <p className="font-medium">{result.error}</p>
+          {unplaced.length > 0 ? (
+            <ul className="mt-1 list-disc pl-5">
+              {unplaced.map((issue) => (
+                <li key={pathOf(issue.path)}>
+                  {issue.path.length > 0 ? `${pathOf(issue.path)}: ` : ""}
+                  {issue.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-end">
+        <Field
+          label="Rule name"
+          value={draft.name}
+          maxLength={100}
+          placeholder="e.g. Production errors to #oncall"
+          onChange={(event) => set({ name: event.target.value })}
+          error={errorAt("name")}
+        />
+        <div className="sm:pb-2">
+          <Check label="Enabled" checked={draft.enabled} onChange={(enabled) => set({ enabled })} />
+        </div>
+      </div>
+
+      <fieldset className={fieldsetClass} aria-describedby={`${formId}-triggers-error`}>
+        <legend className={legendClass}>Alert when</legend>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Check
+            label="A new error appears"
+            checked={draft.newError}
+            onChange={(newError) => set({ newError })}
+          />
+          <Check
+            label="A resolved error regresses"
+            checked={draft.regression}
+            onChange={(regression) => set({ regression })}
+          />
+          <Check
+            label="An archived error escalates"
+            hint="Its archive condition is met."
+            checked={draft.escalation}
+            onChange={(escalation) => set({ escalation })}
+          />
+          <Check
+            label="An error is frequent"
+            checked={draft.frequency}
+            onChange={(frequency) => set({ frequency })}
+          />
+        </div>
+        {draft.frequency ? (
+          <div className="space-y-1">
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <span>More than</span>
+              <input
+                type="number"
+                inputMode="numeric"
+                min={1}
+                aria-label="Events"
+                aria-invalid={errorAt(`${frequencyAt}.count`) ? true : undefined}
+                className={`${inputClass} w-28`}
+                value={draft.frequencyCount}
+                onChange={(event) => set({ frequencyCount: event.target.value })}
+              />
+              <span>events of one error within</span>
+              <input
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={1440}
+                aria-label="Minutes"
+                aria-invalid={errorAt(`${frequencyAt}.minutes`) ? true : undefined}
+                className={`${inputClass} w-24`}
+                value={draft.frequencyMinutes}
+                onChange={(event) => set({ frequencyMinutes: event.target.value })}
+              />
+              <span>minutes</span>
+            </div>
+            <ErrorText message={errorAt(`${frequencyAt}.count`)} />
+            <ErrorText message={errorAt(`${frequencyAt}.minutes`)} />
+          </div>
+        ) : null}
+        <ErrorText id={`${formId}-triggers-error`} message={errorAt("triggers")} />
+      </fieldset>
+
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>Which errors</legend>
+        <div className="space-y-2">
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name={`${formId}-envs`}
+              className={checkClass}
+              checked={draft.allEnvironments}
+              onChange={() => set({ allEnvironments: true })}
+            />
+            All environments
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name={`${formId}-envs`}
+              className={checkClass}
+              checked={!draft.allEnvironments}
+              onChange={() => set({ allEnvironments: false })}
+            />
+            Only these environments
+          </label>
+        </div>
+        {draft.allEnvironments ? null : (
+          <div className="space-y-3 border-l-2 border-zinc-200 pl-3 dark:border-zinc-800">
+            <div className="flex flex-wrap gap-x-5 gap-y-2">
+              {PRIMARY.map(({ env, label }) => (
+                <Check
+                  key={env}
+                  label={label}
+                  checked={draft.environments.includes(env)}
+                  onChange={(on) =>
+                    set({
+                      environments: on
+                        ? [...draft.environments, env]
+                        : draft.environments.filter((e) => e !== env),
+                    })
+                  }
+                />
+              ))}
+            </div>
+            <Field
+              label="Other environments"
+              hint="Names as your applications send them, separated by commas."
+              placeholder="e.g. eu-west, canary"
+              value={draft.otherEnvironments}
+              onChange={(event) => set({ otherEnvironments: event.target.value })}
+            />
+            <ErrorText message={errorIn("environments")} />
+          </div>
+        )}
+        <div className="space-y-1.5">
+          <label
+            htmlFor={`${formId}-level`}
+            className="block text-sm font-medium text-zinc-700 dark:text-zinc-300"
+          >
+            Minimum level
+          </label>
+          <select
+            id={`${formId}-level`}
+            className={`${inputClass} sm:w-60`}
+            value={draft.minLevel}
+            onChange={(event) => set({ minLevel: event.target.value as Level })}
+          >
+            {LEVEL_CHOICES.map((choice) => (
+              <option key={choice.level} value={choice.level}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+          <ErrorText message={errorAt("minLevel")} />
+        </div>
+      </fieldset>
+
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>Keep it quiet</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            label="Cooldown (minutes)"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={1440}
+            hint="No second alert for the same error within this time (0 to 1440)."
+            value={draft.cooldownMinutes}
+            onChange={(event) => set({ cooldownMinutes: event.target.value })}
+            error={errorAt("cooldownMinutes")}
+          />
+          <Field
+            label="Digest after"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={1000}
+            hint="When more alerts than this are due at once, one message lists them."
+            value={draft.digestThreshold}
+            onChange={(event) => set({ digestThreshold: event.target.value })}
+            error={errorAt("digestThreshold")}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>Send to</legend>
+        <ErrorText message={errorAt("channels")} />
+        <ol className="space-y-3">
+          {draft.channels.map((channel, index) => (
+            <ChannelEditor
+              key={channel.key}
+              index={index}
+              channel={channel}
+              onChange={(changes) => setChannel(channel.key, changes)}
+              onRemove={
+                draft.channels.length > 1
+                  ? () => set({ channels: draft.channels.filter((c) => c.key !== channel.key) })
+                  : undefined
+              }
+              errorAt={(field) => errorAt(`channels.${index}.${field}`)}
+              errorIn={(field) => errorIn(`channels.${index}.${field}`)}
+            />
+          ))}
+        </ol>
+        {draft.channels.length < MAX_CHANNELS ? (
+          <Button
+            variant="secondary"
+            className="text-xs"
+            onClick={() => set({ channels: [...draft.channels, emptyChannel("slack")] })}
+          >
+            Add a channel
+          </Button>
+        ) : (
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            A rule has at most {MAX_CHANNELS} channels.
+          </p>
+        )}
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : rule ? "Save rule" : "Create rule"}
+        </Button>
+        <Link href={backHref} className={buttonClass("ghost")}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function ChannelEditor({
+  index,
+  channel,
+  onChange,
+  onRemove,
+  errorAt,
+  errorIn,
+}: {
+  index: number;
+  channel: ChannelDraft;
+  onChange: (changes: Partial<ChannelDraft>) => void;
+  onRemove?: () => void;
+  errorAt: (field: string) => string | undefined;
+  errorIn: (field: string) => string | undefined;
+}) {
+  const id = useId();
+  const existing = channel.id !== undefined;
+  const name = `Channel ${index + 1}`;
+  return (
+    <li
+      aria-label={name}
+      className="min-w-0 space-y-3 rounded-lg border border-zinc-200 bg-zinc-50/60 p-3 dark:border-zinc-800 dark:bg-zinc-950/40"
+    >
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="space-y-1.5">
+          <label
+            htmlFor={`${id}-type`}
+            className="block text-sm font-medium text-zinc-700 dark:text-zinc-300"
+          >
+            {name}
+          </label>
+          <select
+            id={`${id}-type`}
+            className={`${inputClass} w-48`}
+            value={channel.type}
+            disabled={existing}
+            onChange={(event) => onChange({ type: event.target.value as ChannelType })}
+          >
+            {CHANNEL_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {CHANNEL_LABELS[type]}
+              </option>
+            ))}
+          </select>
+          <ErrorText message={errorAt("type") ?? errorAt("id")} />
+        </div>
+        {onRemove ? (
+          <Button
+            variant="ghost"
+            className="px-2 py-1 text-xs"
+            aria-label={`Remove channel ${index + 1}`}
+            onClick={onRemove}
+          >
+            Remove
+          </Button>
+        ) : null}
+      </div>
+      {channel.type === "email" ? (
+        <Field
+          label="Email addresses"
+          hint="Up to 20, separated by commas."
+          placeholder="oncall@example.com, team@example.com"
+          value={channel.to}
+          onChange={(event) => onChange({ to: event.target.value })}
+          error={errorIn("to")}
+        />
+      ) : (
+        <Field
+          label={existing ? "New URL (optional)" : "Webhook URL"}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={
+            existing
+              ? `Keep ${channel.target ?? "the current URL"}`
+              : URL_HINTS[channel.type].placeholder
+          }
+          hint={
+            existing
+              ? `Sends to ${channel.target} (the full URL is kept secret). Type a new URL to replace it.`
+              : URL_HINTS[channel.type].hint
+          }
+          value={channel.url}
+          onChange={(event) => onChange({ url: event.target.value })}
+          error={errorAt("url")}
+        />
+      )}
+      {channel.type === "webhook" ? (
+        existing ? (
+          <Check
+            label="Generate a new signing secret"
+            hint="The old one stops working; the new one is shown once after saving."
+            checked={channel.rotateSecret}
+            onChange={(rotateSecret) => onChange({ rotateSecret })}
+          />
+        ) : (
+          <Field
+            label="Signing secret (optional)"
+            hint="Leave empty to have one generated; it is shown once after saving."
+            autoComplete="off"
+            spellCheck={false}
+            value={channel.secret}
+            onChange={(event) => onChange({ secret: event.target.value })}
+            error={errorAt("secret")}
+          />
+        )
+      ) : null}
+      {channel.failing ? (
+        <p className="text-xs text-red-700 dark:text-red-300">
+          This channel keeps failing: its last deliveries did not get through.
+        </p>
+      ) : null}
+    </li>
+  );
+}

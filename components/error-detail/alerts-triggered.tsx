@@ -1,0 +1,68 @@
+import Link from "next/link";
+import type { ErrorAlertView } from "@/lib/alerts/delivery-log";
+import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from "../alerts/labels";
+import { Section } from "./section";
+import { RelativeTime } from "./time";
+
+const STATUS_CLASS = {
+  delivered: "text-emerald-700 dark:text-emerald-300",
+  pending: "text-zinc-600 dark:text-zinc-400",
+  failed: "text-red-700 dark:text-red-300",
+} as const;
+
+/**
+ * "Alerts this error triggered": each rule that fired for it (newest first), why, when, and
+ * whether each channel got it. Shown only when there is something to show.
+ */
+export function AlertsTriggered({
+  alerts,
+  projectSlug,
+}: {
+  alerts: ErrorAlertView[];
+  projectSlug: string;
+}) {
+  if (alerts.length === 0) return null;
+  const logHref = (ruleId: number) =>
+    `/settings/alerts?project=${encodeURIComponent(projectSlug)}&ruleId=${ruleId}#log`;
+  return (
+    <Section title="Alerts this error triggered">
+      <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+        {alerts.map((alert) => (
+          <li key={alert.notificationId} className="min-w-0 space-y-1 py-2 first:pt-0 last:pb-0">
+            <p className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+              <span className="font-medium">{KIND_LABELS[alert.kind]}</span>
+              <Link
+                href={logHref(alert.ruleId)}
+                className="min-w-0 text-indigo-700 wrap-anywhere underline-offset-2 hover:underline dark:text-indigo-300"
+              >
+                {alert.ruleName}
+              </Link>
+              <RelativeTime
+                iso={alert.createdAt}
+                className="text-xs text-zinc-500 dark:text-zinc-400"
+              />
+            </p>
+            <ul className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
+              {alert.deliveries.map((delivery) => (
+                <li key={delivery.id} className="min-w-0 wrap-anywhere">
+                  <span className="text-zinc-600 dark:text-zinc-400">
+                    {CHANNEL_LABELS[delivery.channel.type]} {delivery.channel.target}:
+                  </span>{" "}
+                  <span className={`font-medium ${STATUS_CLASS[delivery.status]}`}>
+                    {STATUS_LABELS[delivery.status]}
+                  </span>
+                  {delivery.status !== "delivered" && delivery.lastError ? (
+                    <span className="text-zinc-500 dark:text-zinc-400">
+                      {" "}
+                      ({delivery.lastError})
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
