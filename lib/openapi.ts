@@ -13,6 +13,7 @@ import {
   alertDeliveryListSchema,
   alertRuleListSchema,
   alertRuleSchema,
+  alertTestResultSchema,
   createAlertRuleSchema,
   FAILING_AFTER,
   MAX_RULES_PER_PROJECT,
@@ -516,6 +517,15 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           summary: "Delete an alert rule with its channels and delivery log (owners)",
           parameters: [idParam("id", "Project id or slug"), idParam("ruleId", "Rule id")],
           responses: { ...noContent, ...errors("401", "403", "404") },
+        },
+      },
+      "/api/projects/{id}/alert-rules/{ruleId}/test": {
+        post: {
+          summary: "Send a test alert to every channel of the rule, now (owners)",
+          description:
+            'A sample error ("Test alert from Error Central") is sent to each channel at once, not waiting for the delivery loop, and logged like any alert (kind test). The answer says how each channel took it: delivered, or failed with the reason. No body.',
+          parameters: [idParam("id", "Project id or slug"), idParam("ruleId", "Rule id")],
+          responses: { "200": ok(alertTestResultSchema), ...errors("401", "403", "404") },
         },
       },
       "/api/projects/{id}/alert-deliveries": {

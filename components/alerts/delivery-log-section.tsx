@@ -168,9 +168,19 @@ export function DeliveryLogSection({
         className="grid gap-3 sm:grid-cols-[repeat(3,minmax(0,1fr))_auto] sm:items-end"
       >
         <input type="hidden" name="project" value={project.slug} />
-        <label className="space-y-1 text-sm">
-          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Status</span>
-          <select name="status" defaultValue={filters.status ?? ""} className={selectClass}>
+        <div className="space-y-1 text-sm">
+          <label
+            htmlFor="log-status"
+            className="block font-medium text-zinc-700 dark:text-zinc-300"
+          >
+            Status
+          </label>
+          <select
+            id="log-status"
+            name="status"
+            defaultValue={filters.status ?? ""}
+            className={selectClass}
+          >
             <option value="">Any status</option>
             {Object.entries(STATUS_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
@@ -178,10 +188,13 @@ export function DeliveryLogSection({
               </option>
             ))}
           </select>
-        </label>
-        <label className="space-y-1 text-sm">
-          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Rule</span>
+        </div>
+        <div className="space-y-1 text-sm">
+          <label htmlFor="log-rule" className="block font-medium text-zinc-700 dark:text-zinc-300">
+            Rule
+          </label>
           <select
+            id="log-rule"
             name="ruleId"
             defaultValue={filters.ruleId ? String(filters.ruleId) : ""}
             className={selectClass}
@@ -193,10 +206,20 @@ export function DeliveryLogSection({
               </option>
             ))}
           </select>
-        </label>
-        <label className="space-y-1 text-sm">
-          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Channel</span>
-          <select name="channel" defaultValue={filters.channel ?? ""} className={selectClass}>
+        </div>
+        <div className="space-y-1 text-sm">
+          <label
+            htmlFor="log-channel"
+            className="block font-medium text-zinc-700 dark:text-zinc-300"
+          >
+            Channel
+          </label>
+          <select
+            id="log-channel"
+            name="channel"
+            defaultValue={filters.channel ?? ""}
+            className={selectClass}
+          >
             <option value="">Any channel</option>
             {CHANNEL_TYPES.map((type) => (
               <option key={type} value={type}>
@@ -204,7 +227,7 @@ export function DeliveryLogSection({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <div className="flex gap-2">
           <button type="submit" className={`${smallButton} py-1.5`}>
             Filter

@@ -1,12 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useState, useTransition } from "react";
 import {
   deleteAlertRuleAction,
+  sendAlertTestAction,
   setAlertRuleEnabledAction,
+  type TestSendResult,
 } from "@/app/(dashboard)/settings/alerts/actions";
 import type { FormState } from "@/lib/actions/with-user";
 import { ConfirmAction } from "../settings/confirm-action";
+import { Badge } from "../settings/section";
+import { smallButton } from "../settings/styles";
+import { CHANNEL_LABELS, STATUS_LABELS, STATUS_TONES } from "./labels";
 
 /** Turns a rule on or off: a switch that posts to the server action (owners). */
 export function EnabledSwitch({
@@ -78,5 +84,68 @@ export function DeleteRuleButton({
       confirmLabel="Delete rule"
       pendingLabel="Deleting…"
     />
+  );
+}
+
+/**
+ * "Send a test": a sample alert to every channel of the rule now, and how each took it
+ * (delivered, or failed and why). The test shows in the delivery log too.
+ */
+export function TestSendButton({
+  projectId,
+  ruleId,
+  name,
+}: {
+  projectId: number;
+  ruleId: number;
+  name: string;
+}) {
+  const router = useRouter();
+  const [result, setResult] = useState<TestSendResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <div className="space-y-2">
+      <button
+        type="button"
+        className={smallButton}
+        disabled={pending}
+        aria-label={`Send a test alert for ${name}`}
+        onClick={() =>
+          startTransition(async () => {
+            setResult(null);
+            setResult(await sendAlertTestAction({ project: projectId, ruleId }));
+            router.refresh();
+          })
+        }
+      >
+        {pending ? "Sending…" : "Send a test"}
+      </button>
+      <div aria-live="polite" className="text-sm">
+        {result?.status === "error" ? (
+          <p role="alert" className="text-red-700 dark:text-red-300">
+            {result.error}
+          </p>
+        ) : null}
+        {result?.status === "ok" ? (
+          <ul
+            aria-label={`Test results for ${name}`}
+            className="space-y-1 rounded-md bg-zinc-50 p-2 text-xs dark:bg-zinc-950"
+          >
+            {result.deliveries.map((delivery) => (
+              <li key={delivery.channelId} className="flex min-w-0 flex-wrap items-center gap-2">
+                <Badge tone={STATUS_TONES[delivery.status]}>{STATUS_LABELS[delivery.status]}</Badge>
+                <span className="font-medium">{CHANNEL_LABELS[delivery.type]}</span>
+                <span className="min-w-0 font-mono wrap-anywhere">{delivery.target}</span>
+                {delivery.lastError && delivery.status !== "delivered" ? (
+                  <span className="min-w-0 text-red-700 wrap-anywhere dark:text-red-300">
+                    {delivery.lastError}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </div>
   );
 }

@@ -324,10 +324,12 @@ export function RuleForm({
   const unplaced = issues.filter((issue) => !placed(pathOf(issue.path)));
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} className="space-y-5">
-      <h2 id={`${formId}-title`} className="sr-only">
-        {rule ? `Edit rule ${rule.name}` : `New alert rule for ${project.name}`}
-      </h2>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={rule ? `Edit rule ${rule.name}` : `New alert rule for ${project.name}`}
+      className="space-y-5"
+    >
       {result?.status === "error" ? (
         <div
           ref={summaryRef}

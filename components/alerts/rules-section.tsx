@@ -5,7 +5,7 @@ import { Badge, SettingsSection, When } from "../settings/section";
 import { listClass, mutedText, smallButton } from "../settings/styles";
 import { buttonClass } from "../ui/button";
 import { CHANNEL_LABELS, environmentsText, levelText, minutesText, triggerText } from "./labels";
-import { DeleteRuleButton, EnabledSwitch } from "./rule-actions";
+import { DeleteRuleButton, EnabledSwitch, TestSendButton } from "./rule-actions";
 
 function Channel({ channel, now }: { channel: AlertRuleView["channels"][number]; now: number }) {
   return (
@@ -40,14 +40,11 @@ export function RulesSection({
   role,
   rules,
   now,
-  testButton,
 }: {
   project: { id: number; slug: string; name: string };
   role: MemberRole;
   rules: AlertRuleView[];
   now: number;
-  /** The "Send a test" control of a rule, when sending is available. */
-  testButton?: (rule: AlertRuleView) => React.ReactNode;
 }) {
   const owner = role === "owner";
   const base = `/settings/alerts`;
@@ -121,7 +118,9 @@ export function RulesSection({
                   <Channel key={channel.id} channel={channel} now={now} />
                 ))}
               </ul>
-              {owner && testButton ? testButton(rule) : null}
+              {owner ? (
+                <TestSendButton projectId={project.id} ruleId={rule.id} name={rule.name} />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { createAccount } from "@/db/queries/users";
 import { resultRows } from "@/db/sql";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/domain-errors";
 import { testDatabases } from "@/tests/support/databases";
+import { startReceiver } from "@/tests/support/receivers";
 import {
   attemptsOfDeliveries,
   getAlertDelivery,
@@ -18,10 +19,17 @@ import {
   deleteAlertRule,
   getAlertRule,
   listAlertRules,
+  sendAlertRuleTest,
+  type UrlCheckOptions,
   updateAlertRule,
 } from "./rules";
 
 const SLACK = "https://hooks.slack.com/services/T000/B000/XXXXSECRETXXXX";
+/** Host names resolve to one public address here: the tests do not depend on DNS. */
+const PUBLIC_DNS: UrlCheckOptions = {
+  allowPrivate: false,
+  resolve: async () => [{ address: "93.184.215.14", family: 4 }],
+};
 
 /** The issue paths of a refusal, joined with dots ("channels.0.url"). */
 async function refusal(promise: Promise<unknown>): Promise<{ kind: string; paths: string[] }> {
@@ -64,10 +72,18 @@ describe.each(testDatabases())("alert rules on $name", (database) => {
     await handle?.drop();
   });
 
-  const create = (body: unknown, userId = owner.user.id, project: number = projectId) =>
-    createAlertRule(handle.db, { userId, project, readBody: async () => body });
+  const create = (
+    body: unknown,
+    userId = owner.user.id,
+    project: number = projectId,
+    urls: UrlCheckOptions = PUBLIC_DNS,
+  ) => createAlertRule(handle.db, { userId, project, readBody: async () => body }, urls);
   const patch = (ruleId: number, body: unknown, userId = owner.user.id) =>
-    updateAlertRule(handle.db, { userId, project: projectId, ruleId, readBody: async () => body });
+    updateAlertRule(
+      handle.db,
+      { userId, project: projectId, ruleId, readBody: async () => body },
+      PUBLIC_DNS,
+    );
   const minimal = (overrides: Record<string, unknown> = {}) => ({
     name: "Production errors",
     triggers: ["newError"],
@@ -228,6 +244,148 @@ describe.each(testDatabases())("alert rules on $name", (database) => {
     ["an empty environment", { environments: [" "] }, ["environments.0"]],
   ])("refuses %s, naming the field", async (_label, overrides, paths) => {
     expect(await refusal(create(minimal(overrides)))).toEqual({ kind: "invalid", paths });
+  });
+
+  it.each([
+    ["a loopback address", "http://127.0.0.1:8080/hook", /loopback/],
+    ["localhost", "http://localhost/hook", /loopback/],
+    ["a private address", "https://10.1.2.3/hook", /private/],
+    ["link-local (cloud metadata)", "http://169.254.169.254/latest/meta-data", /link-local/],
+    ["an IPv6 loopback", "http://[::1]:3000/", /loopback/],
+    ["credentials in the URL", "https://user:secret@hooks.example.test/x", /user name or password/],
+  ])("refuses a webhook to %s unless private addresses are allowed", async (_l, url, message) => {
+    const body = minimal({
+      channels: [
+        { type: "email", to: ["a@example.test"] },
+        { type: "webhook", url },
+      ],
+    });
+    let caught: unknown;
+    try {
+      await create(body, owner.user.id, projectId, { allowPrivate: false });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(Invalid);
+    expect((caught as Invalid).issues).toEqual([
+      { path: ["channels", 1, "url"], message: expect.stringMatching(message) },
+    ]);
+    if (!url.includes("@")) {
+      const allowed = await create(body, owner.user.id, projectId, { allowPrivate: true });
+      expect(allowed.channels).toHaveLength(2);
+      await deleteAlertRule(handle.db, {
+        userId: owner.user.id,
+        project: projectId,
+        ruleId: allowed.id,
+      });
+    }
+  });
+
+  it("refuses a host that does not resolve, and checks a new URL on edit too", async () => {
+    const nowhere = {
+      resolve: async () => Promise.reject(Object.assign(new Error("x"), { code: "ENOTFOUND" })),
+    };
+    expect(
+      await refusal(
+        create(
+          minimal({ channels: [{ type: "slack", url: SLACK }] }),
+          owner.user.id,
+          projectId,
+          nowhere,
+        ),
+      ),
+    ).toEqual({ kind: "invalid", paths: ["channels.0.url"] });
+    const rule = await create(minimal());
+    const edit = updateAlertRule(
+      handle.db,
+      {
+        userId: owner.user.id,
+        project: projectId,
+        ruleId: rule.id,
+        readBody: async () => ({ channels: [{ type: "webhook", url: "http://192.168.0.10/" }] }),
+      },
+      { allowPrivate: false },
+    );
+    expect(await refusal(edit)).toEqual({ kind: "invalid", paths: ["channels.0.url"] });
+  });
+
+  it("sends a test to every channel at once and says how each took it (owners only)", async () => {
+    const good = await startReceiver(() => ({ status: 200 }));
+    const bad = await startReceiver(() => ({ status: 500, body: "boom" }));
+    let made: number | undefined;
+    try {
+      const local = { allowPrivate: true };
+      const rule = await create(
+        minimal({
+          name: "Tested",
+          channels: [
+            { type: "webhook", url: `${good.url}/hook` },
+            { type: "slack", url: `${bad.url}/slack` },
+          ],
+        }),
+        owner.user.id,
+        projectId,
+        local,
+      );
+      made = rule.id;
+      const send = (userId: number) =>
+        sendAlertRuleTest(
+          handle.db,
+          { userId, project: projectId, ruleId: rule.id },
+          { allowPrivateWebhooks: true },
+        );
+      expect(await refusal(send(member.user.id))).toMatchObject({ kind: "forbidden" });
+      expect(await refusal(send(stranger.user.id))).toMatchObject({ kind: "not_found" });
+      expect(good.requests).toHaveLength(0);
+
+      const result = await send(owner.user.id);
+      const [webhook, slack] = rule.channels;
+      expect(result.deliveries).toEqual([
+        {
+          channelId: webhook?.id,
+          type: "webhook",
+          target: `${good.url}/…`,
+          status: "delivered",
+          lastError: null,
+        },
+        {
+          channelId: slack?.id,
+          type: "slack",
+          target: `${bad.url}/…`,
+          status: "failed",
+          lastError: expect.stringContaining("500"),
+        },
+      ]);
+      expect(good.requests).toHaveLength(1);
+      expect(good.requests[0]?.body).toContain("Test alert from Error Central");
+      expect(bad.requests).toHaveLength(1);
+
+      const log = await listAlertDeliveries(handle.db, {
+        userId: member.user.id,
+        project: projectId,
+        params: new URLSearchParams({ ruleId: String(rule.id) }),
+      });
+      expect(log.items.map((item) => [item.kind, item.status, item.attempts])).toEqual([
+        ["test", "failed", 1],
+        ["test", "delivered", 1],
+      ]);
+      expect(log.items[0]?.errorTitle).toBe("Test alert from Error Central");
+      const attempts = await attemptsOfDeliveries(handle.db, log.items);
+      expect(attempts.get(log.items[0]?.id as number)).toEqual([
+        expect.objectContaining({ statusCode: 500 }),
+      ]);
+    } finally {
+      // The delivery log's tests below expect this project's log to hold only their own.
+      if (made) {
+        await deleteAlertRule(handle.db, {
+          userId: owner.user.id,
+          project: projectId,
+          ruleId: made,
+        });
+      }
+      await good.close();
+      await bad.close();
+    }
   });
 
   it("lets members read rules but only owners change them; strangers see nothing", async () => {

@@ -17,6 +17,7 @@ import type { MemberRole, ProjectInfo } from "@/db/queries/projects";
 import {
   conflict,
   forbidden,
+  Invalid,
   type Issue,
   notFound,
   parseWith,
@@ -35,6 +36,8 @@ import {
   MAX_RULES_PER_PROJECT,
   patchAlertRuleSchema,
 } from "@/lib/schemas/alerts";
+import { type DeliveryOptions, sendTestAlert } from "./delivery";
+import { assertSafeWebhookUrl, type OutboundOptions } from "./outbound";
 import { channelTarget } from "./targets";
 
 export { channelTarget };
@@ -141,27 +144,32 @@ function triggerValues(triggers: AlertTrigger[]) {
   };
 }
 
-/**
- * Checks the URLs that a create or an edit sends before anything is locked. The schema has
- * already refused what is not http(s); resolving the host and refusing private addresses is
- * the outbound module's rule (assertSafeWebhookUrl), applied when it is there.
- */
-async function checkChannelUrls(channels: AlertChannelInput[]): Promise<void> {
-  const issues: Issue[] = [];
-  for (const [index, channel] of channels.entries()) {
-    if (channel.url === undefined) continue;
-    const problem = await urlProblem(channel.url);
-    if (problem) issues.push({ path: ["channels", index, "url"], message: problem });
-  }
-  if (issues.length > 0) throw validationError(issues);
-}
+/** How channel URLs are checked (tests resolve host names themselves). */
+export type UrlCheckOptions = Pick<OutboundOptions, "allowPrivate" | "resolve">;
 
-async function urlProblem(url: string): Promise<string | null> {
-  const parsed = new URL(url);
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    return "url must be an http:// or https:// URL.";
-  }
-  return null;
+/**
+ * Checks the URLs that a create or an edit sends, before anything is locked: the outbound
+ * module's rule (http or https, no credentials, a host that resolves to public addresses
+ * only unless ALLOW_PRIVATE_WEBHOOKS is on). Each refusal names its channel's url.
+ */
+async function checkChannelUrls(
+  channels: AlertChannelInput[],
+  options: UrlCheckOptions,
+): Promise<void> {
+  const problems = await Promise.all(
+    channels.map(async (channel, index): Promise<Issue | null> => {
+      if (channel.url === undefined) return null;
+      try {
+        await assertSafeWebhookUrl(channel.url, options);
+        return null;
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        return { path: ["channels", index, "url"], message: error.message };
+      }
+    }),
+  );
+  const issues = problems.filter((issue): issue is Issue => issue !== null);
+  if (issues.length > 0) throw validationError(issues);
 }
 
 interface PlannedChannels {
@@ -288,6 +296,7 @@ export async function getAlertRule(
 export async function createAlertRule(
   db: Db,
   input: { userId: number; project: string | number; readBody: () => Promise<unknown> },
+  options: UrlCheckOptions = {},
 ): Promise<AlertRuleView> {
   const { project } = await requireOwner(db, input, "create");
   const body = parseWith(createAlertRuleSchema, await input.readBody());
@@ -300,7 +309,7 @@ export async function createAlertRule(
       },
     ]);
   }
-  await checkChannelUrls(body.channels);
+  await checkChannelUrls(body.channels, options);
   const { writes, generated } = planChannels(body.channels, []);
   const values: AlertRuleValues = {
     name: body.name,
@@ -343,11 +352,12 @@ export async function updateAlertRule(
     ruleId: string | number;
     readBody: () => Promise<unknown>;
   },
+  options: UrlCheckOptions = {},
 ): Promise<AlertRuleView> {
   const { project } = await requireOwner(db, input, "change");
   const ruleId = parseId(String(input.ruleId), "Alert rule");
   const body = parseWith(patchAlertRuleSchema, await input.readBody());
-  if (body.channels) await checkChannelUrls(body.channels);
+  if (body.channels) await checkChannelUrls(body.channels, options);
   return db.transaction(async (tx) => {
     const rule = await findAlertRule(tx, { projectId: project.id, ruleId, lock: true });
     if (!rule) throw notFound("Alert rule");
@@ -381,4 +391,45 @@ export async function deleteAlertRule(
   const { project } = await requireOwner(db, input, "delete");
   const ruleId = parseId(String(input.ruleId), "Alert rule");
   if (!(await deleteRuleRow(db, { projectId: project.id, ruleId }))) throw notFound("Alert rule");
+}
+
+export interface AlertTestResult {
+  notificationId: number;
+  deliveries: {
+    channelId: number;
+    type: AlertChannelRecord["type"];
+    target: string;
+    status: "pending" | "delivered" | "failed";
+    lastError: string | null;
+  }[];
+}
+
+/**
+ * "Send a test" (owners): a test alert to every channel of the rule at once, through the
+ * delivery module (sendTestAlert), with each channel's outcome. It is logged like any alert.
+ */
+export async function sendAlertRuleTest(
+  db: Db,
+  input: { userId: number; project: string | number; ruleId: string | number },
+  options: Omit<DeliveryOptions, "limit"> = {},
+): Promise<AlertTestResult> {
+  const { project } = await requireOwner(db, input, "test");
+  const ruleId = parseId(String(input.ruleId), "Alert rule");
+  const rule = await findAlertRule(db, { projectId: project.id, ruleId });
+  if (!rule) throw notFound("Alert rule");
+  const sent = await sendTestAlert(db, { userId: input.userId, ruleId }, options);
+  const channels = new Map(rule.channels.map((channel) => [channel.id, channel]));
+  return {
+    notificationId: sent.notificationId,
+    deliveries: sent.deliveries.map((delivery) => {
+      const channel = channels.get(delivery.channelId);
+      return {
+        channelId: delivery.channelId,
+        type: channel?.type ?? "webhook",
+        target: channel ? channelTarget(channel) : "",
+        status: delivery.status as AlertTestResult["deliveries"][number]["status"],
+        lastError: delivery.lastError,
+      };
+    }),
+  };
 }

@@ -22,12 +22,13 @@ export async function seedDemoAlerts(
   input: { userId: number; projectId: number; now?: Date },
 ) {
   const now = input.now ?? new Date();
+  // The example hosts are not looked up (the demo may run offline): they stand for public ones.
   const create = (body: unknown) =>
-    createAlertRule(db, {
-      userId: input.userId,
-      project: input.projectId,
-      readBody: async () => body,
-    });
+    createAlertRule(
+      db,
+      { userId: input.userId, project: input.projectId, readBody: async () => body },
+      { allowPrivate: false, resolve: async () => [{ address: "93.184.215.14", family: 4 }] },
+    );
   const oncall = await create({
     name: "Production errors to #oncall",
     triggers: ["newError", "regression"],

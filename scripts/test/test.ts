@@ -65,6 +65,8 @@ async function withServer(env: Record<string, string>, body: (url: string) => Pr
         // The tests pick their client address with X-Forwarded-For, as a proxy on 127.0.0.1
         // would; tests/api/login-limits.test.ts connects from 127.x.y.z to be an untrusted client.
         TRUSTED_PROXIES: "127.0.0.1,::1",
+        // Alert channels in tests/api/alert-rules.test.ts point at receivers on 127.0.0.1.
+        ALLOW_PRIVATE_WEBHOOKS: "true",
         ...env,
       },
     });

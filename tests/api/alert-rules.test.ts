@@ -1,12 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { SIGNATURE_HEADER, verifyWebhookSignature } from "@/lib/alerts/formats/webhook";
 import {
+  alertDeliveryDetailSchema,
   alertDeliveryListSchema,
   alertRuleListSchema,
   alertRuleSchema,
+  alertTestResultSchema,
 } from "@/lib/schemas/alerts";
 import { addMember, api, signUp, type TestAccount, uniqueEmail } from "../support/api";
 import { issuePaths } from "../support/errors";
+import { startReceiver } from "../support/receivers";
 
 /** The documented response schema accepts the real answer. */
 function conforms(schema: z.ZodType, value: unknown) {
@@ -16,7 +20,9 @@ function conforms(schema: z.ZodType, value: unknown) {
   );
 }
 
-const SLACK = "https://hooks.slack.com/services/T0001/B0001/SLACKWEBHOOKTOKEN";
+// The API suite's server runs with ALLOW_PRIVATE_WEBHOOKS=true (scripts/test/test.ts), and
+// URLs are checked by resolving their host: localhost stands for any webhook host here.
+const SLACK = "https://localhost/services/T0001/B0001/SLACKWEBHOOKTOKEN";
 const rulesPath = (project: number | string) => `/api/projects/${project}/alert-rules`;
 const deliveriesPath = (project: number | string) => `/api/projects/${project}/alert-deliveries`;
 
@@ -26,7 +32,7 @@ const rule = (overrides: Record<string, unknown> = {}) => ({
   environments: ["production"],
   minLevel: "error",
   channels: [
-    { type: "webhook", url: "https://receiver.example.test/hooks/abc" },
+    { type: "webhook", url: "https://localhost:8443/hooks/abc" },
     { type: "email", to: ["ops@example.test"] },
   ],
   ...overrides,
@@ -64,7 +70,7 @@ describe("alert rules", () => {
     const [webhook, email] = created.body.channels;
     expect(webhook).toMatchObject({
       type: "webhook",
-      target: "https://receiver.example.test/…",
+      target: "https://localhost:8443/…",
       hasSecret: true,
       failing: false,
     });
@@ -218,10 +224,10 @@ describe("alert rules", () => {
     });
     expect(edited.status).toBe(200);
     const [kept, slack] = edited.body.channels;
-    expect(kept).toMatchObject({ id: webhook.id, target: "https://receiver.example.test/…" });
+    expect(kept).toMatchObject({ id: webhook.id, target: "https://localhost:8443/…" });
     expect(kept.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(kept.secret).not.toBe(webhook.secret);
-    expect(slack).toMatchObject({ type: "slack", target: "https://hooks.slack.com/…" });
+    expect(slack).toMatchObject({ type: "slack", target: "https://localhost/…" });
     expect(edited.text).not.toContain("SLACKWEBHOOKTOKEN");
     const read = await api(path, { token: owner.token });
     expect(read.body.channels.map((c: { id: number }) => c.id)).toEqual([webhook.id, slack.id]);
@@ -260,8 +266,171 @@ describe("alert rules", () => {
 
 describe("the delivery log", () => {
   let owner: TestAccount;
+  let member: TestAccount;
   beforeAll(async () => {
-    owner = await signUp();
+    [owner, member] = await Promise.all([signUp(), signUp()]);
+    await addMember(owner.token, owner.project.id, member);
+  });
+
+  it("logs a test send per channel, with its attempts, filtered by status, rule, error and channel", async () => {
+    const good = await startReceiver(() => ({ status: 204 }));
+    const bad = await startReceiver(() => ({ status: 503, body: "down for maintenance" }));
+    try {
+      const created = await api(rulesPath(owner.project.id), {
+        token: owner.token,
+        json: rule({
+          name: "Tested",
+          channels: [
+            { type: "webhook", url: `${good.url}/hooks/secret-path` },
+            { type: "discord", url: `${bad.url}/api/webhooks/1/token` },
+          ],
+        }),
+      });
+      expect(created.status).toBe(201);
+      const secret = created.body.channels[0].secret as string;
+      const [webhook, discord] = created.body.channels;
+      const testPath = `${rulesPath(owner.project.id)}/${created.body.id}/test`;
+
+      expect((await api(testPath, { method: "POST", token: member.token })).status).toBe(403);
+      expect(good.requests).toHaveLength(0);
+
+      const sent = await api(testPath, { method: "POST", token: owner.token });
+      expect(sent.status).toBe(200);
+      conforms(alertTestResultSchema, sent.body);
+      expect(sent.body.deliveries).toEqual([
+        {
+          channelId: webhook.id,
+          type: "webhook",
+          target: `${good.url}/…`,
+          status: "delivered",
+          lastError: null,
+        },
+        {
+          channelId: discord.id,
+          type: "discord",
+          target: `${bad.url}/…`,
+          status: "failed",
+          lastError: expect.stringContaining("503"),
+        },
+      ]);
+      // A real request reached the receiver, signed with the secret shown at creation.
+      expect(good.requests).toHaveLength(1);
+      expect(good.requests[0]?.path).toBe("/hooks/secret-path");
+      expect(good.requests[0]?.body).toContain("Test alert from Error Central");
+      const signature = good.requests[0]?.headers[SIGNATURE_HEADER.toLowerCase()];
+      expect(
+        verifyWebhookSignature(signature as string, good.requests[0]?.body ?? "", secret),
+      ).toBe(true);
+      expect(bad.requests).toHaveLength(1);
+
+      // Members read the log: newest first, the channel's host only.
+      const log = await api(deliveriesPath(owner.project.id), { token: member.token });
+      expect(log.status).toBe(200);
+      conforms(alertDeliveryListSchema, log.body);
+      expect(log.text).not.toContain("secret-path");
+      expect(log.text).not.toContain(secret);
+      const [failed, delivered] = log.body.items;
+      expect(failed).toMatchObject({
+        ruleId: created.body.id,
+        ruleName: "Tested",
+        errorId: null,
+        errorTitle: "Test alert from Error Central",
+        kind: "test",
+        channel: { id: discord.id, type: "discord", target: `${bad.url}/…` },
+        status: "failed",
+        attempts: 1,
+        lastError: expect.stringContaining("503"),
+      });
+      expect(delivered).toMatchObject({
+        channel: { id: webhook.id, type: "webhook" },
+        status: "delivered",
+        attempts: 1,
+        lastError: null,
+        deliveredAt: expect.any(String),
+        nextAttemptAt: null,
+      });
+
+      const ids = async (query: string) =>
+        (
+          await api(`${deliveriesPath(owner.project.id)}?${query}`, { token: owner.token })
+        ).body.items.map((item: { id: number }) => item.id);
+      expect(await ids("status=failed")).toEqual([failed.id]);
+      expect(await ids("status=delivered")).toEqual([delivered.id]);
+      expect(await ids("channel=webhook")).toEqual([delivered.id]);
+      expect(await ids("channel=email")).toEqual([]);
+      expect(await ids(`ruleId=${created.body.id}`)).toEqual([failed.id, delivered.id]);
+      expect(await ids("ruleId=999999999")).toEqual([]);
+      expect(await ids("errorId=1")).toEqual([]);
+      const page = await api(`${deliveriesPath(owner.project.id)}?limit=1`, { token: owner.token });
+      expect(page.body.items.map((item: { id: number }) => item.id)).toEqual([failed.id]);
+      const next = await api(
+        `${deliveriesPath(owner.project.id)}?limit=1&cursor=${page.body.nextCursor}`,
+        { token: owner.token },
+      );
+      expect(next.body.items.map((item: { id: number }) => item.id)).toEqual([delivered.id]);
+
+      // One delivery with its attempts.
+      const one = await api(`${deliveriesPath(owner.project.id)}/${failed.id}`, {
+        token: member.token,
+      });
+      expect(one.status).toBe(200);
+      conforms(alertDeliveryDetailSchema, one.body);
+      expect(one.body.delivery.id).toBe(failed.id);
+      expect(one.body.attempts).toEqual([
+        {
+          at: expect.any(String),
+          statusCode: 503,
+          error: expect.stringContaining("503"),
+          durationMs: expect.any(Number),
+        },
+      ]);
+      const stranger = await signUp();
+      expect(
+        (await api(`${deliveriesPath(owner.project.id)}/${failed.id}`, { token: stranger.token }))
+          .status,
+      ).toBe(404);
+      expect(
+        (
+          await api(`${deliveriesPath(stranger.project.id)}/${failed.id}`, {
+            token: stranger.token,
+          })
+        ).status,
+      ).toBe(404);
+
+      // The rule's channel list now knows of the failure; deleting the rule takes its log.
+      await api(`${rulesPath(owner.project.id)}/${created.body.id}`, {
+        method: "DELETE",
+        token: owner.token,
+      });
+      expect(
+        (await api(deliveriesPath(owner.project.id), { token: owner.token })).body.items,
+      ).toEqual([]);
+    } finally {
+      await good.close();
+      await bad.close();
+    }
+  });
+
+  it("flags a channel after three failed deliveries in a row", async () => {
+    const down = await startReceiver(() => ({ status: 500 }));
+    try {
+      const created = await api(rulesPath(owner.project.id), {
+        token: owner.token,
+        json: rule({ name: "Flaky", channels: [{ type: "teams", url: `${down.url}/flow` }] }),
+      });
+      const path = `${rulesPath(owner.project.id)}/${created.body.id}`;
+      for (let i = 1; i <= 3; i++) {
+        await api(`${path}/test`, { method: "POST", token: owner.token });
+        const read = await api(path, { token: member.token });
+        expect(read.body.channels[0]).toMatchObject({
+          consecutiveFailures: i,
+          failing: i >= 3,
+          lastFailureAt: expect.any(String),
+        });
+      }
+    } finally {
+      await down.close();
+    }
   });
 
   it("is empty before any alert, and pages and filters with clear 400s", async () => {

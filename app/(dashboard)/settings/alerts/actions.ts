@@ -2,7 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { type FormState, formAction, formText as text, withUser } from "@/lib/actions/with-user";
-import { createAlertRule, deleteAlertRule, updateAlertRule } from "@/lib/alerts/rules";
+import {
+  type AlertTestResult,
+  createAlertRule,
+  deleteAlertRule,
+  sendAlertRuleTest,
+  updateAlertRule,
+} from "@/lib/alerts/rules";
 import { Invalid, type Issue } from "@/lib/domain-errors";
 
 export interface SavedSecret {
@@ -82,3 +88,21 @@ export const deleteAlertRuleAction = formAction<FormState>(async ({ user, db }, 
   revalidatePath("/settings/alerts");
   return { status: "ok", message: "Rule deleted." };
 });
+
+export type TestSendResult =
+  | { status: "ok"; deliveries: AlertTestResult["deliveries"] }
+  | { status: "error"; error: string };
+
+/** "Send a test" (owners): each channel's outcome, shown beside the rule. */
+export const sendAlertTestAction = withUser(
+  async ({ user, db }, input: { project: number; ruleId: number }): Promise<TestSendResult> => {
+    const result = await sendAlertRuleTest(db, {
+      userId: user.id,
+      project: String(input.project),
+      ruleId: String(input.ruleId),
+    });
+    revalidatePath("/settings/alerts");
+    return { status: "ok", deliveries: result.deliveries };
+  },
+  { refused: (error): TestSendResult => ({ status: "error", error: error.message }) },
+);
