@@ -44,17 +44,15 @@ function AttemptList({ attempts }: { attempts: AlertAttemptView[] }) {
             className="flex min-w-0 flex-wrap gap-x-3 gap-y-0.5"
           >
             <span className="text-zinc-500 tabular-nums dark:text-zinc-400">
-              #{index + 1} · <time dateTime={attempt.at}>{exact(attempt.at)}</time>
+              #{index + 1} · <time dateTime={attempt.at}>{exact(attempt.at)}</time> ·{" "}
+              {attempt.durationMs} ms
             </span>
             <span
-              className={
+              className={`min-w-0 wrap-anywhere ${
                 ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"
-              }
+              }`}
             >
               {attemptText(attempt)}
-            </span>
-            <span className="text-zinc-500 tabular-nums dark:text-zinc-400">
-              {attempt.durationMs} ms
             </span>
           </li>
         );

@@ -164,8 +164,9 @@ function bodyOf(draft: Draft): Record<string, unknown> {
   };
 }
 
+/** Inputs and selects; each use adds its width. */
 const inputClass =
-  "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900";
+  "block rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900";
 const checkClass =
   "size-4 rounded border-zinc-300 text-indigo-600 focus:ring-indigo-500 dark:border-zinc-600 dark:bg-zinc-900";
 const fieldsetClass =
@@ -486,7 +487,7 @@ export function RuleForm({
           </label>
           <select
             id={`${formId}-level`}
-            className={`${inputClass} sm:w-60`}
+            className={`${inputClass} w-full sm:w-60`}
             value={draft.minLevel}
             onChange={(event) => set({ minLevel: event.target.value as Level })}
           >
@@ -608,7 +609,7 @@ function ChannelEditor({
           </label>
           <select
             id={`${id}-type`}
-            className={`${inputClass} w-48`}
+            className={`${inputClass} w-48 max-w-full`}
             value={channel.type}
             disabled={existing}
             onChange={(event) => onChange({ type: event.target.value as ChannelType })}

@@ -18,7 +18,8 @@ async function logIn(page: Page, base: string) {
 /**
  * Settings → Alerts (alerts-*.png), its delivery log with a delivery's attempts open
  * (alerts-log-*.png), and the rule form (alerts-rule-form-*.png), 1280 and 390 wide, from the
- * demo alerts (scripts/demo/seed-alerts.ts). The desktop views also in the dark scheme.
+ * demo alerts (scripts/demo/seed-alerts.ts); on a desktop also the alerts an error triggered
+ * (alerts-error-*.png), and each desktop view in the dark scheme too.
  */
 export async function alertScreenshots(browser: Browser, base: string, out: string) {
   for (const { name, viewport, isMobile } of VIEWPORTS) {
@@ -47,18 +48,14 @@ export async function alertScreenshots(browser: Browser, base: string, out: stri
         await failed.evaluate((element) => element.scrollIntoView({ block: "center" }));
         await page.screenshot({ path: shot });
       } else {
+        // At the top, the sticky header is drawn at the top of the full page, outside the clip.
+        await page.evaluate(() => window.scrollTo(0, 0));
         const box = await log.boundingBox();
         if (!box) throw new Error("the delivery log is not shown");
-        const scroll = await page.evaluate(() => window.scrollY);
         await page.screenshot({
           path: shot,
           fullPage: true,
-          clip: {
-            x: box.x - 16,
-            y: box.y + scroll - 16,
-            width: box.width + 32,
-            height: box.height + 32,
-          },
+          clip: { x: box.x - 16, y: box.y - 16, width: box.width + 32, height: box.height + 32 },
         });
       }
 
@@ -69,6 +66,14 @@ export async function alertScreenshots(browser: Browser, base: string, out: stri
         path: path.join(out, `alerts-rule-form-${suffix}.png`),
         fullPage: true,
       });
+      // The error page's "Alerts this error triggered", from a delivery of the log.
+      if (!isMobile) {
+        await page.goto(`${base}/settings/alerts?channel=webhook`);
+        await page.getByTestId("alert-delivery").first().getByRole("link").click();
+        const section = page.getByRole("region", { name: "Alerts this error triggered" });
+        await section.waitFor();
+        await section.screenshot({ path: path.join(out, `alerts-error-${suffix}.png`) });
+      }
       await context.close();
     }
   }
