@@ -434,6 +434,7 @@ describe("the delivery log", () => {
   });
 
   it("is empty before any alert, and pages and filters with clear 400s", async () => {
+    const owner = await signUp();
     const res = await api(deliveriesPath(owner.project.id), { token: owner.token });
     expect(res.status).toBe(200);
     conforms(alertDeliveryListSchema, res.body);
