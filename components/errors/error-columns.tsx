@@ -2,8 +2,9 @@
 
 import type { ColumnDef, RowData } from "@tanstack/react-table";
 import Link from "next/link";
-import { ArchivedBadge, LevelBadge } from "@/components/ui/level-badge";
-import type { ErrorSort } from "@/lib/errors/list-query";
+import { LevelBadge } from "@/components/ui/level-badge";
+import { TriageBadges } from "@/components/ui/triage-badges";
+import type { ErrorSort, ErrorStatusFilter } from "@/lib/errors/list-query";
 import { RelativeTime } from "./relative-time";
 import { type RowActionHandlers, RowActions } from "./row-actions";
 import { SelectCheckbox } from "./select-checkbox";
@@ -22,7 +23,7 @@ declare module "@tanstack/react-table" {
 const numberFormat = new Intl.NumberFormat("en");
 
 export function errorColumns(
-  options: RowActionHandlers & { showArchivedBadge: boolean },
+  options: RowActionHandlers & { view: ErrorStatusFilter | null },
 ): ColumnDef<ErrorRow>[] {
   return [
     {
@@ -64,9 +65,12 @@ export function errorColumns(
             >
               {row.original.title}
             </Link>
-            {options.showArchivedBadge && row.original.status === "archived" ? (
-              <ArchivedBadge />
-            ) : null}
+            <TriageBadges
+              status={row.original.status}
+              substatus={row.original.substatus}
+              eventsSinceStatus={row.original.eventsSinceStatus}
+              view={options.view}
+            />
           </div>
           <p
             className="mt-0.5 truncate text-xs text-zinc-500 dark:text-zinc-400"
@@ -123,7 +127,7 @@ export function errorColumns(
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row }) => <RowActions row={row.original} compact {...options} />,
-      meta: { className: "w-24 text-right" },
+      meta: { className: "w-40 text-right" },
     },
   ];
 }

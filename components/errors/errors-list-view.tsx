@@ -10,7 +10,7 @@ import { ListNavigationProvider } from "./list-navigation";
 import { Pagination } from "./pagination";
 import { ProjectSwitcher } from "./project-switcher";
 import { ClockProvider } from "./relative-time";
-import type { ErrorRow } from "./types";
+import type { ErrorRow, Person } from "./types";
 import { ErrorActionsProvider } from "./use-error-actions";
 
 /** The /errors page once its data is loaded: header, tabs, filters, and the table or a hint. */
@@ -20,6 +20,8 @@ export function ErrorsListView({
   projects,
   counts,
   origins,
+  members,
+  currentUserId,
   rows,
   nextCursor,
   serverNow,
@@ -30,6 +32,9 @@ export function ErrorsListView({
   projects: { slug: string; name: string }[];
   counts: EnvironmentCounts;
   origins: string[];
+  /** The project's members: whom its errors may be assigned to. */
+  members: Person[];
+  currentUserId: number;
   rows: ErrorRow[];
   nextCursor: string | null;
   serverNow: number;
@@ -54,7 +59,7 @@ export function ErrorsListView({
           {baseUrl !== null ? (
             <FirstEventEmptyState baseUrl={baseUrl} projectName={project.name} />
           ) : (
-            <ErrorActionsProvider>
+            <ErrorActionsProvider members={members} currentUserId={currentUserId}>
               <EnvironmentTabs state={state} counts={counts} />
               <ErrorsToolbar state={state} origins={origins} />
               <ActionNotice />

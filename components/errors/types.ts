@@ -1,4 +1,7 @@
+import type { Person } from "@/components/ui/assign-menu";
 import type { Level } from "@/lib/ingest/levels";
+
+export type { Person };
 
 /** One row of the list as the client components receive it: plain, serialisable data. */
 export interface ErrorRow {
@@ -9,6 +12,12 @@ export interface ErrorRow {
   origin: string;
   environment: string;
   status: "open" | "resolved" | "archived";
+  /** Why an open error came back by itself. */
+  substatus: "regressed" | "escalating" | null;
+  regressedAt: string | null;
+  /** Events since the status last changed ("Archived (N since)"). */
+  eventsSinceStatus: number;
+  assignee: Person | null;
   count: number;
   firstSeen: string;
   lastSeen: string;

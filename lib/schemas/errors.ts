@@ -42,7 +42,8 @@ export const archiveConditionSchema = z
     { error: "archive must be an object: {until?, untilEvents?, untilRate?}" },
   )
   .refine(
-    (archive) => [archive.until, archive.untilEvents, archive.untilRate].filter(Boolean).length <= 1,
+    (archive) =>
+      [archive.until, archive.untilEvents, archive.untilRate].filter(Boolean).length <= 1,
     "archive may hold one condition: until, untilEvents or untilRate",
   );
 
@@ -84,7 +85,11 @@ export const errorStatusUpdateSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.status === undefined && value.assigneeId === undefined)
-      ctx.addIssue({ code: "custom", path: ["status"], message: "send status, assigneeId or both" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["status"],
+        message: "send status, assigneeId or both",
+      });
     optionsMatchStatus(value, ctx);
   });
 

@@ -19,6 +19,7 @@ import {
   listEventsOfError,
 } from "@/db/queries/error-events";
 import { findErrorForUser } from "@/db/queries/error-groups";
+import { listMembers } from "@/db/queries/members";
 import { currentUser, requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { parseEventsCursor, parseRowId } from "@/lib/errors/detail-format";
@@ -82,10 +83,11 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
   const before = parseEventsCursor((await searchParams).events_cursor);
   const db = await getDb();
   const now = new Date();
-  const [latest, counts, events] = await Promise.all([
+  const [latest, counts, events, members] = await Promise.all([
     findLatestEvent(db, error.id),
     countEventsOverTime(db, error.id, now),
     listEventsOfError(db, { errorId: error.id, cursor: before, limit: EVENTS_PER_PAGE }),
+    listMembers(db, { projectId: error.project.id }),
   ]);
 
   const summary: ErrorSummaryData = {
@@ -96,6 +98,9 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
     environment: error.environment,
     culprit: error.culprit,
     status: error.status,
+    substatus: null,
+    assignee: null,
+    lastRelease: latest?.release ?? null,
     count: error.count,
     firstSeen: error.firstSeen.toISOString(),
     lastSeen: error.lastSeen.toISOString(),
@@ -109,7 +114,11 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
   return (
     <TimeProvider serverNow={now.getTime()}>
       <article className="space-y-6">
-        <ErrorHeader error={summary} />
+        <ErrorHeader
+          error={summary}
+          members={members.map((member) => ({ id: member.userId, name: member.name }))}
+          currentUserId={userId}
+        />
         <ErrorFacts error={summary} />
 
         <Section title="Details">
