@@ -32,11 +32,7 @@ export const TRIAGE_TEXT = {
   archiveForeverHint: "Until someone unarchives it.",
   archiveFor: "For a while",
   archiveHours: (hours: number) =>
-    hours < 24
-      ? count(hours, "hour")
-      : hours % 24 === 0
-        ? count(hours / 24, "day")
-        : count(hours, "hour"),
+    hours > 24 && hours % 24 === 0 ? count(hours / 24, "day") : count(hours, "hour"),
   archiveEvents: "Until more events arrive",
   archiveUntilEvents: (n: number) => `Until ${count(n, "more event")}`,
   archiveRate: "Until it happens often",

@@ -127,7 +127,7 @@ export function errorColumns(
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row }) => <RowActions row={row.original} compact {...options} />,
-      meta: { className: "w-40 text-right" },
+      meta: { className: "w-44 text-right" },
     },
   ];
 }

@@ -53,7 +53,7 @@ export function RowActions({
   const size = compact ? "p-1.5" : "px-2 py-1";
   const assignee = row.assignee;
   return (
-    <div className="inline-flex flex-wrap items-center gap-0.5">
+    <div className={`inline-flex items-center gap-0.5 ${compact ? "" : "flex-wrap"}`}>
       <button
         type="button"
         disabled={busy}
