@@ -35,6 +35,8 @@ describe("nativeEventSchema accepts", () => {
     ["an eventId", { eventId: "evt_01:abc.DEF-9" }, { eventId: "evt_01:abc.DEF-9" }],
     ["a project id", { project: 12 }, { project: 12 }],
     ["a project slug", { project: "web-checkout-a1b2c3" }, { project: "web-checkout-a1b2c3" }],
+    ["a trimmed release", { release: " web@1.2.0 \n" }, { release: "web@1.2.0" }],
+    ["a 200-char release", { release: "r".repeat(200) }, { release: "r".repeat(200) }],
   ])("%s", (_name, input, expected) => {
     const result = parse(input);
     expect(result.success).toBe(true);
@@ -42,7 +44,7 @@ describe("nativeEventSchema accepts", () => {
   });
 
   it("ignores unknown fields", () => {
-    const result = parse({ message: "x", extra: { a: 1 }, release: "1.0" });
+    const result = parse({ message: "x", extra: { a: 1 }, dist: "1.0" });
     expect(result.success && result.data).toEqual({ title: "Boom" });
   });
 
@@ -123,6 +125,9 @@ describe("nativeEventSchema rejects", () => {
     ["an eventId with spaces", { title: "t", eventId: "a b" }, ["eventId"], /eventId/],
     ["an empty eventId", { title: "t", eventId: "" }, ["eventId"], /eventId/],
     ["a 65-char eventId", { title: "t", eventId: "e".repeat(65) }, ["eventId"], /eventId/],
+    ["a blank release", { title: "t", release: "  " }, ["release"], /must not be empty/],
+    ["a 201-char release", { title: "t", release: "r".repeat(201) }, ["release"], /at most 200/],
+    ["a numeric release", { title: "t", release: 1.2 }, ["release"], /must be a string/],
     ["a negative project", { title: "t", project: -1 }, ["project"], /project id/],
     ["a fractional project", { title: "t", project: 1.5 }, ["project"], /project id/],
     ["a project slug with spaces", { title: "t", project: "my project" }, ["project"], /slug/],
@@ -173,6 +178,7 @@ describe("normalizeNativeEvent", () => {
       timestamp: "2024-04-30T08:00:00Z",
       tags: { region: "eu" },
       eventId: "evt-1",
+      release: "1.4.0",
     });
     expect(event).toMatchObject({
       eventId: "evt-1",
@@ -182,6 +188,7 @@ describe("normalizeNativeEvent", () => {
       environment: "staging",
       origin: "billing-api",
       occurredAt: new Date("2024-04-30T08:00:00Z"),
+      release: "1.4.0",
       tags: { region: "eu" },
       fingerprint: hashFingerprint(["warning", "Order <int> failed", "billing-api"]),
     });

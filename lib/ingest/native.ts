@@ -13,6 +13,7 @@ import {
   MAX_DETAILS_LENGTH,
   MAX_ENVIRONMENT_LENGTH,
   MAX_ORIGIN_LENGTH,
+  MAX_RELEASE_LENGTH,
   MAX_TAG_KEY_LENGTH,
   MAX_TAG_VALUE_LENGTH,
   MAX_TAGS,
@@ -108,6 +109,13 @@ export const nativeEventSchema = z.object(
       .max(MAX_ORIGIN_LENGTH, `origin must be at most ${MAX_ORIGIN_LENGTH} characters`)
       .optional(),
     timestamp: timestampSchema.optional(),
+    release: z
+      .string({ error: "release must be a string" })
+      .trim()
+      .min(1, "release must not be empty")
+      .max(MAX_RELEASE_LENGTH, `release must be at most ${MAX_RELEASE_LENGTH} characters`)
+      .meta({ description: "The version of the application that sent the event" })
+      .optional(),
     fingerprint: z
       .array(
         z
@@ -158,7 +166,7 @@ export function normalizeNativeEvent(
     origin,
     culprit: null,
     occurredAt: input.timestamp ?? ctx.now,
-    release: null,
+    release: input.release ?? null,
     tags: input.tags ?? {},
     fingerprint: hashFingerprint(resolveFingerprint(input.fingerprint, key)),
     groupingVersion: GROUPING_VERSION,
