@@ -23,16 +23,19 @@ const TEXT = {
   themselves: "themselves",
   unassigned: "unassigned",
   unassignedIt: "removed the assignee",
-  regression: "reopened it as regressed",
-  escalation: "reopened it as escalating",
-  byEvent: "event",
+  regression: "reopened it as regressed:",
+  escalation: "reopened it as escalating:",
+  event: "event",
+  anEvent: "an event",
   fromRelease: "from release",
-  afterResolve: (resolution: unknown) =>
+  arrivedAfterResolve: (resolution: unknown) =>
     resolution === "inNextRelease"
-      ? "it had been resolved in the next release"
-      : "it had been resolved",
-  conditionMet: "the archive condition was met:",
-  eventsSince: (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "event" : "events"} since`,
+      ? "arrived after it was resolved in the next release"
+      : "arrived after it was resolved",
+  condition: "the condition",
+  wasMet: "was met",
+  eventsSince: (n: number) =>
+    `(${n.toLocaleString("en-US")} ${n === 1 ? "event" : "events"} since archived)`,
   shown: (n: number) => `The latest ${n} changes.`,
 };
 
@@ -61,21 +64,20 @@ function Mono({ children, title }: { children: React.ReactNode; title?: string }
   );
 }
 
+/** "event 1a2b3c4d from release 1.5.0", or "an event" when the reason names none. */
 function EventPart({ detail }: { detail: Record<string, unknown> }) {
   const eventId = text(detail.eventId);
-  if (!eventId) return null;
+  if (!eventId) return <>{TEXT.anEvent}</>;
   const release = text(detail.release);
   return (
     <>
-      {" "}
-      ({TEXT.byEvent} <Mono title={eventId}>{eventId.slice(0, 8)}</Mono>
+      {TEXT.event} <Mono title={eventId}>{eventId.slice(0, 8)}</Mono>
       {release ? (
         <>
           {" "}
           {TEXT.fromRelease} <Mono>{release}</Mono>
         </>
       ) : null}
-      )
     </>
   );
 }
@@ -120,27 +122,28 @@ function What({ item, name }: { item: ActivityData; name: (id: unknown) => strin
       ) : (
         TEXT.unassignedIt
       );
-    case "regression":
+    case "regression": {
+      const release = text(detail.resolvedInRelease);
       return (
         <>
-          {TEXT.regression}: {TEXT.afterResolve(detail.resolution)}
-          {detail.resolution === "inNextRelease" && text(detail.resolvedInRelease) ? (
+          {TEXT.regression} <EventPart detail={detail} />{" "}
+          {TEXT.arrivedAfterResolve(detail.resolution)}
+          {detail.resolution === "inNextRelease" && release ? (
             <>
               {" "}
-              (after <Mono>{text(detail.resolvedInRelease)}</Mono>)
+              (after <Mono>{release}</Mono>)
             </>
           ) : null}
-          <EventPart detail={detail} />
         </>
       );
+    }
     case "escalation": {
       const since = integer(detail.eventsSinceArchived);
       return (
         <>
-          {TEXT.escalation}: {TEXT.conditionMet}{" "}
-          <ArchiveConditionText condition={condition(detail.condition)} />
-          {since !== null ? <>, {TEXT.eventsSince(since)}</> : null}
-          <EventPart detail={detail} />
+          {TEXT.escalation} {TEXT.condition} “
+          <ArchiveConditionText condition={condition(detail.condition)} />” {TEXT.wasMet}
+          {since !== null ? <> {TEXT.eventsSince(since)}</> : null}
         </>
       );
     }
