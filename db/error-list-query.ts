@@ -4,8 +4,11 @@ type Level = (typeof LEVEL_VALUES)[number];
 
 export const ERROR_SORTS = ["frequency", "level", "lastSeen", "firstSeen"] as const;
 export type ErrorSort = (typeof ERROR_SORTS)[number];
-export const ERROR_STATUS_FILTERS = ["open", "archived", "all"] as const;
+export const ERROR_STATUS_FILTERS = ["open", "resolved", "archived", "all"] as const;
 export type ErrorStatusFilter = (typeof ERROR_STATUS_FILTERS)[number];
+
+/** `me`: the caller; `none`: nobody; a number: that user's id. */
+export type AssigneeFilter = "me" | "none" | number;
 
 /** `all`: every environment; `other`: those outside production, staging and development. */
 export type EnvironmentFilter =
@@ -20,6 +23,9 @@ export interface ListErrorsQuery {
   q: string | null;
   /** What was asked for; `effectiveStatus` applies the search rule. */
   status: ErrorStatusFilter | null;
+  /** Errors seen in this release (an event of theirs carried it). */
+  release: string | null;
+  assignee: AssigneeFilter | null;
   project: string | null;
   sort: ErrorSort;
   cursor: string | null;
@@ -30,8 +36,8 @@ export interface ListErrorsQuery {
 export type ErrorFilterQuery = Omit<ListErrorsQuery, "sort" | "cursor" | "limit" | "project">;
 
 /**
- * The main list shows open errors; once a search filter is set (text, level or origin), archived
- * errors are found too, unless a status was asked for explicitly.
+ * The main list shows open errors; once a search filter is set (text, level or origin),
+ * resolved and archived errors are found too, unless a status was asked for explicitly.
  */
 export function effectiveStatus(
   query: Pick<ListErrorsQuery, "status" | "q" | "levels" | "origin">,

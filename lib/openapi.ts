@@ -1,8 +1,12 @@
 import { z } from "zod";
+import { DEFAULT_ACTIVITY_LIMIT } from "./errors/activity";
 import { ERROR_SORTS, ERROR_STATUS_FILTERS, MAX_LIMIT } from "./errors/list-query";
 import { LEVELS } from "./ingest/levels";
+import { MAX_RELEASE_LENGTH } from "./ingest/limits";
 import { nativeEventSchema } from "./ingest/native";
 import { MAX_BATCH_EVENTS } from "./ingest/native-batch";
+import { MAX_PAGE_LIMIT } from "./pagination";
+import { DEFAULT_RELEASES_LIMIT } from "./releases/releases";
 import {
   changePasswordSchema,
   createTokenSchema,
@@ -285,9 +289,18 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
               type: "string",
               maxLength: 200,
             }),
-            query("status", "open (default; all when a search filter is set), archived, all", {
+            query(
+              "status",
+              "open (default; all when a search filter — q, level or origin — is set), resolved, archived, all",
+              { type: "string", enum: [...ERROR_STATUS_FILTERS] },
+            ),
+            query("release", "Errors seen in this release (exact name)", {
               type: "string",
-              enum: [...ERROR_STATUS_FILTERS],
+              maxLength: MAX_RELEASE_LENGTH,
+            }),
+            query("assignee", "me (the caller), none (nobody), or a user id", {
+              type: "string",
+              examples: ["me", "none", "42"],
             }),
             query("project", "Project id or slug (default: your first project)", {
               type: "string",
@@ -323,7 +336,8 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       },
       "/api/errors/{id}": {
         get: {
-          summary: "One error with its latest details, collectedBy and counts",
+          summary:
+            "One error with its latest details, collectedBy, counts, triage state (resolution, archive, why it reopened, assignee) and releases",
           parameters: [idParam("id", "Error id")],
           responses: { "200": ok(responses.errorDetailSchema), ...errors("401", "403", "404") },
         },
@@ -358,6 +372,23 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
             query("limit", "Page size", { type: "integer", minimum: 1, maximum: 100, default: 25 }),
           ],
           responses: { "200": ok(responses.eventListSchema), ...errors("400", "401", "404") },
+        },
+      },
+      "/api/errors/{id}/activity": {
+        get: {
+          summary:
+            "The error's activity, newest first: changes of status, assignee and resolution, regressions and escalations",
+          parameters: [
+            idParam("id", "Error id"),
+            query("cursor", "nextCursor of the previous page", { type: "string" }),
+            query("limit", "Page size", {
+              type: "integer",
+              minimum: 1,
+              maximum: MAX_PAGE_LIMIT,
+              default: DEFAULT_ACTIVITY_LIMIT,
+            }),
+          ],
+          responses: { "200": ok(responses.activityListSchema), ...errors("400", "401", "404") },
         },
       },
       "/api/events/{id}": {
@@ -414,6 +445,23 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           parameters: [idParam("id", "Project id or slug")],
           requestBody: jsonBody(patchProjectSchema),
           responses: { "200": ok(projectSchema), ...errors("401", "403", "404", "422") },
+        },
+      },
+      "/api/projects/{id}/releases": {
+        get: {
+          summary:
+            "Releases, newest first (in the order the project first saw them), with their events, first and last seen, and new errors",
+          parameters: [
+            idParam("id", "Project id or slug"),
+            query("cursor", "nextCursor of the previous page", { type: "string" }),
+            query("limit", "Page size", {
+              type: "integer",
+              minimum: 1,
+              maximum: MAX_PAGE_LIMIT,
+              default: DEFAULT_RELEASES_LIMIT,
+            }),
+          ],
+          responses: { "200": ok(responses.releaseListSchema), ...errors("400", "401", "404") },
         },
       },
       "/api/projects/{id}/keys": {

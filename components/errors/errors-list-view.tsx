@@ -98,6 +98,8 @@ function viewKey(state: ErrorListState): string {
     state.q,
     state.levels,
     state.origin,
+    state.release,
+    state.assignee,
     state.sort,
     state.cursor,
   ]);

@@ -5,7 +5,7 @@ import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { selectClass } from "./errors-toolbar";
 import { useListNavigation } from "./list-navigation";
 
-/** Another project keeps the environment and sort; its origins differ, so filters reset. */
+/** Another project keeps the environment and sort; its origins and releases differ, so filters reset. */
 export function ProjectSwitcher({
   state,
   current,
@@ -32,6 +32,8 @@ export function ProjectSwitcher({
               levels: [],
               origin: "",
               status: null,
+              release: "",
+              assignee: "",
             }),
             { mode: "push" },
           );

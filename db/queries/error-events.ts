@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
-import { apiTokens, errorHourlyCounts, errors, events, users } from "../schema";
+import { apiTokens, errorHourlyCounts, errorReleases, errors, events, users } from "../schema";
 import { inUserProjects } from "./scope";
 
 const eventColumns = {
@@ -113,7 +113,8 @@ export async function findEventForUser(db: DbOrTx, input: { userId: number; even
 /**
  * Deletes one event and keeps its error consistent in the same transaction: the count drops
  * by one, first/last seen, the shown title, level, origin and details (those of the newest
- * event left) and the hourly bucket follow, and an error left with no events goes.
+ * event left), the hourly bucket and the release counts (with the first and last release)
+ * follow, and an error left with no events goes.
  */
 export async function deleteEventForUser(
   db: Db,
@@ -136,7 +137,13 @@ export async function deleteEventForUser(
     const [deleted] = await tx
       .delete(events)
       .where(eq(events.id, input.eventId))
-      .returning({ errorId: events.errorId, occurredAt: events.occurredAt });
+      .returning({
+        errorId: events.errorId,
+        occurredAt: events.occurredAt,
+        // Microseconds, which a Date drops: compared with the release row's first and last seen.
+        occurredAtText: sql<string>`${events.occurredAt}::text`,
+        release: events.release,
+      });
     if (!deleted) return false;
     await tx
       .update(errorHourlyCounts)
@@ -150,13 +157,19 @@ export async function deleteEventForUser(
           ),
         ),
       );
+    if (deleted.release !== null)
+      await forgetReleaseEvent(tx, { ...deleted, release: deleted.release });
     await tx.execute(sql`
       WITH latest AS (
         SELECT occurred_at, title, level, origin, left(details, 1000) AS details_preview
         FROM events WHERE error_id = ${deleted.errorId}
         ORDER BY occurred_at DESC, id DESC LIMIT 1
       )
-      UPDATE errors e SET event_count = e.event_count - 1,
+      UPDATE errors e SET event_count = e.event_count - 1,${
+        deleted.release === null
+          ? sql``
+          : sql`first_release = ${firstReleaseOf(sql`e.id`)}, last_release = ${lastReleaseOf(sql`e.id`)},`
+      }
         first_seen = coalesce((SELECT min(occurred_at) FROM events WHERE error_id = e.id), e.first_seen),
         last_seen = coalesce((SELECT occurred_at FROM latest), e.last_seen),
         title = coalesce((SELECT title FROM latest), e.title),
@@ -167,6 +180,49 @@ export async function deleteEventForUser(
     await tx.delete(errors).where(and(eq(errors.id, deleted.errorId), eq(errors.eventCount, 0)));
     return true;
   });
+}
+
+/**
+ * An error's first and last release as the ingest write sets them, from its error_releases
+ * rows: the release seen first, and the one seen last; null when none is left.
+ */
+export const firstReleaseOf = (errorId: SQL) =>
+  sql`(SELECT r.release FROM error_releases r WHERE r.error_id = ${errorId}
+    ORDER BY r.first_seen, r.release LIMIT 1)`;
+export const lastReleaseOf = (errorId: SQL) =>
+  sql`(SELECT r.release FROM error_releases r WHERE r.error_id = ${errorId}
+    ORDER BY r.last_seen DESC, r.release LIMIT 1)`;
+
+/**
+ * One deleted event's share of its error's release counts: the (error, release) row drops by
+ * one and goes at zero; its first or last seen is recomputed from the events left only when
+ * the deleted event was that boundary. Run after the event is deleted, with the error locked.
+ */
+async function forgetReleaseEvent(
+  tx: DbOrTx,
+  deleted: { errorId: number; occurredAtText: string; release: string },
+): Promise<void> {
+  const at = deleted.occurredAtText;
+  await tx.execute(sql`
+    UPDATE error_releases r SET count = r.count - 1,
+      first_seen = CASE WHEN r.count > 1 AND r.first_seen >= ${at}::timestamptz
+        THEN coalesce((SELECT min(v.occurred_at) FROM events v
+          WHERE v.error_id = r.error_id AND v.release = r.release), r.first_seen)
+        ELSE r.first_seen END,
+      last_seen = CASE WHEN r.count > 1 AND r.last_seen <= ${at}::timestamptz
+        THEN coalesce((SELECT max(v.occurred_at) FROM events v
+          WHERE v.error_id = r.error_id AND v.release = r.release), r.last_seen)
+        ELSE r.last_seen END
+    WHERE r.error_id = ${deleted.errorId} AND r.release = ${deleted.release}`);
+  await tx
+    .delete(errorReleases)
+    .where(
+      and(
+        eq(errorReleases.errorId, deleted.errorId),
+        eq(errorReleases.release, deleted.release),
+        lte(errorReleases.count, 0),
+      ),
+    );
 }
 
 export interface CountBucket {

@@ -1,4 +1,5 @@
-import { and, eq, ilike, inArray, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, ilike, inArray, isNull, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
 import { PRIMARY_ENVIRONMENTS } from "../environments";
 import {
@@ -9,10 +10,12 @@ import {
   encodeCursor,
   type ListErrorsQuery,
 } from "../error-list-query";
-import { errors, projects } from "../schema";
+import { errors, projects, users } from "../schema";
 import { likePattern, storableText } from "../sql";
 import { searchCandidates } from "./error-search";
 import { inUserProjects } from "./scope";
+
+export type ErrorStatus = (typeof errors.$inferSelect)["status"];
 
 export interface ErrorListItem {
   id: number;
@@ -22,12 +25,39 @@ export interface ErrorListItem {
   environment: string;
   origin: string;
   culprit: string | null;
-  status: (typeof errors.$inferSelect)["status"];
+  status: ErrorStatus;
+  /** Why an open error came back by itself (`regressed`, `escalating`); null otherwise. */
+  substatus: (typeof errors.$inferSelect)["substatus"];
+  regressedAt: Date | null;
+  assignee: UserRef | null;
+  /** Events since the status last changed: for an archived error, since it was archived. */
+  eventsSinceStatus: number;
   count: number;
   firstSeen: Date;
   lastSeen: Date;
   project: { id: number; slug: string; name: string };
 }
+
+export interface UserRef {
+  id: number;
+  name: string;
+}
+
+/** The assignee's row, joined by the list and the detail. */
+const assignees = alias(users, "assignee");
+
+/** `{id, name}` of a left-joined user, or null when there is none. */
+export function userRef(row: { id: number | null; name: string | null } | null): UserRef | null {
+  return row && row.id !== null && row.name !== null ? { id: row.id, name: row.name } : null;
+}
+
+/** The triage columns of a list item, read with `assignees` left-joined. */
+const triageColumns = {
+  substatus: errors.substatus,
+  regressedAt: errors.regressedAt,
+  assignee: { id: assignees.id, name: assignees.name },
+  eventsSinceStatus: sql<number>`(${errors.eventCount} - ${errors.statusEventCount})::int`,
+};
 
 const SORT_KEYS: Record<ErrorSort, { columns: SQL[]; time: "lastSeen" | "firstSeen" }> = {
   frequency: {
@@ -58,13 +88,15 @@ const cursorTime = (column: typeof errors.lastSeen | typeof errors.firstSeen) =>
 
 /**
  * Filters shared by the list and the per-environment counts. `candidates`, from
- * searchCandidates, narrows a text search to those ids first.
+ * searchCandidates, narrows a text search to those ids first. `scope.userId` is the caller,
+ * whom `assignee=me` names.
  */
 export function errorFilters(
   query: ErrorFilterQuery,
-  projectId: number,
+  scope: { projectId: number; userId: number },
   candidates: number[] | null = null,
 ): SQL[] {
+  const { projectId } = scope;
   // Text compared as it was stored (PostgreSQL refuses NUL in a parameter; ingest replaced it).
   const where: SQL[] = [eq(errors.projectId, projectId)];
   if (query.environment.kind === "one")
@@ -75,6 +107,18 @@ export function errorFilters(
   if (status !== "all") where.push(eq(errors.status, status));
   if (query.levels.length > 0) where.push(inArray(errors.level, query.levels));
   if (query.origin) where.push(eq(errors.origin, storableText(query.origin)));
+  if (query.release) {
+    // The release's errors from error_releases' (project, release, error) index: a set the
+    // planner hashes, so no index on errors is needed (each one costs every ingest update).
+    where.push(
+      sql`${errors.id} IN (SELECT r.error_id FROM error_releases r
+        WHERE r.project_id = ${projectId} AND r.release = ${storableText(query.release)})`,
+    );
+  }
+  if (query.assignee === "none") where.push(isNull(errors.assigneeUserId));
+  else if (query.assignee !== null) {
+    where.push(eq(errors.assigneeUserId, query.assignee === "me" ? scope.userId : query.assignee));
+  }
   if (query.q) {
     // The candidates first: a set the planner hashes, so inside the counts' FILTER (evaluated
     // in this order) most rows take one probe and skip the pattern match; in the list it
@@ -93,14 +137,14 @@ export function errorFilters(
  */
 export async function listErrors(
   db: DbOrTx,
-  input: { projectId: number; query: ListErrorsQuery },
+  input: { projectId: number; userId: number; query: ListErrorsQuery },
 ): Promise<{ items: ErrorListItem[]; nextCursor: string | null } | null> {
   const { query } = input;
   const key = SORT_KEYS[query.sort];
   const cursor = query.cursor ? decodeCursor(query.sort, query.cursor) : null;
   if (query.cursor && !cursor) return null;
   const candidates = await searchCandidates(db, query, input.projectId);
-  const where = errorFilters(query, input.projectId, candidates);
+  const where = errorFilters(query, input, candidates);
   if (cursor) {
     const params = cursor.map((value) =>
       typeof value === "string" ? sql`${value}::timestamptz` : sql`${value}`,
@@ -118,6 +162,7 @@ export async function listErrors(
       origin: errors.origin,
       culprit: errors.culprit,
       status: errors.status,
+      ...triageColumns,
       count: errors.eventCount,
       severity: errors.severity,
       firstSeen: errors.firstSeen,
@@ -127,6 +172,7 @@ export async function listErrors(
     })
     .from(errors)
     .innerJoin(projects, eq(projects.id, errors.projectId))
+    .leftJoin(assignees, eq(assignees.id, errors.assigneeUserId))
     .where(and(...where))
     // NULLS LAST as in the indexes (drizzle-kit writes DESC NULLS LAST); with PostgreSQL's
     // default DESC NULLS FIRST the planner cannot walk them and sorts the whole project.
@@ -145,8 +191,17 @@ export async function listErrors(
     };
     nextCursor = encodeCursor(query.sort, values[query.sort]);
   }
-  return { items: page.map(({ severity: _s, cursorTime: _c, ...item }) => item), nextCursor };
+  return {
+    items: page.map(({ severity: _s, cursorTime: _c, assignee, ...item }) => ({
+      ...item,
+      assignee: userRef(assignee),
+    })),
+    nextCursor,
+  };
 }
+
+/** Who last changed the error's status (resolved or archived it). */
+const statusChangers = alias(users, "status_changer");
 
 const errorColumns = {
   id: errors.id,
@@ -156,24 +211,45 @@ const errorColumns = {
   origin: errors.origin,
   culprit: errors.culprit,
   status: errors.status,
+  ...triageColumns,
   count: errors.eventCount,
   firstSeen: errors.firstSeen,
   lastSeen: errors.lastSeen,
   groupingVersion: errors.groupingVersion,
   fingerprint: errors.fingerprint,
   project: { id: projects.id, slug: projects.slug, name: projects.name },
+  statusChangedAt: errors.statusChangedAt,
+  statusChangedBy: { id: statusChangers.id, name: statusChangers.name },
+  resolution: errors.resolution,
+  resolvedInRelease: errors.resolvedInRelease,
+  reopenDetail: errors.reopenDetail,
+  archiveUntil: errors.archiveUntil,
+  archiveUntilEvents: errors.archiveUntilEvents,
+  archiveRateCount: errors.archiveRateCount,
+  archiveRateMinutes: errors.archiveRateMinutes,
+  firstRelease: errors.firstRelease,
+  lastRelease: errors.lastRelease,
 };
 
-/** One error if it is in one of the user's projects; null otherwise (never says which). */
+/**
+ * One error if it is in one of the user's projects; null otherwise (never says which). With
+ * its triage state as stored: lib/errors/detail.ts shapes it for the detail.
+ */
 export async function findErrorForUser(db: DbOrTx, input: { userId: number; errorId: number }) {
   const [row] = await db
     .select(errorColumns)
     .from(errors)
     .innerJoin(projects, eq(projects.id, errors.projectId))
+    .leftJoin(assignees, eq(assignees.id, errors.assigneeUserId))
+    .leftJoin(statusChangers, eq(statusChangers.id, errors.statusChangedByUserId))
     .where(and(eq(errors.id, input.errorId), inUserProjects(db, errors.projectId, input.userId)))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const { assignee, statusChangedBy, ...rest } = row;
+  return { ...rest, assignee: userRef(assignee), statusChangedBy: userRef(statusChangedBy) };
 }
+
+export type ErrorRecord = NonNullable<Awaited<ReturnType<typeof findErrorForUser>>>;
 
 export async function setErrorStatus(
   db: DbOrTx,

@@ -68,7 +68,13 @@ describe.each(testDatabases())("error search on $name", (database) => {
   const query = (params: Record<string, string>) =>
     parseListErrorsQuery(new URLSearchParams(params));
   const titlesFound = async (params: Record<string, string>) =>
-    (await listErrors(handle.db, { projectId: account.project.id, query: query(params) })).items
+    (
+      await listErrors(handle.db, {
+        projectId: account.project.id,
+        userId: account.user.id,
+        query: query(params),
+      })
+    ).items
       .map((item) => item.title)
       .sort();
 
@@ -213,7 +219,11 @@ describe.each(testDatabases())("error search on $name", (database) => {
     expect(await searchCandidates(handle.db, query({ q: "ne" }), projectId)).toBeNull();
 
     expect(await titlesFound({ q: "HAYSTACK" })).toEqual(["Needle failure"]);
-    const page = await listErrors(handle.db, { projectId, query: query({ q: "needle" }) });
+    const page = await listErrors(handle.db, {
+      projectId,
+      userId: account.user.id,
+      query: query({ q: "needle" }),
+    });
     expect(page.items).toMatchObject([
       { title: "Needle failure", count: 2, environment: "production" },
     ]);
@@ -226,6 +236,7 @@ describe.each(testDatabases())("error search on $name", (database) => {
         const params: Record<string, string> = { q, limit: "100", ...(cursor ? { cursor } : {}) };
         const next: Awaited<ReturnType<typeof listErrors>> = await listErrors(handle.db, {
           projectId,
+          userId: account.user.id,
           query: query(params),
         });
         titles.push(...next.items.map((item) => item.title));
@@ -246,12 +257,14 @@ describe.each(testDatabases())("error search on $name", (database) => {
 
     const counts = await countErrorsByEnvironment(handle.db, {
       projectId,
+      userId: account.user.id,
       query: query({ q: "needle" }),
     });
     expect(counts.production.matching).toBe(1);
     expect(counts.staging.matching).toBe(1);
     const none = await countErrorsByEnvironment(handle.db, {
       projectId,
+      userId: account.user.id,
       query: query({ q: "no such words anywhere" }),
     });
     expect(none.production).toMatchObject({ matching: 0 });
@@ -267,6 +280,7 @@ describe.each(testDatabases())("error search on $name", (database) => {
     expect(await titlesFound(joined)).toEqual([]);
     const counts = await countErrorsByEnvironment(handle.db, {
       projectId: account.project.id,
+      userId: account.user.id,
       query: query(joined),
     });
     expect(counts.production.matching).toBe(0);

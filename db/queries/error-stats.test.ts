@@ -18,6 +18,7 @@ describe.each(testDatabases())("error stats on $name", (database) => {
   let handle: DbHandle & { drop: () => Promise<void> };
   let projectId: number;
   let otherProjectId: number;
+  let userId: number;
   const ids: Record<string, number> = {};
 
   beforeAll(async () => {
@@ -27,6 +28,7 @@ describe.each(testDatabases())("error stats on $name", (database) => {
       email: `stats-${Math.random().toString(36).slice(2)}@example.test`,
       password: "password-123",
     });
+    userId = user.id;
     projectId = (await createProject(handle.db, { userId: user.id, name: "Stats" })).project.id;
     otherProjectId = (await createProject(handle.db, { userId: user.id, name: "Other" })).project
       .id;
@@ -63,7 +65,7 @@ describe.each(testDatabases())("error stats on $name", (database) => {
   });
 
   it("counts open errors per environment bucket, with every error in `total`", async () => {
-    const counts = await countErrorsByEnvironment(handle.db, { projectId, query: query() });
+    const counts = await countErrorsByEnvironment(handle.db, { projectId, userId, query: query() });
     expect(counts).toEqual({
       production: { matching: 2, total: 3 },
       staging: { matching: 1, total: 1 },
@@ -75,12 +77,14 @@ describe.each(testDatabases())("error stats on $name", (database) => {
   it("applies the list's filters, including archived errors found by a search", async () => {
     const byLevel = await countErrorsByEnvironment(handle.db, {
       projectId,
+      userId,
       query: query({ level: "warning,fatal" }),
     });
     expect(byLevel.production.matching).toBe(1);
     expect(byLevel.other.matching).toBe(1);
     const byText = await countErrorsByEnvironment(handle.db, {
       projectId,
+      userId,
       query: query({ q: "PROD", status: "archived" }),
     });
     expect(byText.production).toEqual({ matching: 1, total: 3 });

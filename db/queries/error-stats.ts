@@ -23,19 +23,21 @@ const bucket = sql<string>`CASE WHEN ${errors.environment} IN (${primaryList}) T
 
 /**
  * Per-environment counts for the tabs. The filters of the current view (text, level, origin,
- * status) apply to `matching`, so a tab's number is what clicking it shows; `total` ignores
+ * status, release, assignee) apply to `matching`, so a tab's number is what clicking it shows; `total` ignores
  * them. One pass over the project's rows, on the (project, environment, status, …) indexes.
  */
 export async function countErrorsByEnvironment(
   db: DbOrTx,
   input: {
     projectId: number;
+    /** The caller, whom `assignee=me` names. */
+    userId: number;
     query: ErrorFilterQuery;
   },
 ): Promise<EnvironmentCounts> {
   const query = { ...input.query, environment: { kind: "all" } } as const;
   const candidates = await searchCandidates(db, query, input.projectId);
-  const matches = and(...errorFilters(query, input.projectId, candidates)) as SQL;
+  const matches = and(...errorFilters(query, input, candidates)) as SQL;
   const rows = await db
     .select({
       bucket,

@@ -80,6 +80,79 @@ describe.each(testDatabases())("retention on $name", (database) => {
     ).toEqual(["m4", "m5"]);
   });
 
+  it("keeps each error's release counts, their first and last seen, and its first and last release", async () => {
+    const account = await createAccount(handle.db, {
+      name: "Releases",
+      email: `releases-${Date.now()}@example.test`,
+      password: "long enough",
+    });
+    const now = new Date();
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    const make = (eventId: string, at: Date, release?: string) => ({
+      projectId: account.project.id,
+      userId: account.user.id,
+      tokenId: null,
+      event: normalizeNativeEvent(
+        { title: "Released", eventId, timestamp: at, release },
+        { defaultOrigin: "svc", now },
+      ),
+    });
+    // 1.0.0 only in old events (its row goes); 2.0.0 old and recent (its row stays, its first
+    // seen moves); 3.0.0 recent only; one old event without a release.
+    const refs = await insertEvents(handle.db, [
+      make("r1", hoursAgo(24 * 100), "1.0.0"),
+      make("r2", hoursAgo(24 * 99), "1.0.0"),
+      make("r3", hoursAgo(24 * 98), "2.0.0"),
+      make("r4", hoursAgo(24 * 97)),
+      make("r5", hoursAgo(5), "2.0.0"),
+      make("r6", hoursAgo(1), "3.0.0"),
+    ]);
+    const errorId = refs[0]?.errorId as number;
+    await handle.db.execute(
+      sql`UPDATE events SET received_at = occurred_at WHERE project_id = ${account.project.id}`,
+    );
+    const before = await handle.db.select().from(errors).where(eq(errors.id, errorId));
+    expect(before[0]).toMatchObject({ firstRelease: "1.0.0", lastRelease: "3.0.0" });
+
+    const result = await pruneEvents(handle.db, {
+      cutoff: retentionCutoff(90, now),
+      batchSize: 3,
+    });
+    expect(result).toMatchObject({ eventsDeleted: 4, errorsDeleted: 0, complete: true });
+
+    const rows = resultRows<{
+      release: string;
+      count: number;
+      first_seen: string;
+      last_seen: string;
+    }>(
+      await handle.db.execute(sql`
+        SELECT release, count, to_json(first_seen) #>> '{}' AS first_seen,
+          to_json(last_seen) #>> '{}' AS last_seen
+        FROM error_releases WHERE error_id = ${errorId} ORDER BY release`),
+    ).map((row) => ({
+      ...row,
+      first_seen: new Date(row.first_seen).toISOString(),
+      last_seen: new Date(row.last_seen).toISOString(),
+    }));
+    expect(rows).toEqual([
+      {
+        release: "2.0.0",
+        count: 1,
+        first_seen: hoursAgo(5).toISOString(),
+        last_seen: hoursAgo(5).toISOString(),
+      },
+      {
+        release: "3.0.0",
+        count: 1,
+        first_seen: hoursAgo(1).toISOString(),
+        last_seen: hoursAgo(1).toISOString(),
+      },
+    ]);
+    const [after] = await handle.db.select().from(errors).where(eq(errors.id, errorId));
+    expect(after).toMatchObject({ eventCount: 2, firstRelease: "2.0.0", lastRelease: "3.0.0" });
+  });
+
   it("computes the cutoff from a number of days (RETENTION_DAYS is parsed in lib/config)", () => {
     const now = new Date("2026-11-27T00:00:00Z");
     expect(retentionCutoff(90, now).toISOString()).toBe("2026-08-29T00:00:00.000Z");

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
 import { isUniqueViolation } from "../driver-errors";
 import { hashPassword, verifyDummyPassword, verifyPassword } from "../password-hash";
@@ -81,6 +81,17 @@ export async function createAccount(
 export async function findUserById(db: DbOrTx, id: number): Promise<PublicUser | null> {
   const [row] = await db.select(publicUserColumns).from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;
+}
+
+/** The names of the users with these ids (a deleted user is missing from the map). */
+export async function findUserNames(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** Looks a user up by email, ignoring case. */

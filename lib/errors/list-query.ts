@@ -1,14 +1,18 @@
 import {
+  type AssigneeFilter,
   type EnvironmentFilter,
   ERROR_SORTS,
   ERROR_STATUS_FILTERS,
   type ListErrorsQuery,
 } from "@/db/error-list-query";
 import { Invalid, type Issue } from "../domain-errors";
+import { parseIntegerId } from "../ids";
 import { isPrimaryEnvironment, normalizeEnvironment } from "../ingest/environments";
 import { LEVELS, type Level } from "../ingest/levels";
+import { MAX_RELEASE_LENGTH } from "../ingest/limits";
 
 export {
+  type AssigneeFilter,
   decodeCursor,
   type EnvironmentFilter,
   ERROR_SORTS,
@@ -81,12 +85,23 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
     } else limit = parsed;
   }
 
+  let assignee: AssigneeFilter | null = null;
+  const rawAssignee = params.get("assignee")?.trim();
+  if (rawAssignee === "me" || rawAssignee === "none") assignee = rawAssignee;
+  else if (rawAssignee) {
+    assignee = parseIntegerId(rawAssignee);
+    if (assignee === null)
+      issues.push({ path: ["assignee"], message: 'assignee must be "me", "none" or a user id' });
+  }
+
   const query: ListErrorsQuery = {
     environment,
     levels,
     origin: text("origin", 255),
     q: text("q", 200),
     status: oneOf("status", ERROR_STATUS_FILTERS, null),
+    release: text("release", MAX_RELEASE_LENGTH),
+    assignee,
     project: text("project", 100),
     sort: oneOf("sort", ERROR_SORTS, "frequency") ?? "frequency",
     cursor: text("cursor", 500),

@@ -13,7 +13,7 @@ describe("error list URLs", () => {
 
   it("round-trips every piece of state through the parser", () => {
     const search =
-      "project=shop&environment=staging&status=archived&q=time+out&level=fatal%2Cerror&origin=billing-api&sort=lastSeen";
+      "project=shop&environment=staging&status=resolved&q=time+out&level=fatal%2Cerror&origin=billing-api&release=web%401.2.0&assignee=me&sort=lastSeen";
     const href = errorListHref(stateOf(search));
     expect(href).toBe(`/errors?${search}`);
     expect(stateOf(href.split("?")[1] ?? "")).toEqual(stateOf(search));
@@ -28,7 +28,7 @@ describe("error list URLs", () => {
 
   it("clears filters but keeps project, environment and sort", () => {
     const state = stateOf(
-      "project=p&environment=other&q=a&level=info&origin=o&status=all&sort=level",
+      "project=p&environment=other&q=a&level=info&origin=o&status=all&release=1.0&assignee=none&sort=level",
     );
     expect(clearedFiltersHref(state)).toBe("/errors?project=p&environment=other&sort=level");
   });

@@ -10,8 +10,12 @@ export interface ErrorListState {
   q: string;
   levels: Level[];
   origin: string;
-  /** Null: the default rule (open, plus archived while searching). */
+  /** Null: the default rule (open, plus resolved and archived while searching). */
   status: ErrorStatusFilter | null;
+  /** Errors seen in this release; "" for any. */
+  release: string;
+  /** `me`, `none`, a user id, or "" for anyone. */
+  assignee: string;
   cursor: string | null;
 }
 
@@ -28,11 +32,13 @@ export function listStateFromQuery(query: ListErrorsQuery): ErrorListState {
     levels: query.levels,
     origin: query.origin ?? "",
     status: query.status,
+    release: query.release ?? "",
+    assignee: query.assignee === null ? "" : String(query.assignee),
     cursor: query.cursor,
   };
 }
 
-/** Text, level or origin set: the filters that also reveal archived errors. */
+/** Text, level or origin set: the filters that also reveal resolved and archived errors. */
 export function hasSearchFilters(state: ErrorListState): boolean {
   return state.q !== "" || state.levels.length > 0 || state.origin !== "";
 }
@@ -54,15 +60,24 @@ export function errorListHref(
   if (next.q) params.set("q", next.q);
   if (next.levels.length > 0) params.set("level", next.levels.join(","));
   if (next.origin) params.set("origin", next.origin);
+  if (next.release) params.set("release", next.release);
+  if (next.assignee) params.set("assignee", next.assignee);
   if (next.sort !== DEFAULT_SORT) params.set("sort", next.sort);
   if (next.cursor) params.set("cursor", next.cursor);
   const search = params.toString();
   return search ? `/errors?${search}` : "/errors";
 }
 
-/** Same project, environment and sort; no text, level, origin or status filter. */
+/** Same project, environment and sort; no text, level, origin, status, release or assignee filter. */
 export function clearedFiltersHref(state: ErrorListState): string {
-  return errorListHref(state, { q: "", levels: [], origin: "", status: null });
+  return errorListHref(state, {
+    q: "",
+    levels: [],
+    origin: "",
+    status: null,
+    release: "",
+    assignee: "",
+  });
 }
 
 /** A page's `searchParams` as URLSearchParams, for the one list parser shared with the API. */

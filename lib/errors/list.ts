@@ -7,7 +7,7 @@ export type ErrorListPage = NonNullable<Awaited<ReturnType<typeof listErrors>>>;
 /** One page of a project's error list; a cursor that is not ours is a 400 naming it. */
 export async function listErrorPage(
   db: DbOrTx,
-  input: { projectId: number; query: ListErrorsQuery },
+  input: { projectId: number; userId: number; query: ListErrorsQuery },
 ): Promise<ErrorListPage> {
   const page = await listErrors(db, input);
   if (!page) throw invalidCursor();

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { ERROR_STATUS_VALUES, LEVEL_VALUES } from "@/db/schema";
+import {
+  ACTIVITY_KIND_VALUES,
+  ERROR_STATUS_VALUES,
+  ERROR_SUBSTATUS_VALUES,
+  LEVEL_VALUES,
+  RESOLUTION_VALUES,
+} from "@/db/schema";
 
 // Response bodies of the auth, events and errors routes: documented in the OpenAPI document and
 // checked against real answers in the API tests, so neither can drift from the code.
@@ -79,6 +85,8 @@ const projectRefSchema = z.strictObject({
   name: z.string(),
 });
 
+const userRefSchema = z.strictObject({ id: z.number().int(), name: z.string() });
+
 export const errorListItemSchema = z.strictObject({
   id: z.number().int(),
   title: z.string(),
@@ -87,6 +95,16 @@ export const errorListItemSchema = z.strictObject({
   origin: z.string(),
   culprit: z.string().nullable(),
   status: z.enum(ERROR_STATUS_VALUES),
+  substatus: z.enum(ERROR_SUBSTATUS_VALUES).nullable().meta({
+    description:
+      "Why an open error came back by itself: regressed (an event after a resolve) or escalating (an archive condition met); null otherwise.",
+  }),
+  regressedAt: timestamp.nullable().meta({ description: "When it last regressed." }),
+  assignee: userRefSchema.nullable(),
+  eventsSinceStatus: z.number().int().meta({
+    description:
+      "Events since the status last changed: for an archived error, since it was archived.",
+  }),
   count: z.number().int().meta({ description: "Frequency: how many events the error has." }),
   firstSeen: timestamp,
   lastSeen: timestamp,
@@ -134,9 +152,82 @@ export const eventListSchema = z.strictObject({
 
 const bucketSchema = z.strictObject({ start: timestamp, count: z.number().int() });
 
-export const errorDetailSchema = errorListItemSchema.extend({
+const untilRateSchema = z
+  .strictObject({ count: z.number().int(), minutes: z.number().int() })
+  .nullable()
+  .meta({ description: "count events within minutes minutes" });
+
+const archiveConditionShape = {
+  until: timestamp.nullable(),
+  untilEvents: z.number().int().nullable(),
+  untilRate: untilRateSchema,
+};
+
+export const releaseCountSchema = z.strictObject({
+  name: z.string(),
+  count: z.number().int().meta({ description: "The error's events in this release." }),
+  firstSeen: timestamp,
+  lastSeen: timestamp,
+});
+
+/** The error as GET /api/errors/:id and PATCH /api/errors/:id show it, without its latest event. */
+export const errorViewSchema = errorListItemSchema.extend({
   fingerprint: z.string(),
   groupingVersion: z.number().int(),
+  firstRelease: z.string().nullable().meta({ description: "The release it was first seen in." }),
+  lastRelease: z.string().nullable().meta({ description: "The release it was last seen in." }),
+  resolution: z
+    .strictObject({
+      kind: z.enum(RESOLUTION_VALUES),
+      resolvedAt: timestamp.nullable(),
+      resolvedBy: userRefSchema.nullable(),
+      inRelease: z.string().nullable().meta({
+        description:
+          "inNextRelease: the release it was last seen in; events from it or older ones do not regress it.",
+      }),
+    })
+    .nullable()
+    .meta({ description: "Set while the error is resolved." }),
+  archive: z
+    .strictObject({
+      archivedAt: timestamp.nullable(),
+      archivedBy: userRefSchema.nullable(),
+      ...archiveConditionShape,
+      eventsSinceArchived: z.number().int(),
+    })
+    .nullable()
+    .meta({ description: "Set while the error is archived: the condition that ends it, if any." }),
+  reopened: z
+    .strictObject({
+      reason: z.enum(["regression", "escalation"]),
+      at: timestamp.nullable(),
+      resolution: z.enum(RESOLUTION_VALUES).nullable(),
+      resolvedAt: timestamp.nullable(),
+      resolvedBy: userRefSchema.nullable(),
+      resolvedInRelease: z.string().nullable(),
+      archivedAt: timestamp.nullable(),
+      archivedBy: userRefSchema.nullable(),
+      condition: z.strictObject(archiveConditionShape).nullable(),
+      eventsSinceArchived: z.number().int().nullable(),
+      eventId: z.string().nullable().meta({ description: "The event that reopened it." }),
+      eventRef: z
+        .number()
+        .int()
+        .nullable()
+        .meta({ description: "Its id for GET /api/events/:id." }),
+      release: z.string().nullable(),
+    })
+    .nullable()
+    .meta({
+      description:
+        "Why it reopened by itself (substatus set): a regression, with who resolved it and the event and release that reopened it, or an escalation, with who archived it and the condition met. Fields of the other reason are null.",
+    }),
+  releases: z
+    .array(releaseCountSchema)
+    .meta({ description: "Its releases, the 20 most recently seen." }),
+});
+
+export const errorDetailSchema = errorViewSchema.extend({
   details: z.string().meta({ description: "The latest event's details." }),
   collectedBy: collectedBySchema,
   latestEvent: eventSchema.nullable(),
@@ -144,6 +235,38 @@ export const errorDetailSchema = errorListItemSchema.extend({
     hourly: z.array(bucketSchema).meta({ description: "Events per hour over the last 24 hours." }),
     daily: z.array(bucketSchema).meta({ description: "Events per day over the last 14 days." }),
   }),
+});
+
+export const releaseListSchema = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      name: z.string(),
+      firstSeen: timestamp.meta({
+        description: "Its oldest stored event; when it was first seen if none is left.",
+      }),
+      lastSeen: timestamp
+        .nullable()
+        .meta({ description: "Its newest stored event; null if none is left." }),
+      newErrors: z.number().int().meta({ description: "Errors first seen in this release." }),
+      events: z.number().int().meta({ description: "Stored events in this release." }),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+export const activityListSchema = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      id: z.number().int(),
+      at: timestamp,
+      actor: userRefSchema.nullable().meta({
+        description: "Who did it; null for Error Central itself (a regression or an escalation).",
+      }),
+      kind: z.enum(ACTIVITY_KIND_VALUES),
+      detail: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
 });
 
 export const bulkResultSchema = z.strictObject({

@@ -11,7 +11,11 @@ export const GET = withToken(async (request, { auth }) => {
     userId: auth.userId,
     project: query.project ?? undefined,
   });
-  const { items, nextCursor } = await listErrorPage(db, { projectId: project.id, query });
+  const { items, nextCursor } = await listErrorPage(db, {
+    projectId: project.id,
+    userId: auth.userId,
+    query,
+  });
   return json({
     items: items.map(({ detailsPreview: _details, ...item }) => item),
     nextCursor,

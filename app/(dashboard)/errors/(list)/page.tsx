@@ -57,7 +57,7 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
   const projectId = access.project.id;
   let page: ErrorListPage;
   try {
-    page = await listErrorPage(db, { projectId, query });
+    page = await listErrorPage(db, { projectId, userId, query });
   } catch (error) {
     // Only a cursor can fail here (decoded when the query runs): it was edited or is stale.
     if (!(error instanceof DomainError)) throw error;
@@ -72,7 +72,7 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
 
   const now = new Date();
   const [counts, origins, members, hourly] = await Promise.all([
-    countErrorsByEnvironment(db, { projectId, query }),
+    countErrorsByEnvironment(db, { projectId, userId, query }),
     listOriginsOfProject(db, projectId),
     listMembers(db, { projectId }),
     hourlyCountsForErrors(

@@ -18,10 +18,10 @@ import {
   findLatestEvent,
   listEventsOfError,
 } from "@/db/queries/error-events";
-import { findErrorForUser } from "@/db/queries/error-groups";
 import { listMembers } from "@/db/queries/members";
 import { currentUser, requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { findErrorView } from "@/lib/errors/detail";
 import { parseEventsCursor, parseRowId } from "@/lib/errors/detail-format";
 import { mergeTags, readEntries } from "@/lib/sentry-payload";
 
@@ -39,7 +39,7 @@ async function sessionUserId(): Promise<number> {
 
 // One query per request, shared by the metadata and the page.
 const loadError = cache(async (userId: number, errorId: number) =>
-  findErrorForUser(await getDb(), { userId, errorId }),
+  findErrorView(await getDb(), { userId, errorId }),
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,8 +1,8 @@
 import { countEventsOverTime, findLatestEvent } from "@/db/queries/error-events";
-import { findErrorForUser } from "@/db/queries/error-groups";
 import { json, readJson, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/domain-errors";
+import { findErrorView } from "@/lib/errors/detail";
 import { changeErrorStatus, deleteError } from "@/lib/errors/triage";
 import { parseId } from "@/lib/ids";
 
@@ -10,7 +10,7 @@ type Params = { id: string };
 
 export const GET = withToken<Params>(async (_request, { auth, params }) => {
   const db = await getDb();
-  const error = await findErrorForUser(db, {
+  const error = await findErrorView(db, {
     userId: auth.userId,
     errorId: parseId(params.id, "Error"),
   });
@@ -33,7 +33,7 @@ export const PATCH = withToken<Params>(async (request, { auth, params }) => {
   const body = await readJson(request);
   const db = await getDb();
   await changeErrorStatus(db, { userId: auth.userId, errorId, body });
-  const error = await findErrorForUser(db, { userId: auth.userId, errorId });
+  const error = await findErrorView(db, { userId: auth.userId, errorId });
   if (!error) throw notFound("Error");
   return json(error);
 });
