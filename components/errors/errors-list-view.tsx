@@ -61,7 +61,12 @@ export function ErrorsListView({
           ) : (
             <ErrorActionsProvider members={members} currentUserId={currentUserId}>
               <EnvironmentTabs state={state} counts={counts} />
-              <ErrorsToolbar state={state} origins={origins} />
+              <ErrorsToolbar
+                state={state}
+                origins={origins}
+                members={members}
+                currentUserId={currentUserId}
+              />
               <ActionNotice />
               <ListBody state={state} rows={rows} />
               <Pagination state={state} nextCursor={nextCursor} shown={rows.length} />
@@ -78,7 +83,8 @@ function ListBody({ state, rows }: { state: ErrorListState; rows: ErrorRow[] }) 
     // A new view starts with nothing selected; a refresh after an action keeps the selection.
     return <ErrorsTable key={viewKey(state)} rows={rows} state={state} />;
   }
-  if (hasSearchFilters(state)) return <NoMatchesState clearHref={clearedFiltersHref(state)} />;
+  if (hasSearchFilters(state) || state.release || state.assignee)
+    return <NoMatchesState clearHref={clearedFiltersHref(state)} />;
   const bucket = selectedBucket(state.environment);
   const where =
     bucket === null
@@ -86,7 +92,7 @@ function ListBody({ state, rows }: { state: ErrorListState; rows: ErrorRow[] }) 
       : bucket === "other"
         ? "other environments"
         : environmentLabel(bucket);
-  const what = state.status === "archived" ? "archived " : state.status === "all" ? "" : "open ";
+  const what = state.status === "all" ? "" : `${state.status ?? "open"} `;
   return <EmptyTabState title={`No ${what}errors in ${where}`} />;
 }
 
