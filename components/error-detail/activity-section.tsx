@@ -207,7 +207,7 @@ export function ActivitySection({
                     {item.actor ? item.actor.name : automatic ? TEXT.errorCentral : TEXT.formerUser}
                   </strong>{" "}
                   <What item={item} name={name} />
-                  <span className="block text-xs text-zinc-500 sm:ml-2 sm:inline dark:text-zinc-400">
+                  <span className="block text-xs text-zinc-500 dark:text-zinc-400">
                     <RelativeTime iso={item.at} /> · <DateTime iso={item.at} />
                   </span>
                 </p>

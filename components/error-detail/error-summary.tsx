@@ -121,7 +121,12 @@ export function ErrorFacts({ error }: { error: ErrorSummaryData }) {
         </span>
       </Fact>
       <Fact label="Status">
-        <StatusBadge status={error.status} />
+        <span className="flex flex-wrap gap-1.5">
+          <StatusBadge status={error.status} />
+          {error.status === "open" && error.substatus ? (
+            <SubstatusBadge substatus={error.substatus} />
+          ) : null}
+        </span>
       </Fact>
       <Fact label="Environment">{environmentLabel(error.environment)}</Fact>
       <Fact label="First seen">

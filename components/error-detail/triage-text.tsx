@@ -22,7 +22,7 @@ export const TRIAGE_TEXT = {
   resolveInNextReleaseHint: (release: string) =>
     `Events from ${release} or older will not reopen it; the first from a newer release will.`,
   resolveInNextReleaseNoRelease:
-    "Not available: none of its events named a release (send `release` with the events).",
+    "Not available: none of its events named a release. Send one with the events to use it.",
   reopen: "Reopen",
   unarchive: "Unarchive",
   archive: "Archive",

@@ -3,6 +3,7 @@
 import type { Table } from "@tanstack/react-table";
 import Link from "next/link";
 import { useId } from "react";
+import { Avatar } from "@/components/ui/avatar";
 import { LevelBadge } from "@/components/ui/level-badge";
 import { TriageBadges } from "@/components/ui/triage-badges";
 import type { ErrorStatusFilter } from "@/lib/errors/list-query";
@@ -86,6 +87,15 @@ export function ErrorCards({
                       <dd>
                         <RelativeTime iso={error.firstSeen} />
                       </dd>
+                      {error.assignee ? (
+                        <>
+                          <dt className="text-zinc-500">Assignee</dt>
+                          <dd className="flex min-w-0 items-center gap-1.5">
+                            <Avatar id={error.assignee.id} name={error.assignee.name} size="xs" />
+                            <span className="truncate">{error.assignee.name}</span>
+                          </dd>
+                        </>
+                      ) : null}
                     </dl>
                     <Sparkline counts={error.hourly} />
                   </div>

@@ -95,7 +95,7 @@ export function errorColumns(
           {row.original.origin}
         </span>
       ),
-      meta: { className: "hidden w-36 max-w-36 lg:table-cell" },
+      meta: { className: "hidden w-32 max-w-32 lg:table-cell" },
     },
     {
       id: "count",

@@ -164,7 +164,7 @@ function LabeledSelect({
   useEffect(() => setShown(value), [value]);
   return (
     <label className="flex min-w-0 items-center gap-2 text-sm">
-      <span className="w-14 shrink-0 text-zinc-500 sm:w-auto dark:text-zinc-400">{label}</span>
+      <span className="w-16 shrink-0 text-zinc-500 sm:w-auto dark:text-zinc-400">{label}</span>
       <select
         value={shown}
         onChange={(event) => {

@@ -21,6 +21,7 @@ export const ROW_ACTION_TEXT = {
   archive: "Archive",
   unarchive: "Unarchive",
   delete: "Delete",
+  deleteMenu: "Delete…",
   more: "More",
   moreLabel: (title: string) => `More actions for ${title}`,
   resolveInNextRelease: "Resolve in next release",
@@ -88,16 +89,13 @@ export function RowActions({
         trigger={
           <>
             {assignee ? <Avatar id={assignee.id} name={assignee.name} /> : <PersonPlusIcon />}
-            {compact ? null : (
-              <span className="max-w-28 truncate">
-                {assignee ? assignee.name : ASSIGN_TEXT.assign}
-              </span>
-            )}
+            {compact ? null : <span>{ASSIGN_TEXT.assign}</span>}
           </>
         }
         triggerClassName={`${actionClass} ${compact ? (assignee ? "p-0.5" : "p-1.5") : assignee ? "py-0.5 pr-2 pl-0.5" : size} ${neutral}`}
       />
-      {resolved ? null : (
+      {/* At phone width, delete waits in the menu: four actions fit one line of a card. */}
+      {resolved && compact ? null : (
         <Menu
           label={ROW_ACTION_TEXT.more}
           buttonLabel={ROW_ACTION_TEXT.moreLabel(row.title)}
@@ -106,25 +104,38 @@ export function RowActions({
           trigger={<MoreIcon />}
           triggerClassName={`${actionClass} p-1.5 ${neutral}`}
         >
-          <MenuItem
-            hint={ROW_ACTION_TEXT.resolveInNextReleaseHint}
-            onClick={() => onAction(row, { action: "resolve", resolve: "inNextRelease" })}
-          >
-            {ROW_ACTION_TEXT.resolveInNextRelease}
-          </MenuItem>
+          {resolved ? null : (
+            <MenuItem
+              hint={ROW_ACTION_TEXT.resolveInNextReleaseHint}
+              onClick={() => onAction(row, { action: "resolve", resolve: "inNextRelease" })}
+            >
+              {ROW_ACTION_TEXT.resolveInNextRelease}
+            </MenuItem>
+          )}
+          {compact ? null : (
+            <MenuItem
+              aria-haspopup="dialog"
+              onClick={() => onDelete(row)}
+              className="text-red-700 dark:text-red-400"
+            >
+              {ROW_ACTION_TEXT.deleteMenu}
+            </MenuItem>
+          )}
         </Menu>
       )}
-      <button
-        type="button"
-        disabled={busy}
-        onClick={() => onDelete(row)}
-        title={compact ? ROW_ACTION_TEXT.delete : undefined}
-        className={`${actionClass} ${size} text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/60`}
-      >
-        <TrashIcon />
-        <span className={text}>{ROW_ACTION_TEXT.delete}</span>
-        <span className="sr-only"> {row.title}</span>
-      </button>
+      {compact ? (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => onDelete(row)}
+          title={ROW_ACTION_TEXT.delete}
+          className={`${actionClass} ${size} text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/60`}
+        >
+          <TrashIcon />
+          <span className={text}>{ROW_ACTION_TEXT.delete}</span>
+          <span className="sr-only"> {row.title}</span>
+        </button>
+      ) : null}
     </div>
   );
 }

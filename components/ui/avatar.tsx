@@ -27,10 +27,14 @@ export function Avatar({
 }: {
   id: number;
   name: string;
-  size?: "sm" | "md";
+  size?: "xs" | "sm" | "md";
 }) {
   const tone = TONES[Math.abs(id) % TONES.length];
-  const dimensions = size === "sm" ? "size-6 text-[0.625rem]" : "size-8 text-xs";
+  const dimensions = {
+    xs: "size-4 text-[0.5rem]",
+    sm: "size-6 text-[0.625rem]",
+    md: "size-8 text-xs",
+  }[size];
   return (
     <span
       aria-hidden

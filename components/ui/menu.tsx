@@ -126,7 +126,7 @@ export function Menu({
 }
 
 const itemClass =
-  "flex w-full items-start gap-2 rounded-md px-2.5 py-1.5 text-left text-sm hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none aria-disabled:cursor-not-allowed aria-disabled:opacity-60 aria-disabled:hover:bg-transparent dark:hover:bg-zinc-800 dark:focus:bg-zinc-800";
+  "flex w-full items-start gap-2 rounded-md px-2.5 py-1.5 text-left text-sm hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none aria-disabled:cursor-not-allowed aria-disabled:text-zinc-400 aria-disabled:hover:bg-transparent dark:aria-disabled:text-zinc-500 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800";
 
 /**
  * One choice. `checked` makes it a radio item (the current assignee); `hint` is a second line;
