@@ -46,7 +46,7 @@ export function SubstatusBadge({ substatus }: { substatus: TriageSubstatus }) {
   return (
     <Badge tone={substatus}>
       <span aria-hidden>{substatus === "regressed" ? "↺" : "↑"}</span>
-      {TRIAGE_BADGE_TEXT[substatus]}
+      <span>{TRIAGE_BADGE_TEXT[substatus]}</span>
     </Badge>
   );
 }
