@@ -40,7 +40,7 @@ export function ReleasesSection({
       </Section>
     );
   }
-  const cell = "px-3 py-2";
+  const cell = "px-2 py-2 first:pl-0 sm:px-3";
   return (
     <Section title={TEXT.title} id="releases">
       <dl className="mb-4 flex flex-wrap gap-x-8 gap-y-2 text-sm">
@@ -61,8 +61,8 @@ export function ReleasesSection({
         )}
       </dl>
       {releases.length > 0 ? (
-        <div className="-mx-4 overflow-x-auto sm:mx-0">
-          <table className="w-full min-w-[28rem] text-left text-sm">
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
             <caption className="sr-only">{TEXT.caption}</caption>
             <thead className="border-b border-zinc-200 text-xs font-medium text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               <tr>
@@ -96,14 +96,14 @@ export function ReleasesSection({
                     <RelativeTime iso={release.firstSeen} />
                     <DateTime
                       iso={release.firstSeen}
-                      className="block text-xs text-zinc-500 dark:text-zinc-400"
+                      className="hidden text-xs text-zinc-500 sm:block dark:text-zinc-400"
                     />
                   </td>
                   <td className={`${cell} whitespace-nowrap`}>
                     <RelativeTime iso={release.lastSeen} />
                     <DateTime
                       iso={release.lastSeen}
-                      className="block text-xs text-zinc-500 dark:text-zinc-400"
+                      className="hidden text-xs text-zinc-500 sm:block dark:text-zinc-400"
                     />
                   </td>
                 </tr>
@@ -111,7 +111,7 @@ export function ReleasesSection({
             </tbody>
           </table>
           {releases.length >= limit ? (
-            <p className="mt-2 px-4 text-xs text-zinc-500 sm:px-0 dark:text-zinc-400">
+            <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
               {TEXT.shown(releases.length)}
             </p>
           ) : null}

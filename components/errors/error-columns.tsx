@@ -56,33 +56,34 @@ export function errorColumns(
       header: "Error",
       cell: ({ row }) => (
         <div className="min-w-0">
-          <div className="flex min-w-0 items-center gap-2">
-            <Link
-              href={`/errors/${row.original.id}`}
-              prefetch={false}
-              className="min-w-0 truncate font-medium text-zinc-900 hover:text-indigo-700 hover:underline dark:text-zinc-100 dark:hover:text-indigo-300"
-              title={row.original.title}
-            >
-              {row.original.title}
-            </Link>
+          <Link
+            href={`/errors/${row.original.id}`}
+            prefetch={false}
+            className="block truncate font-medium text-zinc-900 hover:text-indigo-700 hover:underline dark:text-zinc-100 dark:hover:text-indigo-300"
+            title={row.original.title}
+          >
+            {row.original.title}
+          </Link>
+          {/* The title keeps the whole line; the triage marks lead the line below it. */}
+          <div className="mt-0.5 flex min-w-0 items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
             <TriageBadges
               status={row.original.status}
               substatus={row.original.substatus}
               eventsSinceStatus={row.original.eventsSinceStatus}
               view={options.view}
             />
+            <p
+              className="min-w-0 truncate"
+              title={row.original.detailsPreview.slice(0, 300) || undefined}
+            >
+              {/* The origin column only fits from lg up; below, it leads the preview line. */}
+              <span className="font-mono lg:hidden">
+                {row.original.origin}
+                {row.original.detailsPreview ? " · " : ""}
+              </span>
+              {row.original.detailsPreview}
+            </p>
           </div>
-          <p
-            className="mt-0.5 truncate text-xs text-zinc-500 dark:text-zinc-400"
-            title={row.original.detailsPreview.slice(0, 300) || undefined}
-          >
-            {/* The origin column only fits from lg up; below, it leads the preview line. */}
-            <span className="font-mono lg:hidden">
-              {row.original.origin}
-              {row.original.detailsPreview ? " · " : ""}
-            </span>
-            {row.original.detailsPreview}
-          </p>
         </div>
       ),
       meta: { className: "max-w-0 w-full" },

@@ -117,7 +117,7 @@ export function Menu({
             window.setTimeout(() => panelRef.current?.hidePopover(), 0);
           }
         }}
-        className="m-0 min-w-48 max-w-[min(20rem,calc(100vw-1rem))] overflow-y-auto rounded-lg border border-zinc-200 bg-white p-1 text-sm text-zinc-800 shadow-lg [inset:auto] dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        className="m-0 min-w-48 max-w-[min(20rem,calc(100vw-1rem))] overflow-y-auto rounded-lg text-left font-normal whitespace-normal border border-zinc-200 bg-white p-1 text-sm text-zinc-800 shadow-lg [inset:auto] dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
         {children}
       </div>
