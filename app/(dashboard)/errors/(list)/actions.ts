@@ -25,7 +25,8 @@ export type ErrorActionResult =
   | { ok: false; error: string };
 
 /**
- * Archives, unarchives or deletes errors. The ids come from the browser, so they are checked
+ * The list's actions on errors, one or many: archive, unarchive, resolve, reopen, assign or
+ * delete (lib/errors/triage.ts). The ids and options come from the browser, so they are checked
  * like API input, and the queries only touch errors in the caller's own projects.
  */
 export const updateErrors = withUser<[ErrorActionInput], ErrorActionResult>(
