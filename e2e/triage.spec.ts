@@ -389,3 +389,28 @@ test("regressed and assigned errors on a phone @phone", async ({
   await expect(banner(page)).toContainText("Regressed");
   expect(await overflow()).toBeLessThanOrEqual(0);
 });
+
+test("the triage menus work from the keyboard", async ({ page, user }) => {
+  const token = await signedUpWithToken(page, user);
+  const [created] = await ingest(page, token, [{ title: unique("Keyboard triage") }]);
+  await page.goto(`/errors/${created?.errorId}`);
+  const trigger = page.getByRole("button", { name: "Archive with a condition" });
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu", { name: "Archive until" });
+  await expect(menu.getByRole("menuitem", { name: /^Forever/ })).toBeFocused();
+  await expect(trigger).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "For 1 hour" })).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(menu.getByRole("menuitem", { name: "Until a rate you choose…" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(trigger).toBeFocused();
+  await expect(trigger).toHaveAttribute("aria-expanded", "false");
+
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(banner(page)).toContainText(/until \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
+});
