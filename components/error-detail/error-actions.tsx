@@ -161,7 +161,7 @@ export function ErrorActions({
               <MenuLabel>{TRIAGE_TEXT.archiveFor}</MenuLabel>
               {ARCHIVE_HOURS.map((hours) => (
                 <MenuItem key={hours} type="submit" name="archive" value={`hours:${hours}`}>
-                  For {TRIAGE_TEXT.archiveHours(hours)}
+                  {TRIAGE_TEXT.archiveForHours(hours)}
                 </MenuItem>
               ))}
               <MenuSeparator />

@@ -31,8 +31,8 @@ export const TRIAGE_TEXT = {
   archiveForever: "Forever",
   archiveForeverHint: "Until someone unarchives it.",
   archiveFor: "For a while",
-  archiveHours: (hours: number) =>
-    hours > 24 && hours % 24 === 0 ? count(hours / 24, "day") : count(hours, "hour"),
+  archiveForHours: (hours: number) =>
+    `For ${hours > 24 && hours % 24 === 0 ? count(hours / 24, "day") : count(hours, "hour")}`,
   archiveEvents: "Until more events arrive",
   archiveUntilEvents: (n: number) => `Until ${count(n, "more event")}`,
   archiveRate: "Until it happens often",
