@@ -37,7 +37,11 @@ export interface ErrorItem {
   environment: string;
   origin: string;
   culprit: string | null;
-  status: "open" | "archived";
+  status: "open" | "resolved" | "archived";
+  substatus: "regressed" | "escalating" | null;
+  regressedAt: string | null;
+  assignee: { id: number; name: string } | null;
+  eventsSinceStatus: number;
   count: number;
   firstSeen: string;
   lastSeen: string;
