@@ -130,6 +130,20 @@ describe("assertSafeWebhookUrl", () => {
     await expect(
       assertSafeWebhookUrl("http://[::1]/x", { allowPrivate: true }),
     ).resolves.toBeUndefined();
+    // Allowed private addresses leave nothing to check: the host is not even resolved.
+    const unresolvable = async () => {
+      throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
+    };
+    await expect(
+      assertSafeWebhookUrl("https://hooks.slack.com/services/T0/B0/x", {
+        allowPrivate: true,
+        resolve: unresolvable,
+      }),
+    ).resolves.toBeUndefined();
+    // The scheme and credentials rules still hold.
+    await expect(assertSafeWebhookUrl("ftp://intranet/x", { allowPrivate: true })).rejects.toThrow(
+      /https:\/\//,
+    );
   });
 });
 
