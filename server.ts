@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import next from "next";
+import { startAlertDelivery } from "@/lib/alerts/runner";
 import { markClientAddressFromServer, stampClientAddress } from "@/lib/auth/client-address";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { settings } from "@/lib/config";
@@ -108,6 +109,8 @@ export async function startServer(options: { port?: number; hostname?: string } 
     server.listen(port, hostname, resolve);
   });
   const stopSweep = startArchiveSweep();
+  // Alert deliveries (the outbox the ingest write fills): every 2 s, one pass at a time.
+  const stopAlerts = startAlertDelivery();
   const shown = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
   console.log(
     `Error Central is listening on http://${shown}:${port} (database: ${kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
@@ -123,6 +126,8 @@ export async function startServer(options: { port?: number; hostname?: string } 
     stopSweep();
     server.closeIdleConnections();
     await new Promise((resolve) => server.close(resolve));
+    // A pass in progress finishes (its sends end within 5 s); what it did not claim waits.
+    await stopAlerts();
     // PGlite writes its files on close; skipping this risks a slow recovery next start.
     await closeDb();
     process.exit(0);

@@ -36,6 +36,8 @@ describe("settings", () => {
     ["PUBLIC_URL", "errors.example.com", /PUBLIC_URL: expected an http:\/\/ or https:\/\//],
     ["NODE_ENV", "prod", /NODE_ENV: expected one of development, production, test/],
     ["AUTH_SECRET", "short", /AUTH_SECRET must be at least 32 characters/],
+    ["ALLOW_PRIVATE_WEBHOOKS", "maybe", /ALLOW_PRIVATE_WEBHOOKS: expected true or false/],
+    ["ALERT_DELIVERY_LEASE_SECONDS", "0", /ALERT_DELIVERY_LEASE_SECONDS: expected a whole number/],
   ])("refuses %s=%s, naming it", (name, value, message) => {
     expect(problemsOf({ [name]: value })).toMatch(message);
   });
@@ -77,6 +79,8 @@ describe("settings", () => {
       TRUSTED_PROXIES: undefined,
       SMTP_URL: undefined,
       SMTP_FROM: undefined,
+      ALLOW_PRIVATE_WEBHOOKS: false,
+      ALERT_DELIVERY_LEASE_SECONDS: 120,
     });
     expect(parseSettings({ INGEST_WRITERS: "  ", PORT: "", DATABASE_URL: " " })).toEqual(defaults);
   });
@@ -99,6 +103,8 @@ describe("settings", () => {
         LOGIN_FAILURES_PER_EMAIL: "3",
         LOGIN_FAILURES_PER_IP: "100",
         TRUSTED_PROXIES: "127.0.0.1, ::1, 10.0.0.0/8",
+        ALLOW_PRIVATE_WEBHOOKS: "true",
+        ALERT_DELIVERY_LEASE_SECONDS: "3",
       }),
     ).toMatchObject({
       DATABASE_URL: "postgresql://u:p@db.example.com:5432/ec",
@@ -115,6 +121,8 @@ describe("settings", () => {
       LOGIN_FAILURES_PER_EMAIL: 3,
       LOGIN_FAILURES_PER_IP: 100,
       TRUSTED_PROXIES: "127.0.0.1, ::1, 10.0.0.0/8",
+      ALLOW_PRIVATE_WEBHOOKS: true,
+      ALERT_DELIVERY_LEASE_SECONDS: 3,
     });
   });
 });

@@ -127,6 +127,9 @@ export const SETTINGS = {
   // Email (invitations); without SMTP_URL no mail is sent
   SMTP_URL: url(["smtp:", "smtps:"], "expected smtp://user:password@host:port (or smtps://…)"),
   SMTP_FROM: text(),
+  // Alerts (lib/alerts/): outbound webhooks and the delivery worker
+  ALLOW_PRIVATE_WEBHOOKS: flag(false),
+  ALERT_DELIVERY_LEASE_SECONDS: integer({ min: 1, max: 3600, default: 120 }),
   // Logins and sign-ups (lib/auth/limit-settings.ts turns these into the limits)
   LOGIN_FAILURES_PER_EMAIL_AND_IP: integer({ min: 1, max: 1_000_000, default: 10 }),
   LOGIN_FAILURES_PER_IP: integer({ min: 1, max: 1_000_000, default: 50 }),

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { drainSearchQueue, vacuumSearchQueue } from "@/db/queries/error-search";
 import { endExpiredArchives } from "@/db/queries/error-triage";
 import { pruneEvents, pruneRateLimits, retentionCutoff } from "@/db/queries/retention";
+import { drainDueAlerts } from "@/lib/alerts/runner";
 import { json, withErrors } from "@/lib/api";
 import { settings } from "@/lib/config";
 import { getDb } from "@/lib/db";
@@ -39,11 +40,14 @@ export const GET = withErrors(async (request) => {
   await vacuumSearchQueue(db);
   // Archives whose time has passed and that got no event since (the ingest write ends the rest).
   const archivesEnded = await endExpiredArchives(db);
+  // Alert deliveries that after() on the requests did not send (retries, a cut-off function).
+  const alerts = await drainDueAlerts(db, { deadline: Math.max(deadline, Date.now()) + 5_000 });
   return json({
     ...result,
     rateLimitsDeleted,
     searchTextsIndexed,
     archivesEnded,
+    alertsDelivered: alerts.delivered,
     cutoff: cutoff.toISOString(),
   });
 });

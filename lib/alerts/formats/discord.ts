@@ -1,0 +1,117 @@
+import {
+  describeReason,
+  escapeDiscord,
+  facts,
+  fitText,
+  headline,
+  messageHeadline,
+  oneLine,
+  shortDetails,
+  truncate,
+} from "./text";
+import type { AlertKind, AlertMessage, HttpPayload } from "./types";
+
+/**
+ * A Discord webhook message (execute webhook): a short `content` line and one embed. User text
+ * is Markdown-escaped and cut to Discord's embed limits (title ≤ 256, description ≤ 4096,
+ * ≤ 25 fields, a field's name ≤ 256 and value ≤ 1024, a footer ≤ 2048, all embeds together
+ * ≤ 6000 characters; content ≤ 2000). `allowed_mentions: {parse: []}`: no text in an alert
+ * can ping anyone, `@everyone` included.
+ */
+
+export const DISCORD_LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  total: 6000,
+} as const;
+
+export const DISCORD_COLORS: Record<AlertKind | "digest", number> = {
+  newError: 0xe5484d,
+  regression: 0xf76b15,
+  escalation: 0xffb224,
+  frequency: 0x8e4ec6,
+  test: 0x30a46c,
+  digest: 0x3e63dd,
+};
+
+const safe = (value: string, max: number) => fitText(oneLine(value), max, escapeDiscord);
+
+interface Embed {
+  title: string;
+  url: string;
+  description: string;
+  color: number;
+  fields: { name: string; value: string; inline: boolean }[];
+  timestamp: string;
+  footer: { text: string };
+}
+
+function singleEmbed(message: AlertMessage & { type: "single" }): Embed {
+  const { item, project } = message;
+  const { context } = item;
+  const lines: string[] = [];
+  const reason = describeReason(item);
+  if (reason) lines.push(safe(reason, 1000));
+  if (context.culprit) lines.push(`Culprit: ${safe(context.culprit, 500)}`);
+  return {
+    title: safe(context.title, DISCORD_LIMITS.title),
+    url: item.links.error,
+    description: lines.join("\n\n"),
+    color: DISCORD_COLORS[item.kind],
+    fields: facts(context)
+      .slice(0, DISCORD_LIMITS.fields)
+      .map((fact) => ({ name: fact.name, value: safe(fact.value, 256), inline: true })),
+    timestamp: (context.lastSeen && !Number.isNaN(Date.parse(context.lastSeen))
+      ? new Date(context.lastSeen)
+      : message.sentAt
+    ).toISOString(),
+    footer: { text: truncate(`Error Central · ${oneLine(project.name)}`, 200) },
+  };
+}
+
+function digestEmbed(message: AlertMessage & { type: "digest" }): Embed {
+  let description = "";
+  let shown = 0;
+  for (const item of message.items) {
+    const line = `• [${safe(item.context.title, 200)}](${item.links.error}) ${safe(shortDetails(item), 200)}\n`;
+    // Room for the "…and N more" line.
+    if (description.length + line.length > DISCORD_LIMITS.description - 40) break;
+    description += line;
+    shown++;
+  }
+  const rest = message.items.length - shown;
+  if (rest > 0) description += `…and ${rest} more.`;
+  return {
+    title: safe(messageHeadline(message), DISCORD_LIMITS.title),
+    url: message.links.settings,
+    description: description.trimEnd(),
+    color: DISCORD_COLORS.digest,
+    fields: [],
+    timestamp: message.sentAt.toISOString(),
+    footer: { text: "Error Central · sent together instead of one message each" },
+  };
+}
+
+export function discordBody(message: AlertMessage) {
+  const lead =
+    message.type === "digest"
+      ? `**${message.items.length} alerts** in ${safe(message.project.name, 200)}`
+      : `**${headline(message.item.kind)}** ${message.item.kind === "test" ? "for" : "in"} ${safe(message.project.name, 200)}`;
+  return {
+    content: truncate(lead, DISCORD_LIMITS.content),
+    embeds: [message.type === "digest" ? digestEmbed(message) : singleEmbed(message)],
+    allowed_mentions: { parse: [] },
+  };
+}
+
+export function discordPayload(message: AlertMessage): HttpPayload {
+  return {
+    body: JSON.stringify(discordBody(message)),
+    headers: { "Content-Type": "application/json" },
+  };
+}
