@@ -1,12 +1,13 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// `npm run demo` end to end (tests/demo): needs the production build, so scripts/test/test.ts runs
-// it after building. One file at a time: each test starts a whole demo.
+// Whole processes: `npm run demo` end to end (tests/demo) and the server killed with SIGKILL
+// (tests/process). They need the production build, so scripts/test/test.ts runs them after
+// building. One file at a time: each test starts whole servers.
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["tests/demo/**/*.test.ts"],
+    include: ["tests/demo/**/*.test.ts", "tests/process/**/*.test.ts"],
     testTimeout: 300_000,
     hookTimeout: 60_000,
     fileParallelism: false,

@@ -8,6 +8,7 @@ export interface EventInput {
   level?: "fatal" | "error" | "warning" | "info" | "debug";
   environment?: string;
   origin?: string;
+  release?: string;
   fingerprint?: string[];
 }
 

@@ -1,10 +1,12 @@
+import { deliverAlertsAfter } from "./alerts/after";
 import { toErrorResponse } from "./api";
 import { toWebResponse } from "./ingest/http";
 import { handleNativeIngest } from "./ingest/native-ingest";
 import { handleSentryIngest, type SentryRequest, sentryPreflight } from "./ingest/sentry-ingest";
 
 // Next route handlers for the ingest paths: the same framework-free core the Node server's fast
-// path calls, so that both doors answer alike.
+// path calls, so that both doors answer alike. A stored event may have fired alert rules: on a
+// host without `npm start`'s loop (Vercel) they go out after the response (deliverAlertsAfter).
 
 const toIngestRequest = (request: Request) => ({
   header: (name: string) => request.headers.get(name),
@@ -14,7 +16,9 @@ const toIngestRequest = (request: Request) => ({
 
 export async function nativeEventsPost(request: Request): Promise<Response> {
   try {
-    return toWebResponse(await handleNativeIngest(toIngestRequest(request)));
+    const response = toWebResponse(await handleNativeIngest(toIngestRequest(request)));
+    if (response.ok) deliverAlertsAfter();
+    return response;
   } catch (error) {
     return toErrorResponse(error);
   }
@@ -25,9 +29,11 @@ export function sentryHandlers(kind: SentryRequest["kind"]) {
     post: async (request: Request, context: { params: Promise<{ projectId: string }> }) => {
       try {
         const { projectId } = await context.params;
-        return toWebResponse(
+        const response = toWebResponse(
           await handleSentryIngest({ ...toIngestRequest(request), kind, projectId }),
         );
+        if (response.ok) deliverAlertsAfter();
+        return response;
       } catch (error) {
         return toErrorResponse(error);
       }

@@ -1,35 +1,7 @@
 export { LevelBadge } from "@/components/ui/level-badge";
+export { StatusBadge, SubstatusBadge } from "@/components/ui/triage-badges";
 
-import type { ErrorStatus } from "@/db/queries/error-groups";
 import { Breakable } from "./breakable";
-
-const BADGE =
-  "inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
-
-export function StatusBadge({ status }: { status: ErrorStatus }) {
-  if (status === "resolved") {
-    return (
-      <span
-        className={`${BADGE} bg-sky-50 text-sky-800 ring-sky-200 dark:bg-sky-950/60 dark:text-sky-200 dark:ring-sky-800`}
-      >
-        Resolved
-      </span>
-    );
-  }
-  return status === "archived" ? (
-    <span
-      className={`${BADGE} bg-zinc-100 text-zinc-700 ring-zinc-300 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-zinc-600`}
-    >
-      Archived
-    </span>
-  ) : (
-    <span
-      className={`${BADGE} bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950/60 dark:text-emerald-200 dark:ring-emerald-800`}
-    >
-      Open
-    </span>
-  );
-}
 
 export function Chip({ label, value }: { label: string; value: string }) {
   return (

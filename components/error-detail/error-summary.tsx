@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { ErrorStatus } from "@/db/queries/error-groups";
+import type { Person } from "@/components/ui/assign-menu";
 import { capitalize } from "@/lib/errors/detail-format";
 import { environmentLabel } from "@/lib/ingest/environments";
 import type { Level } from "@/lib/ingest/levels";
-import { LevelBadge, StatusBadge } from "./badges";
+import { LevelBadge, StatusBadge, SubstatusBadge } from "./badges";
 import { Breakable } from "./breakable";
 import { ErrorActions } from "./error-actions";
 import { DateTime, RelativeTime } from "./time";
@@ -15,7 +15,12 @@ export interface ErrorSummaryData {
   origin: string;
   environment: string;
   culprit: string | null;
-  status: ErrorStatus;
+  status: "open" | "resolved" | "archived";
+  /** Why an open error came back by itself. */
+  substatus: "regressed" | "escalating" | null;
+  assignee: Person | null;
+  /** The release it was last seen in (the error's, not only the latest event's). */
+  lastRelease: string | null;
   count: number;
   firstSeen: string;
   lastSeen: string;
@@ -24,7 +29,16 @@ export interface ErrorSummaryData {
   collectedBy: { name: string | null; email: string | null; tokenName: string | null } | null;
 }
 
-export function ErrorHeader({ error }: { error: ErrorSummaryData }) {
+export function ErrorHeader({
+  error,
+  members,
+  currentUserId,
+}: {
+  error: ErrorSummaryData;
+  /** Whom the error may be assigned to: its project's members. */
+  members: Person[];
+  currentUserId: number;
+}) {
   return (
     <header className="space-y-3">
       <Link
@@ -48,14 +62,25 @@ export function ErrorHeader({ error }: { error: ErrorSummaryData }) {
           </p>
           <div className="flex flex-wrap items-center gap-2">
             <LevelBadge level={error.level} />
-            {error.status === "archived" ? <StatusBadge status="archived" /> : null}
+            {error.status !== "open" ? <StatusBadge status={error.status} /> : null}
+            {error.status === "open" && error.substatus ? (
+              <SubstatusBadge substatus={error.substatus} />
+            ) : null}
             <span className="text-sm text-zinc-500 dark:text-zinc-400">
               {environmentLabel(error.environment)}
             </span>
           </div>
         </div>
         <div className="shrink-0">
-          <ErrorActions errorId={error.id} status={error.status} title={error.title} />
+          <ErrorActions
+            errorId={error.id}
+            status={error.status}
+            title={error.title}
+            lastRelease={error.lastRelease}
+            assignee={error.assignee}
+            members={members}
+            currentUserId={currentUserId}
+          />
         </div>
       </div>
     </header>
@@ -96,7 +121,12 @@ export function ErrorFacts({ error }: { error: ErrorSummaryData }) {
         </span>
       </Fact>
       <Fact label="Status">
-        <StatusBadge status={error.status} />
+        <span className="flex flex-wrap gap-1.5">
+          <StatusBadge status={error.status} />
+          {error.status === "open" && error.substatus ? (
+            <SubstatusBadge substatus={error.substatus} />
+          ) : null}
+        </span>
       </Fact>
       <Fact label="Environment">{environmentLabel(error.environment)}</Fact>
       <Fact label="First seen">

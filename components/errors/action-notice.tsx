@@ -38,7 +38,7 @@ export function ActionNotice() {
             <button
               type="button"
               disabled={isPending}
-              onClick={() => notice.undo && run(notice.undo.action, notice.undo.ids)}
+              onClick={() => notice.undo && run(notice.undo)}
               className="rounded-md px-2 py-0.5 font-medium underline underline-offset-2 hover:bg-black/5 disabled:opacity-50 dark:hover:bg-white/10"
             >
               Undo

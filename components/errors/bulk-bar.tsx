@@ -1,54 +1,144 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { ArchiveIcon, TrashIcon, UnarchiveIcon } from "./row-actions";
+import { AssignMenu, PersonPlusIcon } from "@/components/ui/assign-menu";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Menu, MenuItem } from "@/components/ui/menu";
+import {
+  ArchiveIcon,
+  ReopenIcon,
+  ResolveIcon,
+  ROW_ACTION_TEXT,
+  type RowAction,
+  TrashIcon,
+  UnarchiveIcon,
+} from "./row-actions";
 import type { ErrorRow } from "./types";
+import { useErrorActions } from "./use-error-actions";
+
+/** Every word of the bulk bar, in one place. */
+export const BULK_TEXT = {
+  region: "Bulk actions",
+  selected: (n: number) => `${n} selected`,
+  resolve: "Resolve selected",
+  resolveOptions: "More ways to resolve the selected errors",
+  reopen: "Reopen selected",
+  archive: "Archive selected",
+  unarchive: "Unarchive selected",
+  assign: "Assign selected",
+  assignMenu: "Assign the selected errors to",
+  delete: "Delete selected",
+  clear: "Clear selection",
+};
 
 /** Shown while rows are selected: what to do with all of them at once. */
 export function BulkBar({
   selected,
   busy,
-  onArchive,
-  onUnarchive,
+  onAction,
   onDelete,
   onClear,
 }: {
   selected: ErrorRow[];
   busy: boolean;
-  onArchive: () => void;
-  onUnarchive: () => void;
+  onAction: (action: RowAction) => void;
   onDelete: () => void;
   onClear: () => void;
 }) {
-  const anyOpen = selected.some((row) => row.status === "open");
+  const { members, currentUserId } = useErrorActions();
+  const anyUnresolved = selected.some((row) => row.status !== "resolved");
+  const anyResolved = selected.some((row) => row.status === "resolved");
+  const anyUnarchived = selected.some((row) => row.status !== "archived");
   const anyArchived = selected.some((row) => row.status === "archived");
   const small = "px-2.5 py-1.5 text-xs";
   return (
     <section
-      aria-label="Bulk actions"
+      aria-label={BULK_TEXT.region}
       className="flex flex-wrap items-center gap-2 rounded-xl border border-indigo-200 bg-indigo-50 px-3 py-2 dark:border-indigo-900 dark:bg-indigo-950/50"
     >
       <p className="mr-auto text-sm font-medium text-indigo-950 dark:text-indigo-100">
-        {selected.length} selected
+        {BULK_TEXT.selected(selected.length)}
       </p>
-      {anyOpen ? (
-        <Button variant="secondary" className={small} disabled={busy} onClick={onArchive}>
+      {anyUnresolved ? (
+        <div className="inline-flex">
+          <Button
+            variant="secondary"
+            className={`${small} rounded-r-none`}
+            disabled={busy}
+            onClick={() => onAction({ action: "resolve" })}
+          >
+            <ResolveIcon />
+            {BULK_TEXT.resolve}
+          </Button>
+          <Menu
+            label={BULK_TEXT.resolveOptions}
+            buttonLabel={BULK_TEXT.resolveOptions}
+            disabled={busy}
+            trigger={<span aria-hidden>▾</span>}
+            triggerClassName={buttonClass("secondary", `${small} -ml-px rounded-l-none px-1.5`)}
+          >
+            <MenuItem
+              hint={ROW_ACTION_TEXT.resolveInNextReleaseHint}
+              onClick={() => onAction({ action: "resolve", resolve: "inNextRelease" })}
+            >
+              {ROW_ACTION_TEXT.resolveInNextRelease}
+            </MenuItem>
+          </Menu>
+        </div>
+      ) : null}
+      {anyResolved ? (
+        <Button
+          variant="secondary"
+          className={small}
+          disabled={busy}
+          onClick={() => onAction({ action: "reopen" })}
+        >
+          <ReopenIcon />
+          {BULK_TEXT.reopen}
+        </Button>
+      ) : null}
+      {anyUnarchived ? (
+        <Button
+          variant="secondary"
+          className={small}
+          disabled={busy}
+          onClick={() => onAction({ action: "archive" })}
+        >
           <ArchiveIcon />
-          Archive selected
+          {BULK_TEXT.archive}
         </Button>
       ) : null}
       {anyArchived ? (
-        <Button variant="secondary" className={small} disabled={busy} onClick={onUnarchive}>
+        <Button
+          variant="secondary"
+          className={small}
+          disabled={busy}
+          onClick={() => onAction({ action: "unarchive" })}
+        >
           <UnarchiveIcon />
-          Unarchive selected
+          {BULK_TEXT.unarchive}
         </Button>
       ) : null}
+      <AssignMenu
+        members={members}
+        currentUserId={currentUserId}
+        onAssign={(assigneeId) => onAction({ action: "assign", assigneeId })}
+        label={BULK_TEXT.assignMenu}
+        disabled={busy}
+        align="start"
+        trigger={
+          <>
+            <PersonPlusIcon />
+            {BULK_TEXT.assign}
+          </>
+        }
+        triggerClassName={buttonClass("secondary", small)}
+      />
       <Button variant="danger" className={small} disabled={busy} onClick={onDelete}>
         <TrashIcon />
-        Delete selected
+        {BULK_TEXT.delete}
       </Button>
       <Button variant="ghost" className={small} onClick={onClear}>
-        Clear selection
+        {BULK_TEXT.clear}
       </Button>
     </section>
   );

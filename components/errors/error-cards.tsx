@@ -3,7 +3,10 @@
 import type { Table } from "@tanstack/react-table";
 import Link from "next/link";
 import { useId } from "react";
-import { ArchivedBadge, LevelBadge } from "@/components/ui/level-badge";
+import { Avatar } from "@/components/ui/avatar";
+import { LevelBadge } from "@/components/ui/level-badge";
+import { TriageBadges } from "@/components/ui/triage-badges";
+import type { ErrorStatusFilter } from "@/lib/errors/list-query";
 import { RelativeTime } from "./relative-time";
 import { type RowActionHandlers, RowActions } from "./row-actions";
 import { SelectCheckbox } from "./select-checkbox";
@@ -13,9 +16,9 @@ import type { ErrorRow } from "./types";
 /** The list at phone width: one card per error, from the same table model as the desktop rows. */
 export function ErrorCards({
   table,
-  showArchivedBadge,
+  view,
   ...handlers
-}: RowActionHandlers & { table: Table<ErrorRow>; showArchivedBadge: boolean }) {
+}: RowActionHandlers & { table: Table<ErrorRow>; view: ErrorStatusFilter | null }) {
   const rows = table.getRowModel().rows;
   const selectAllId = useId();
   return (
@@ -48,7 +51,12 @@ export function ErrorCards({
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <LevelBadge level={error.level} />
-                    {showArchivedBadge && error.status === "archived" ? <ArchivedBadge /> : null}
+                    <TriageBadges
+                      status={error.status}
+                      substatus={error.substatus}
+                      eventsSinceStatus={error.eventsSinceStatus}
+                      view={view}
+                    />
                     <span className="min-w-0 truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">
                       {error.origin}
                     </span>
@@ -79,6 +87,15 @@ export function ErrorCards({
                       <dd>
                         <RelativeTime iso={error.firstSeen} />
                       </dd>
+                      {error.assignee ? (
+                        <>
+                          <dt className="text-zinc-500">Assignee</dt>
+                          <dd className="flex min-w-0 items-center gap-1.5">
+                            <Avatar id={error.assignee.id} name={error.assignee.name} size="xs" />
+                            <span className="truncate">{error.assignee.name}</span>
+                          </dd>
+                        </>
+                      ) : null}
                     </dl>
                     <Sparkline counts={error.hourly} />
                   </div>

@@ -2,8 +2,9 @@
 
 import type { ColumnDef, RowData } from "@tanstack/react-table";
 import Link from "next/link";
-import { ArchivedBadge, LevelBadge } from "@/components/ui/level-badge";
-import type { ErrorSort } from "@/lib/errors/list-query";
+import { LevelBadge } from "@/components/ui/level-badge";
+import { TriageBadges } from "@/components/ui/triage-badges";
+import type { ErrorSort, ErrorStatusFilter } from "@/lib/errors/list-query";
 import { RelativeTime } from "./relative-time";
 import { type RowActionHandlers, RowActions } from "./row-actions";
 import { SelectCheckbox } from "./select-checkbox";
@@ -22,7 +23,7 @@ declare module "@tanstack/react-table" {
 const numberFormat = new Intl.NumberFormat("en");
 
 export function errorColumns(
-  options: RowActionHandlers & { showArchivedBadge: boolean },
+  options: RowActionHandlers & { view: ErrorStatusFilter | null },
 ): ColumnDef<ErrorRow>[] {
   return [
     {
@@ -55,30 +56,34 @@ export function errorColumns(
       header: "Error",
       cell: ({ row }) => (
         <div className="min-w-0">
-          <div className="flex min-w-0 items-center gap-2">
-            <Link
-              href={`/errors/${row.original.id}`}
-              prefetch={false}
-              className="min-w-0 truncate font-medium text-zinc-900 hover:text-indigo-700 hover:underline dark:text-zinc-100 dark:hover:text-indigo-300"
-              title={row.original.title}
-            >
-              {row.original.title}
-            </Link>
-            {options.showArchivedBadge && row.original.status === "archived" ? (
-              <ArchivedBadge />
-            ) : null}
-          </div>
-          <p
-            className="mt-0.5 truncate text-xs text-zinc-500 dark:text-zinc-400"
-            title={row.original.detailsPreview.slice(0, 300) || undefined}
+          <Link
+            href={`/errors/${row.original.id}`}
+            prefetch={false}
+            className="block truncate font-medium text-zinc-900 hover:text-indigo-700 hover:underline dark:text-zinc-100 dark:hover:text-indigo-300"
+            title={row.original.title}
           >
-            {/* The origin column only fits from lg up; below, it leads the preview line. */}
-            <span className="font-mono lg:hidden">
-              {row.original.origin}
-              {row.original.detailsPreview ? " · " : ""}
-            </span>
-            {row.original.detailsPreview}
-          </p>
+            {row.original.title}
+          </Link>
+          {/* The title keeps the whole line; the triage marks lead the line below it. */}
+          <div className="mt-0.5 flex min-w-0 items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
+            <TriageBadges
+              status={row.original.status}
+              substatus={row.original.substatus}
+              eventsSinceStatus={row.original.eventsSinceStatus}
+              view={options.view}
+            />
+            <p
+              className="min-w-0 truncate"
+              title={row.original.detailsPreview.slice(0, 300) || undefined}
+            >
+              {/* The origin column only fits from lg up; below, it leads the preview line. */}
+              <span className="font-mono lg:hidden">
+                {row.original.origin}
+                {row.original.detailsPreview ? " · " : ""}
+              </span>
+              {row.original.detailsPreview}
+            </p>
+          </div>
         </div>
       ),
       meta: { className: "max-w-0 w-full" },
@@ -91,7 +96,7 @@ export function errorColumns(
           {row.original.origin}
         </span>
       ),
-      meta: { className: "hidden w-36 max-w-36 lg:table-cell" },
+      meta: { className: "hidden w-32 max-w-32 lg:table-cell" },
     },
     {
       id: "count",
@@ -123,7 +128,7 @@ export function errorColumns(
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row }) => <RowActions row={row.original} compact {...options} />,
-      meta: { className: "w-24 text-right" },
+      meta: { className: "w-44 text-right" },
     },
   ];
 }

@@ -10,7 +10,7 @@ import { ListNavigationProvider } from "./list-navigation";
 import { Pagination } from "./pagination";
 import { ProjectSwitcher } from "./project-switcher";
 import { ClockProvider } from "./relative-time";
-import type { ErrorRow } from "./types";
+import type { ErrorRow, Person } from "./types";
 import { ErrorActionsProvider } from "./use-error-actions";
 
 /** The /errors page once its data is loaded: header, tabs, filters, and the table or a hint. */
@@ -20,6 +20,8 @@ export function ErrorsListView({
   projects,
   counts,
   origins,
+  members,
+  currentUserId,
   rows,
   nextCursor,
   serverNow,
@@ -30,6 +32,9 @@ export function ErrorsListView({
   projects: { slug: string; name: string }[];
   counts: EnvironmentCounts;
   origins: string[];
+  /** The project's members: whom its errors may be assigned to. */
+  members: Person[];
+  currentUserId: number;
   rows: ErrorRow[];
   nextCursor: string | null;
   serverNow: number;
@@ -54,9 +59,14 @@ export function ErrorsListView({
           {baseUrl !== null ? (
             <FirstEventEmptyState baseUrl={baseUrl} projectName={project.name} />
           ) : (
-            <ErrorActionsProvider>
+            <ErrorActionsProvider members={members} currentUserId={currentUserId}>
               <EnvironmentTabs state={state} counts={counts} />
-              <ErrorsToolbar state={state} origins={origins} />
+              <ErrorsToolbar
+                state={state}
+                origins={origins}
+                members={members}
+                currentUserId={currentUserId}
+              />
               <ActionNotice />
               <ListBody state={state} rows={rows} />
               <Pagination state={state} nextCursor={nextCursor} shown={rows.length} />
@@ -73,7 +83,8 @@ function ListBody({ state, rows }: { state: ErrorListState; rows: ErrorRow[] }) 
     // A new view starts with nothing selected; a refresh after an action keeps the selection.
     return <ErrorsTable key={viewKey(state)} rows={rows} state={state} />;
   }
-  if (hasSearchFilters(state)) return <NoMatchesState clearHref={clearedFiltersHref(state)} />;
+  if (hasSearchFilters(state) || state.release || state.assignee)
+    return <NoMatchesState clearHref={clearedFiltersHref(state)} />;
   const bucket = selectedBucket(state.environment);
   const where =
     bucket === null
@@ -81,7 +92,7 @@ function ListBody({ state, rows }: { state: ErrorListState; rows: ErrorRow[] }) 
       : bucket === "other"
         ? "other environments"
         : environmentLabel(bucket);
-  const what = state.status === "archived" ? "archived " : state.status === "all" ? "" : "open ";
+  const what = state.status === "all" ? "" : `${state.status ?? "open"} `;
   return <EmptyTabState title={`No ${what}errors in ${where}`} />;
 }
 

@@ -44,10 +44,9 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
   const columns = useMemo(
     () =>
       errorColumns({
-        showArchivedBadge: state.status !== "archived",
+        view: state.status,
         busy: actions.isPending,
-        onArchive: (row) => actions.run("archive", [row.id]),
-        onUnarchive: (row) => actions.run("unarchive", [row.id]),
+        onAction: (row, action) => actions.run({ ...action, ids: [row.id] }),
         onDelete: (row) => setPendingDelete({ rows: [row], clearsSelection: false }),
       }),
     [state.status, actions.isPending, actions.run],
@@ -83,17 +82,9 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
         <BulkBar
           selected={selected}
           busy={actions.isPending}
-          onArchive={() =>
+          onAction={(action) =>
             actions.run(
-              "archive",
-              selected.map((row) => row.id),
-              (ok) => ok && clearSelection(),
-            )
-          }
-          onUnarchive={() =>
-            actions.run(
-              "unarchive",
-              selected.map((row) => row.id),
+              { ...action, ids: selected.map((row) => row.id) },
               (ok) => ok && clearSelection(),
             )
           }
@@ -163,10 +154,9 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
 
       <ErrorCards
         table={table}
-        showArchivedBadge={state.status !== "archived"}
+        view={state.status}
         busy={actions.isPending}
-        onArchive={(row) => actions.run("archive", [row.id])}
-        onUnarchive={(row) => actions.run("unarchive", [row.id])}
+        onAction={(row, action) => actions.run({ ...action, ids: [row.id] })}
         onDelete={(row) => setPendingDelete({ rows: [row], clearsSelection: false })}
       />
 
@@ -192,14 +182,10 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
         onConfirm={() => {
           const target = pendingDelete;
           if (!target) return;
-          actions.run(
-            "delete",
-            target.rows.map((row) => row.id),
-            (ok) => {
-              setPendingDelete(null);
-              if (ok && target.clearsSelection) clearSelection();
-            },
-          );
+          actions.run({ action: "delete", ids: target.rows.map((row) => row.id) }, (ok) => {
+            setPendingDelete(null);
+            if (ok && target.clearsSelection) clearSelection();
+          });
         }}
       />
     </div>

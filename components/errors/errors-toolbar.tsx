@@ -4,8 +4,9 @@ import { useEffect, useState } from "react";
 import type { ErrorSort, ErrorStatusFilter } from "@/lib/errors/list-query";
 import { type ErrorListState, errorListHref, hasSearchFilters } from "@/lib/errors/list-url";
 import { LevelFilter } from "./level-filter";
-import { useListNavigation } from "./list-navigation";
+import { ListLink, useListNavigation } from "./list-navigation";
 import { SearchBox } from "./search-box";
+import type { Person } from "./types";
 
 const SORTS: { value: ErrorSort; label: string }[] = [
   { value: "frequency", label: "Frequency" },
@@ -16,18 +17,52 @@ const SORTS: { value: ErrorSort; label: string }[] = [
 
 const STATUSES: { value: ErrorStatusFilter | ""; label: string }[] = [
   { value: "", label: "Open" },
+  { value: "resolved", label: "Resolved" },
   { value: "archived", label: "Archived" },
-  { value: "all", label: "Open and archived" },
+  { value: "all", label: "All" },
 ];
+
+/** Every other word of the toolbar, in one place. */
+const TEXT = {
+  origin: "Origin",
+  allOrigins: "All origins",
+  status: "Status",
+  sortBy: "Sort by",
+  assignee: "Assignee",
+  anyone: "Anyone",
+  me: "Me",
+  nobody: "Nobody",
+  release: "Release",
+  releaseFilter: "Release filter",
+  clearRelease: "Clear the release filter",
+  searching: "Searching open, resolved and archived errors.",
+};
 
 export const selectClass =
   "min-w-0 rounded-lg border border-zinc-300 bg-white py-1.5 pr-8 pl-2.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-zinc-700 dark:bg-zinc-900";
 
-/** Search, level, origin, status and sort: each change rewrites the URL (and drops the cursor). */
-export function ErrorsToolbar({ state, origins }: { state: ErrorListState; origins: string[] }) {
+/**
+ * Search, level, origin, status, assignee and sort: each change rewrites the URL (and drops the
+ * cursor). A release filter comes from a link (the detail's Releases): shown, and clearable.
+ */
+export function ErrorsToolbar({
+  state,
+  origins,
+  members,
+  currentUserId,
+}: {
+  state: ErrorListState;
+  origins: string[];
+  members: Person[];
+  currentUserId: number;
+}) {
   const { navigate } = useListNavigation();
   const originOptions =
     state.origin && !origins.includes(state.origin) ? [state.origin, ...origins] : origins;
+  const others = members.filter((member) => member.id !== currentUserId);
+  // A user id from the URL that is not (or no longer) a member still shows as chosen.
+  const unknownAssignee =
+    /^\d+$/.test(state.assignee) && !members.some((m) => String(m.id) === state.assignee);
   return (
     <div className="space-y-3">
       <SearchBox state={state} />
@@ -35,11 +70,11 @@ export function ErrorsToolbar({ state, origins }: { state: ErrorListState; origi
         <LevelFilter state={state} />
         <div className="grid w-full grid-cols-1 gap-2 min-[400px]:grid-cols-2 sm:flex sm:w-auto sm:flex-wrap sm:items-center sm:gap-3 lg:ml-auto">
           <LabeledSelect
-            label="Origin"
+            label={TEXT.origin}
             value={state.origin}
             onChange={(origin) => navigate(errorListHref(state, { origin }))}
           >
-            <option value="">All origins</option>
+            <option value="">{TEXT.allOrigins}</option>
             {originOptions.map((origin) => (
               <option key={origin} value={origin}>
                 {origin}
@@ -47,7 +82,7 @@ export function ErrorsToolbar({ state, origins }: { state: ErrorListState; origi
             ))}
           </LabeledSelect>
           <LabeledSelect
-            label="Status"
+            label={TEXT.status}
             value={state.status ?? ""}
             onChange={(status) =>
               navigate(errorListHref(state, { status: (status || null) as ErrorStatusFilter }))
@@ -60,7 +95,22 @@ export function ErrorsToolbar({ state, origins }: { state: ErrorListState; origi
             ))}
           </LabeledSelect>
           <LabeledSelect
-            label="Sort by"
+            label={TEXT.assignee}
+            value={state.assignee}
+            onChange={(assignee) => navigate(errorListHref(state, { assignee }))}
+          >
+            <option value="">{TEXT.anyone}</option>
+            <option value="me">{TEXT.me}</option>
+            <option value="none">{TEXT.nobody}</option>
+            {others.map((member) => (
+              <option key={member.id} value={String(member.id)}>
+                {member.name}
+              </option>
+            ))}
+            {unknownAssignee ? <option value={state.assignee}>#{state.assignee}</option> : null}
+          </LabeledSelect>
+          <LabeledSelect
+            label={TEXT.sortBy}
             value={state.sort}
             onChange={(sort) => navigate(errorListHref(state, { sort: sort as ErrorSort }))}
           >
@@ -72,10 +122,27 @@ export function ErrorsToolbar({ state, origins }: { state: ErrorListState; origi
           </LabeledSelect>
         </div>
       </div>
+      {state.release ? (
+        <fieldset
+          aria-label={TEXT.releaseFilter}
+          className="flex w-fit max-w-full items-center gap-2 rounded-full border border-indigo-200 bg-indigo-50 py-0.5 pr-1 pl-3 text-sm text-indigo-950 dark:border-indigo-800 dark:bg-indigo-950/60 dark:text-indigo-100"
+        >
+          <span className="text-indigo-700 dark:text-indigo-300">{TEXT.release}</span>
+          <code className="min-w-0 truncate font-mono text-xs" title={state.release}>
+            {state.release}
+          </code>
+          <ListLink
+            href={errorListHref(state, { release: "" })}
+            aria-label={TEXT.clearRelease}
+            title={TEXT.clearRelease}
+            className="rounded-full px-1.5 leading-5 hover:bg-indigo-100 dark:hover:bg-indigo-900"
+          >
+            <span aria-hidden>×</span>
+          </ListLink>
+        </fieldset>
+      ) : null}
       {state.status === null && hasSearchFilters(state) ? (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          Searching open and archived errors.
-        </p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{TEXT.searching}</p>
       ) : null}
     </div>
   );
@@ -97,7 +164,7 @@ function LabeledSelect({
   useEffect(() => setShown(value), [value]);
   return (
     <label className="flex min-w-0 items-center gap-2 text-sm">
-      <span className="w-14 shrink-0 text-zinc-500 sm:w-auto dark:text-zinc-400">{label}</span>
+      <span className="w-16 shrink-0 text-zinc-500 sm:w-auto dark:text-zinc-400">{label}</span>
       <select
         value={shown}
         onChange={(event) => {

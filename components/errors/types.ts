@@ -1,5 +1,7 @@
-import type { ErrorStatus } from "@/db/queries/error-groups";
+import type { Person } from "@/components/ui/assign-menu";
 import type { Level } from "@/lib/ingest/levels";
+
+export type { Person };
 
 /** One row of the list as the client components receive it: plain, serialisable data. */
 export interface ErrorRow {
@@ -9,7 +11,13 @@ export interface ErrorRow {
   level: Level;
   origin: string;
   environment: string;
-  status: ErrorStatus;
+  status: "open" | "resolved" | "archived";
+  /** Why an open error came back by itself. */
+  substatus: "regressed" | "escalating" | null;
+  regressedAt: string | null;
+  /** Events since the status last changed ("Archived (N since)"). */
+  eventsSinceStatus: number;
+  assignee: Person | null;
   count: number;
   firstSeen: string;
   lastSeen: string;

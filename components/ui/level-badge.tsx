@@ -31,11 +31,3 @@ export function LevelBadge({ level }: { level: Level }) {
     </span>
   );
 }
-
-export function ArchivedBadge() {
-  return (
-    <span className="inline-flex items-center rounded-md bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700 ring-1 ring-zinc-300 ring-inset dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-600">
-      Archived
-    </span>
-  );
-}

@@ -85,7 +85,10 @@ describe("assertSafeWebhookUrl", () => {
     ["http://127.1/", /127\.0\.0\.1 is a loopback address/],
     ["http://0x7f000001/", /127\.0\.0\.1 is a loopback address/],
     ["http://2130706433/", /127\.0\.0\.1 is a loopback address/],
-    ["http://localhost:3000/hook", /localhost \((127\.0\.0\.1|::1)\) is a loopback address/],
+    [
+      "http://localhost:3000/hook",
+      /^Refused: the host localhost does not resolve to public addresses only/,
+    ],
     ["ftp://example.com/hook", /must start with https:\/\/ or http:\/\//],
     ["javascript:alert(1)", /must start with https:\/\/ or http:\/\//],
     ["file:///etc/passwd", /must start with https:\/\/ or http:\/\//],
@@ -102,18 +105,29 @@ describe("assertSafeWebhookUrl", () => {
       { address: "93.184.216.34", family: 4 },
       { address: "10.0.0.7", family: 4 },
     ];
-    expect(await refusal("https://hooks.example.test/x", { resolve })).toMatch(
-      /hooks\.example\.test \(10\.0\.0\.7\) is a private address/,
+    const message = await refusal("https://hooks.example.test/x", { resolve });
+    expect(message).toBe(
+      "Refused: the host hooks.example.test does not resolve to public addresses only " +
+        "(ALLOW_PRIVATE_WEBHOOKS=true allows private addresses, for intranet installs).",
     );
+    // What the host resolves to inside stays inside.
+    expect(message).not.toContain("10.0.0.7");
   });
 
-  it("refuses a host that does not resolve", async () => {
+  it("says the same of a host that does not resolve: refusals do not map the private network", async () => {
     const resolve = async () => {
       throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
     };
-    expect(await refusal("https://nowhere.example.test/", { resolve })).toMatch(
-      /nowhere\.example\.test does not resolve \(ENOTFOUND\)/,
+    expect(await refusal("https://db.internal.test/", { resolve })).toBe(
+      "Refused: the host db.internal.test does not resolve to public addresses only " +
+        "(ALLOW_PRIVATE_WEBHOOKS=true allows private addresses, for intranet installs).",
     );
+    // With private addresses allowed, a failed resolution is reported as such (before a send).
+    const result = await postWebhook("http://nowhere.internal.test/", json, {
+      allowPrivate: true,
+      resolve,
+    });
+    expect(result.error).toBe("The host nowhere.internal.test does not resolve (ENOTFOUND).");
   });
 
   it("accepts a public host, and private ones when they are allowed", async () => {
@@ -130,6 +144,20 @@ describe("assertSafeWebhookUrl", () => {
     await expect(
       assertSafeWebhookUrl("http://[::1]/x", { allowPrivate: true }),
     ).resolves.toBeUndefined();
+    // Allowed private addresses leave nothing to check: the host is not even resolved.
+    const unresolvable = async () => {
+      throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
+    };
+    await expect(
+      assertSafeWebhookUrl("https://hooks.slack.com/services/T0/B0/x", {
+        allowPrivate: true,
+        resolve: unresolvable,
+      }),
+    ).resolves.toBeUndefined();
+    // The scheme and credentials rules still hold.
+    await expect(assertSafeWebhookUrl("ftp://intranet/x", { allowPrivate: true })).rejects.toThrow(
+      /https:\/\//,
+    );
   });
 });
 

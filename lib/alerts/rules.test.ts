@@ -248,7 +248,7 @@ describe.each(testDatabases())("alert rules on $name", (database) => {
 
   it.each([
     ["a loopback address", "http://127.0.0.1:8080/hook", /loopback/],
-    ["localhost", "http://localhost/hook", /loopback/],
+    ["localhost", "http://localhost/hook", /does not resolve to public addresses only/],
     ["a private address", "https://10.1.2.3/hook", /private/],
     ["link-local (cloud metadata)", "http://169.254.169.254/latest/meta-data", /link-local/],
     ["an IPv6 loopback", "http://[::1]:3000/", /loopback/],

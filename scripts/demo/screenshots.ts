@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { type Browser, chromium, request } from "@playwright/test";
 import { openDatabase } from "@/db/client";
 import { DEMO, seedDemo } from "../db/seed-demo";
 import { ensureBuild, startServer } from "../lib/server";
@@ -10,12 +10,19 @@ import { seedDemoAlerts } from "./seed-alerts";
 
 /**
  * `npm run screenshots`: the list, detail and settings pages at desktop and phone widths, from
- * the seeded demo data on a fresh embedded database, into docs/screenshots/.
+ * the seeded demo data on a fresh embedded database, into docs/screenshots/. Then the triage
+ * loop (triage-*.png, 1280 and 390 wide): a teammate resolves an error in the next release, an
+ * event from a newer release regresses it, errors are assigned and an archive escalates.
  */
 const OUT = path.resolve("docs/screenshots");
 const VIEWPORTS = [
   { name: "desktop", viewport: { width: 1440, height: 900 }, isMobile: false },
   { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
+] as const;
+
+const TRIAGE_VIEWPORTS = [
+  { name: "desktop", viewport: { width: 1280, height: 800 }, isMobile: false, dark: true },
+  { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true, dark: false },
 ] as const;
 
 if (!(await ensureBuild())) process.exit(1);
@@ -96,9 +103,162 @@ try {
       await context.close();
     }
   }
+  await triageScreenshots(browser, base);
   await browser.close();
   console.log(`Screenshots written to ${path.relative(process.cwd(), OUT)}/`);
 } finally {
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * The triage loop through the real API, as a team and an application would make it: a
+ * teammate joins, resolves an error in the next release, and an event from a newer release
+ * regresses it; errors get assignees; an archive "until 2 more events" escalates.
+ */
+async function triageScene(base: string) {
+  const api = await request.newContext({ baseURL: base });
+  /** The answer's JSON, read as the API documents it; anything but 2xx stops the script. */
+  const check = async <T>(
+    response: Awaited<ReturnType<typeof api.get>>,
+    what: string,
+  ): Promise<T> => {
+    if (!response.ok()) throw new Error(`${what}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  type Auth = { token: string; user: { id: number } };
+  const demo = await check<Auth>(
+    await api.post("/api/auth/token", { data: { email: DEMO.email, password: DEMO.password } }),
+    "demo token",
+  );
+  const headers = { authorization: `Bearer ${demo.token}` };
+  const projects = await check<{ items: { id: number }[] }>(
+    await api.get("/api/projects", { headers }),
+    "projects",
+  );
+  const projectId = projects.items[0]?.id;
+
+  const mate = { name: "Ana Souza", email: "ana@errorcentral.dev", password: "demo-password-456" };
+  await check(
+    await api.post(`/api/projects/${projectId}/members`, { headers, data: { email: mate.email } }),
+    "invite",
+  );
+  const joined = await check<Auth>(await api.post("/api/auth/signup", { data: mate }), "teammate");
+  const mateHeaders = { authorization: `Bearer ${joined.token}` };
+  const invitations = await check<{ items: { id: string }[] }>(
+    await api.get("/api/invitations", { headers: mateHeaders }),
+    "invitations",
+  );
+  await check(
+    await api.post(`/api/invitations/${invitations.items[0]?.id}/accept`, { headers: mateHeaders }),
+    "accept",
+  );
+
+  type Item = { id: number; title: string; level: string; origin: string; environment: string };
+  const find = async (q: string): Promise<Item> => {
+    const query = new URLSearchParams({ q, environment: "production", status: "all" });
+    const page = await check<{ items: Item[] }>(
+      await api.get(`/api/errors?${query}`, { headers }),
+      `find ${q}`,
+    );
+    if (!page.items[0]) throw new Error(`no demo error matches ${q}`);
+    return page.items[0];
+  };
+  const send = async (item: Item, count: number, release?: string) => {
+    const { title, level, origin, environment } = item;
+    const events = Array.from({ length: count }, () => ({
+      title,
+      level,
+      origin,
+      environment,
+      release,
+    }));
+    const sent = await check<{ events: { errorId: number }[] }>(
+      await api.post("/api/events", { headers, data: { events } }),
+      `events for ${title}`,
+    );
+    if (sent.events[0]?.errorId !== item.id) throw new Error(`${title} did not group`);
+  };
+  const patch = async (item: Item, body: object, as = headers) =>
+    check(await api.patch(`/api/errors/${item.id}`, { headers: as, data: body }), "patch");
+
+  const regressed = await find("reading 'total'");
+  await send(regressed, 3, "2026.11.27");
+  await patch(regressed, { status: "resolved", resolve: "inNextRelease" }, mateHeaders);
+  await send(regressed, 1, "2026.11.27");
+  await send(regressed, 2, "2026.12.1");
+  await patch(regressed, { assigneeId: joined.user.id });
+
+  const assigned = await find("payment gateway");
+  await send(assigned, 2, "2026.12.1");
+  await patch(assigned, { assigneeId: demo.user.id });
+
+  const escalating = await find("Reindex job crashed");
+  await patch(escalating, { status: "archived", archive: { untilEvents: 2 } }, mateHeaders);
+  await send(escalating, 2, "2026.12.1");
+  await api.dispose();
+  return { regressedId: regressed.id };
+}
+
+async function triageScreenshots(browser: Browser, base: string) {
+  const { regressedId } = await triageScene(base);
+  for (const { name, viewport, isMobile, dark } of TRIAGE_VIEWPORTS) {
+    for (const scheme of dark ? (["light", "dark"] as const) : (["light"] as const)) {
+      const context = await browser.newContext({
+        viewport,
+        isMobile,
+        colorScheme: scheme,
+        deviceScaleFactor: isMobile ? 2 : 1,
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}/login`);
+      await page.getByLabel("Email").fill(DEMO.email);
+      await page.getByLabel("Password").fill(DEMO.password);
+      await page.getByRole("button", { name: "Log in" }).click();
+      await page.waitForURL(/\/errors/);
+      const suffix = scheme === "dark" ? `${name}-dark` : name;
+      // Recently seen first: the regressed, assigned and escalating errors lead the list.
+      await page.goto(`${base}/errors?sort=lastSeen`);
+      await page.locator('[data-badge="regressed"]:visible').first().waitFor();
+      // On a phone, from the first card: the filters above fill the first screen.
+      const cards = isMobile
+        ? await page.getByLabel("Select all on this page").boundingBox()
+        : null;
+      await page.screenshot({
+        path: path.join(OUT, `triage-list-${suffix}.png`),
+        ...(cards ? { fullPage: true, clip: { x: 0, y: cards.y - 12, ...viewport } } : {}),
+      });
+      if (name === "desktop" && scheme === "light") {
+        await page.getByRole("button", { name: /^Assign Timeout after .* now Demo User$/ }).click();
+        await page.getByRole("menu", { name: "Assign to" }).waitFor();
+        await page.screenshot({ path: path.join(OUT, `triage-list-assign-${suffix}.png`) });
+        await page.keyboard.press("Escape");
+      }
+      await page.goto(`${base}/errors/${regressedId}`);
+      await page.getByTestId("triage-banner").waitFor();
+      // Down to the activity: the long list of events below it is the detail's own picture.
+      const activity = await page.getByRole("region", { name: "Activity" }).boundingBox();
+      await page.screenshot({
+        path: path.join(OUT, `triage-detail-${suffix}.png`),
+        fullPage: true,
+        ...(activity
+          ? {
+              clip: {
+                x: 0,
+                y: 0,
+                width: viewport.width,
+                height: activity.y + activity.height + 24,
+              },
+            }
+          : {}),
+      });
+      if (name === "desktop" && scheme === "light") {
+        await page.getByRole("button", { name: "Archive with a condition" }).click();
+        await page.getByRole("menu", { name: "Archive until" }).waitFor();
+        await page.screenshot({ path: path.join(OUT, `triage-archive-menu-${suffix}.png`) });
+        await page.keyboard.press("Escape");
+      }
+      await context.close();
+    }
+  }
 }

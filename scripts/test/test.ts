@@ -133,9 +133,11 @@ if (stages.has("api")) {
 }
 
 if (stages.has("demo")) {
-  await vitest("npm run demo: Ctrl-C stops everything", ["--config", "vitest.demo.config.ts"], {
-    ...process.env,
-  });
+  await vitest(
+    "whole processes: npm run demo's Ctrl-C, alerts across SIGKILL",
+    ["--config", "vitest.demo.config.ts", ...fileFilters],
+    { ...process.env },
+  );
 }
 
 if (stages.has("e2e")) {

@@ -20,8 +20,9 @@ function conforms(schema: z.ZodType, value: unknown) {
   );
 }
 
-// The API suite's server runs with ALLOW_PRIVATE_WEBHOOKS=true (scripts/test/test.ts), and
-// URLs are checked by resolving their host: localhost stands for any webhook host here.
+// The API suite's server runs with ALLOW_PRIVATE_WEBHOOKS=true (scripts/test/test.ts): channel
+// URLs may point at the receivers these tests start on 127.0.0.1 (lib/alerts/rules.test.ts
+// checks the refusals).
 const SLACK = "https://localhost/services/T0001/B0001/SLACKWEBHOOKTOKEN";
 const rulesPath = (project: number | string) => `/api/projects/${project}/alert-rules`;
 const deliveriesPath = (project: number | string) => `/api/projects/${project}/alert-deliveries`;

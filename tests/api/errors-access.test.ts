@@ -74,7 +74,12 @@ describe("POST /api/errors/bulk", () => {
     ["a fractional id", { ids: [1.5], action: "archive" }, "ids.0", /./],
     ["a negative id", { ids: [-1], action: "archive" }, "ids.0", /./],
     ["an id beyond bigint", { ids: [1e20], action: "archive" }, "ids.0", /./],
-    ["a bad action", { ids: [1], action: "purge" }, "action", /archive", "unarchive", "delete/],
+    [
+      "a bad action",
+      { ids: [1], action: "purge" },
+      "action",
+      /archive", "unarchive", "resolve", "reopen", "assign", "delete/,
+    ],
     ["no action", { ids: [1] }, "action", /archive/],
   ])("refuses %s with 422", async (_label, json, path, message) => {
     const account = await signUp();

@@ -169,12 +169,18 @@ describe("PATCH and DELETE /api/errors/:id", () => {
     const account = await signUp();
     const ref = await ingestOne(account.token, { title: "Validate me" });
     const path = `/api/errors/${ref.errorId}`;
-    for (const json of [{ status: "closed" }, {}, { status: null }, { status: "ARCHIVED" }]) {
+    for (const json of [{ status: "closed" }, { status: null }, { status: "ARCHIVED" }]) {
       const res = await api(path, { method: "PATCH", token: account.token, json });
       expect(res.status, JSON.stringify(json)).toBe(422);
       expect(issuePaths(res.body)).toEqual(["status"]);
-      expect(res.body.error.issues[0].message).toBe('status must be "open" or "archived"');
+      expect(res.body.error.issues[0].message).toBe(
+        'status must be "open", "resolved" or "archived"',
+      );
     }
+    const empty = await api(path, { method: "PATCH", token: account.token, json: {} });
+    expect(empty.status).toBe(422);
+    expect(issuePaths(empty.body)).toEqual(["status"]);
+    expect(empty.body.error.issues[0].message).toBe("send status, assigneeId or both");
     const malformed = await api(path, {
       method: "PATCH",
       token: account.token,

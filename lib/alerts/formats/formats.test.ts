@@ -88,6 +88,9 @@ describe("the generic webhook body", () => {
 
   it("carries the reason of a regression and the window of a frequency alert, only then", () => {
     expect(webhookBody(single(item("regression", REGRESSION))).reason).toEqual(REGRESSION.reason);
+    // Account ids of this instance stay inside.
+    const withUser = { reason: { ...REGRESSION.reason, resolvedByUserId: 3 } };
+    expect(webhookBody(single(item("regression", withUser))).reason).toEqual(REGRESSION.reason);
     const frequency = webhookBody(
       single(item("frequency", { frequency: { count: 100, minutes: 5 } })),
     );

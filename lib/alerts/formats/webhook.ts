@@ -32,10 +32,20 @@ function errorFields(item: AlertItem) {
   };
 }
 
+/** Who resolved or archived it is an account id of this instance: it means nothing outside. */
+const INTERNAL_REASON_KEYS = new Set(["resolvedByUserId", "archivedByUserId"]);
+
 /** `reason` (regression, escalation) and `frequency` only when the alert has them. */
 function why(item: AlertItem) {
+  const reason = item.context.reason;
   return {
-    ...(item.context.reason ? { reason: item.context.reason } : {}),
+    ...(reason
+      ? {
+          reason: Object.fromEntries(
+            Object.entries(reason).filter(([key]) => !INTERNAL_REASON_KEYS.has(key)),
+          ),
+        }
+      : {}),
     ...(item.kind === "frequency" && item.context.frequency
       ? { frequency: item.context.frequency }
       : {}),

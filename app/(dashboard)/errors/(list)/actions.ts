@@ -12,7 +12,11 @@ export type ErrorActionInput = {
   ids: number[];
   action: ErrorAction;
   resolve?: "now" | "inNextRelease";
-  archive?: { until?: string; untilEvents?: number; untilRate?: { count: number; minutes: number } };
+  archive?: {
+    until?: string;
+    untilEvents?: number;
+    untilRate?: { count: number; minutes: number };
+  };
   assigneeId?: number | null;
 };
 
@@ -21,14 +25,12 @@ export type ErrorActionResult =
   | { ok: false; error: string };
 
 /**
- * Archives, unarchives or deletes errors. The ids come from the browser, so they are checked
+ * The list's actions on errors, one or many: archive, unarchive, resolve, reopen, assign or
+ * delete (lib/errors/triage.ts). The ids and options come from the browser, so they are checked
  * like API input, and the queries only touch errors in the caller's own projects.
  */
 export const updateErrors = withUser<[ErrorActionInput], ErrorActionResult>(
-  async (
-    { user, db },
-    input: ErrorActionInput,
-  ): Promise<ErrorActionResult> => {
+  async ({ user, db }, input: ErrorActionInput): Promise<ErrorActionResult> => {
     const { action, affected } = await triageErrors(db, { userId: user.id, body: input });
     // The list, its tab counts and any open detail page change with it.
     revalidatePath("/errors", "layout");

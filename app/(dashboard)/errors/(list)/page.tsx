@@ -6,6 +6,7 @@ import {
   hourlyCountsForErrors,
   listOriginsOfProject,
 } from "@/db/queries/error-stats";
+import { listMembers } from "@/db/queries/members";
 import { listProjectsForUser } from "@/db/queries/projects";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -70,9 +71,10 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
   }
 
   const now = new Date();
-  const [counts, origins, hourly] = await Promise.all([
+  const [counts, origins, members, hourly] = await Promise.all([
     countErrorsByEnvironment(db, { projectId, userId, query }),
     listOriginsOfProject(db, projectId),
+    listMembers(db, { projectId }),
     hourlyCountsForErrors(
       db,
       page.items.map((item) => item.id),
@@ -88,6 +90,8 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
       projects={projects.map(({ slug, name }) => ({ slug, name }))}
       counts={counts}
       origins={origins}
+      members={members.map((member) => ({ id: member.userId, name: member.name }))}
+      currentUserId={userId}
       nextCursor={page.nextCursor}
       serverNow={now.getTime()}
       baseUrl={projectTotal === 0 ? await requestBaseUrl() : null}
@@ -99,6 +103,10 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
         origin: item.origin,
         environment: item.environment,
         status: item.status,
+        substatus: item.substatus,
+        regressedAt: item.regressedAt?.toISOString() ?? null,
+        eventsSinceStatus: item.eventsSinceStatus,
+        assignee: item.assignee,
         count: item.count,
         firstSeen: item.firstSeen.toISOString(),
         lastSeen: item.lastSeen.toISOString(),

@@ -6,22 +6,44 @@ import { withUser } from "@/lib/actions/with-user";
 import type { DomainError } from "@/lib/domain-errors";
 import { parseRowId } from "@/lib/errors/detail-format";
 import { changeErrorStatus as changeStatus, deleteError as deleteOne } from "@/lib/errors/triage";
+import { statusBodyFromForm } from "@/lib/errors/triage-form";
 
-export type DetailActionState = { ok: true; message: string } | { ok: false; error: string } | null;
+/** What a triage form changed, for the page to say it in its own words. */
+export interface DetailChange {
+  status?: "open" | "resolved" | "archived";
+  /** The status before, as the page showed it (unarchive and reopen read differently). */
+  from?: string;
+  resolution?: "now" | "inNextRelease";
+  archive?: {
+    until?: string;
+    untilEvents?: number;
+    untilRate?: { count: number; minutes: number };
+  };
+  assigneeId?: number | null;
+}
+
+export type DetailActionState =
+  | { ok: true; change: DetailChange; at: number }
+  | { ok: false; error: string }
+  | null;
 
 const NOT_FOUND = "This error no longer exists, or you are not a member of its project.";
 
 /** A foreign or missing error reads as gone; anything else the form sent is invalid. */
 const refused = (error: DomainError): DetailActionState => ({
   ok: false,
-  error: error.kind === "not_found" ? NOT_FOUND : "Invalid request.",
+  error:
+    error.kind === "not_found" ? NOT_FOUND : (error.issues?.[0]?.message ?? "Invalid request."),
 });
 const signedOut = (): DetailActionState => ({
   ok: false,
   error: "Your session has ended. Log in again.",
 });
 
-/** Archive or unarchive from the detail page; the form posts the id and the wanted status. */
+/**
+ * Resolve, archive (with a condition), reopen or assign from the detail page: the forms post the
+ * id and the fields lib/errors/triage-form.ts reads, and lib/errors/triage.ts does the rest.
+ */
 export const changeErrorStatus = withUser<[DetailActionState, FormData], DetailActionState>(
   async (
     { user, db },
@@ -31,18 +53,30 @@ export const changeErrorStatus = withUser<[DetailActionState, FormData], DetailA
     const errorId = parseRowId(form.get("id"));
     if (!errorId) return { ok: false, error: "Invalid request." };
     // Scoped to the caller's projects inside the query: a foreign id updates nothing.
-    const { status } = await changeStatus(db, {
+    const change = await changeStatus(db, {
       userId: user.id,
       errorId,
-      body: { status: form.get("status") },
+      body: statusBodyFromForm(form),
     });
     revalidatePath("/errors", "layout");
+    const from = form.get("from");
     return {
       ok: true,
-      message:
-        status === "archived"
-          ? "Archived: the error left the main list. Search or the Archived view still shows it."
-          : "Unarchived: the error is back in the main list.",
+      // A new object each time, so that the page announces a repeated change again.
+      at: Date.now(),
+      change: {
+        status: change.status,
+        from: typeof from === "string" ? from : undefined,
+        resolution: change.resolution,
+        archive: change.archive
+          ? {
+              until: change.archive.until?.toISOString(),
+              untilEvents: change.archive.untilEvents,
+              untilRate: change.archive.untilRate,
+            }
+          : undefined,
+        assigneeId: change.assigneeId,
+      },
     };
   },
   { refused, signedOut },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ActivitySection } from "@/components/error-detail/activity-section";
 import { AlertsTriggered } from "@/components/error-detail/alerts-triggered";
 import { TagList } from "@/components/error-detail/badges";
 import {
@@ -10,19 +11,26 @@ import {
 } from "@/components/error-detail/error-summary";
 import { EventsChart } from "@/components/error-detail/events-chart";
 import { type EventItem, EventsList } from "@/components/error-detail/events-list";
+import { ReleasesSection } from "@/components/error-detail/releases-section";
 import { SdkContextSections, SdkExceptionSection } from "@/components/error-detail/sdk-event";
 import { Section, TextBox } from "@/components/error-detail/section";
 import { TimeProvider } from "@/components/error-detail/time";
+import { TriageBanner } from "@/components/error-detail/triage-banner";
+import type { ActivityData, TriageData } from "@/components/error-detail/triage-types";
+import { listErrorActivity } from "@/db/queries/error-activity";
 import {
   countEventsOverTime,
   type EventRecord,
   findLatestEvent,
   listEventsOfError,
 } from "@/db/queries/error-events";
+import { listMembers } from "@/db/queries/members";
+import { findUserNames } from "@/db/queries/users";
 import { listAlertsOfError } from "@/lib/alerts/delivery-log";
 import { currentUser, requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { findErrorView } from "@/lib/errors/detail";
+import { DEFAULT_ACTIVITY_LIMIT } from "@/lib/errors/activity";
+import { DETAIL_RELEASES, type ErrorView, findErrorView } from "@/lib/errors/detail";
 import { parseEventsCursor, parseRowId } from "@/lib/errors/detail-format";
 import { mergeTags, readEntries } from "@/lib/sentry-payload";
 
@@ -85,11 +93,21 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
   const db = await getDb();
   const alerts = await listAlertsOfError(db, { userId, errorId: error.id });
   const now = new Date();
-  const [latest, counts, events] = await Promise.all([
+  const [latest, counts, events, memberRows, activity] = await Promise.all([
     findLatestEvent(db, error.id),
     countEventsOverTime(db, error.id, now),
     listEventsOfError(db, { errorId: error.id, cursor: before, limit: EVENTS_PER_PAGE }),
+    listMembers(db, { projectId: error.project.id }),
+    listErrorActivity(db, { errorId: error.id, before: null, limit: DEFAULT_ACTIVITY_LIMIT }),
   ]);
+  const members = memberRows.map((member) => ({ id: member.userId, name: member.name }));
+  // The activity names assignees by id; those no longer in the project are looked up too.
+  const named = new Set(members.map((member) => member.id));
+  const formerIds = activity.items
+    .flatMap((item) => [item.detail.to, item.detail.from])
+    .filter((id): id is number => typeof id === "number" && !named.has(id));
+  const formerNames = await findUserNames(db, formerIds);
+  const people = [...members, ...[...formerNames].map(([id, name]) => ({ id, name }))];
 
   const summary: ErrorSummaryData = {
     id: error.id,
@@ -99,6 +117,9 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
     environment: error.environment,
     culprit: error.culprit,
     status: error.status,
+    substatus: error.substatus,
+    assignee: error.assignee,
+    lastRelease: error.lastRelease,
     count: error.count,
     firstSeen: error.firstSeen.toISOString(),
     lastSeen: error.lastSeen.toISOString(),
@@ -112,7 +133,8 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
   return (
     <TimeProvider serverNow={now.getTime()}>
       <article className="space-y-6">
-        <ErrorHeader error={summary} />
+        <ErrorHeader error={summary} members={members} currentUserId={userId} />
+        <TriageBanner triage={triageData(error)} />
         <ErrorFacts error={summary} />
 
         <Section title="Details">
@@ -142,6 +164,27 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
           </div>
         </Section>
 
+        <div className="grid items-start gap-6 xl:grid-cols-2">
+          <ReleasesSection
+            firstRelease={error.firstRelease}
+            lastRelease={error.lastRelease}
+            releases={error.releases.map((release) => ({
+              name: release.name,
+              count: release.count,
+              firstSeen: release.firstSeen.toISOString(),
+              lastSeen: release.lastSeen.toISOString(),
+            }))}
+            limit={DETAIL_RELEASES}
+          />
+          <ActivitySection
+            items={activity.items.map(
+              (item): ActivityData => ({ ...item, at: item.at.toISOString() }),
+            )}
+            people={people}
+            limit={DEFAULT_ACTIVITY_LIMIT}
+          />
+        </div>
+
         {tags.length > 0 ? (
           <Section title="Tags">
             <TagList tags={tags} />
@@ -162,4 +205,41 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
       </article>
     </TimeProvider>
   );
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** The error's triage state as the banner takes it: plain data, times as ISO strings. */
+function triageData(error: ErrorView): TriageData {
+  const { resolution, archive, reopened } = error;
+  return {
+    status: error.status,
+    substatus: error.substatus,
+    resolution: resolution && {
+      ...resolution,
+      resolvedAt: iso(resolution.resolvedAt),
+    },
+    archive: archive && {
+      ...archive,
+      archivedAt: iso(archive.archivedAt),
+      until: iso(archive.until),
+    },
+    reopened: reopened && {
+      reason: reopened.reason,
+      at: iso(reopened.at),
+      resolution: reopened.resolution,
+      resolvedAt: iso(reopened.resolvedAt),
+      resolvedBy: reopened.resolvedBy,
+      resolvedInRelease: reopened.resolvedInRelease,
+      archivedAt: iso(reopened.archivedAt),
+      archivedBy: reopened.archivedBy,
+      condition: reopened.condition && {
+        ...reopened.condition,
+        until: iso(reopened.condition.until),
+      },
+      eventsSinceArchived: reopened.eventsSinceArchived,
+      eventId: reopened.eventId,
+      release: reopened.release,
+    },
+  };
 }
