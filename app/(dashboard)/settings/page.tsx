@@ -84,7 +84,7 @@ export default async function SettingsPage({
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Your profile, projects, ingest keys, members and API tokens.
+          Your profile, projects, ingest keys, members, alerts and API tokens.
         </p>
       </div>
       <div className="lg:grid lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
