@@ -183,9 +183,9 @@ export const errors = pgTable(
     // in the statement that stores the event.
     substatus: varchar("substatus", { length: 16, enum: ERROR_SUBSTATUS_VALUES }),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
-    statusChangedByUserId: integer("status_changed_by_user_id").references(() => users.id, {
-      onDelete: "set null",
-    }),
+    // No foreign keys to users here (nor on assignee_user_id): each would be a trigger check on
+    // every counter update of the ingest write. Users are never deleted; readers left-join.
+    statusChangedByUserId: integer("status_changed_by_user_id"),
     // event_count when the status last changed: "N events since archived".
     statusEventCount: integer("status_event_count").notNull().default(0),
     resolution: varchar("resolution", { length: 16, enum: RESOLUTION_VALUES }),
@@ -202,9 +202,7 @@ export const errors = pgTable(
     archiveUntilEvents: integer("archive_until_events"),
     archiveRateCount: integer("archive_rate_count"),
     archiveRateMinutes: integer("archive_rate_minutes"),
-    assigneeUserId: integer("assignee_user_id").references(() => users.id, {
-      onDelete: "set null",
-    }),
+    assigneeUserId: integer("assignee_user_id"),
     firstRelease: varchar("first_release", { length: 200 }),
     lastRelease: varchar("last_release", { length: 200 }),
   },
