@@ -410,7 +410,9 @@ test("the triage menus work from the keyboard", async ({ page, user }) => {
   await expect(trigger).toHaveAttribute("aria-expanded", "false");
 
   await page.keyboard.press("Enter");
+  await expect(menu.getByRole("menuitem", { name: /^Forever/ })).toBeFocused();
   await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "For 1 hour" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(banner(page)).toContainText(/until \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
 });
