@@ -424,10 +424,13 @@ async function insertEventsOnce(
         ON CONFLICT (error_id, hour) DO UPDATE SET count = h.count + excluded.count
         RETURNING h.error_id
       ), alert_rules_in AS (
-        -- The enabled alert rules of the batch's projects: usually none, one index probe.
-        -- After the buckets, so that the cooldowns are locked after the errors and buckets.
+        -- The enabled alert rules of the batch's projects that this statement decides (new
+        -- errors, frequencies; regressions and escalations fire from the errors_reopened
+        -- trigger): usually none. After the buckets, so that the cooldowns are locked after
+        -- the errors and buckets.
         SELECT r FROM alert_rules r
-        WHERE r.enabled AND r.project_id IN (SELECT project_id FROM groups)
+        WHERE r.enabled AND (r.on_new_error OR r.frequency_count IS NOT NULL)
+          AND r.project_id IN (SELECT project_id FROM groups)
           AND (SELECT count(*) FROM hourly) >= 0
       ), written AS (
         SELECT w.*, true AS is_new FROM created w
@@ -448,7 +451,9 @@ async function insertEventsOnce(
         WHERE EXISTS (SELECT 1 FROM alert_rules_in)
           AND alert_rule_matches(a.r, k.kind, c.environment, w.severity)
           AND CASE k.kind WHEN 'newError' THEN w.is_new
-            ELSE alert_frequency_met(a.r, w.id,
+            -- An error with no more than N events in all cannot have more in any window:
+            -- decided from the row just written, without calling the counting function.
+            ELSE w.event_count > (a.r).frequency_count AND alert_frequency_met(a.r, w.id,
               (SELECT array_agg(i.occurred_at) FROM ins i WHERE i.error_id = w.id)) END
         ORDER BY w.id, (a.r).id, k.kind
       )

@@ -33,24 +33,30 @@ describe.each(testDatabases())("alert decisions on $name", (database) => {
   const cache = new ErrorIdCache();
   const send = async (
     title: string,
-    options: { environment?: string; level?: "fatal" | "error" | "warning"; at?: Date } = {},
+    options: {
+      environment?: string;
+      level?: "fatal" | "error" | "warning";
+      at?: Date;
+      batch?: number;
+    } = {},
   ) => {
-    const event = normalizeNativeEvent(
-      {
-        title,
-        eventId: `alert-${++n}`,
-        fingerprint: [title],
-        environment: options.environment,
-        level: options.level,
-        timestamp: options.at,
-      },
-      { defaultOrigin: "svc", now: new Date() },
-    );
-    const [ref] = await insertEvents(
-      handle.db,
-      [{ projectId: account.project.id, userId: account.user.id, tokenId: null, event }],
-      cache,
-    );
+    const items = Array.from({ length: options.batch ?? 1 }, () => ({
+      projectId: account.project.id,
+      userId: account.user.id,
+      tokenId: null,
+      event: normalizeNativeEvent(
+        {
+          title,
+          eventId: `alert-${++n}`,
+          fingerprint: [title],
+          environment: options.environment,
+          level: options.level,
+          timestamp: options.at,
+        },
+        { defaultOrigin: "svc", now: new Date() },
+      ),
+    }));
+    const [ref] = await insertEvents(handle.db, items, cache);
     return ref?.errorId as number;
   };
   const rule = async (values: Partial<typeof alertRules.$inferInsert>, channels = 2) => {
@@ -182,6 +188,23 @@ describe.each(testDatabases())("alert decisions on $name", (database) => {
     const fired = await notifications(id);
     expect(fired.map((f) => [f.errorId, f.kind])).toEqual([[errorId, "frequency"]]);
     expect(fired[0]?.context).toMatchObject({ frequency: { count: 3, minutes: 10 }, count: 9 });
+    await off(id);
+  });
+
+  it("a young error fires on its N + 1st event, in one batch or one by one", async () => {
+    const id = await rule({ frequencyCount: 2, frequencyMinutes: 5 }, 1);
+    await send("Young spike");
+    const errorId = await send("Young spike");
+    expect(await notifications(id)).toHaveLength(0);
+    await send("Young spike");
+    const fired = await notifications(id);
+    expect(fired.map((f) => [f.errorId, f.kind])).toEqual([[errorId, "frequency"]]);
+    expect(fired[0]?.context).toMatchObject({ count: 3 });
+    const burst = await send("Born spiking", { batch: 3 });
+    expect((await notifications(id)).map((f) => [f.errorId, f.kind])).toEqual([
+      [errorId, "frequency"],
+      [burst, "frequency"],
+    ]);
     await off(id);
   });
 
