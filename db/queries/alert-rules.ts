@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../client";
+import { noteIngestConfigChange } from "../ingest-config";
 import { type ALERT_CHANNEL_TYPES, alertChannels, alertRules, projects, users } from "../schema";
 import { resultRows } from "../sql";
 
@@ -187,6 +188,7 @@ export async function insertAlertRule(
     .values({ projectId: input.projectId, createdByUserId: input.userId, ...input.values })
     .returning({ id: alertRules.id });
   if (!row) throw new Error("inserting an alert rule returned no row");
+  noteIngestConfigChange();
   return row.id;
 }
 
@@ -198,6 +200,7 @@ export async function updateAlertRuleValues(
     .update(alertRules)
     .set({ ...input.values, updatedAt: sql`now()` })
     .where(eq(alertRules.id, input.ruleId));
+  noteIngestConfigChange();
 }
 
 /**
@@ -260,5 +263,6 @@ export async function deleteAlertRule(
     .delete(alertRules)
     .where(and(eq(alertRules.projectId, input.projectId), eq(alertRules.id, input.ruleId)))
     .returning({ id: alertRules.id });
+  if (deleted.length > 0) noteIngestConfigChange();
   return deleted.length > 0;
 }

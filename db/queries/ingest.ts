@@ -1,17 +1,33 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { projectMembers, projects } from "../schema";
+import { INGEST_DECIDED_RULE } from "./ingest-write";
 
 export interface IngestProject {
   id: number;
   slug: string;
   eventsPerMinute: number | null;
+  /**
+   * Whether the project has enabled alert rules that the ingest write decides (new errors,
+   * frequencies). Without them the write runs a statement without the alert decisions.
+   */
+  alertRules: boolean;
 }
+
+const ingestProjectFields = {
+  id: projects.id,
+  slug: projects.slug,
+  eventsPerMinute: projects.eventsPerMinute,
+  // Spelled out: drizzle renders a column of the selected table without its table's name,
+  // which inside this subquery would name alert_rules' own id.
+  alertRules: sql<boolean>`EXISTS (SELECT 1 FROM alert_rules r WHERE r.project_id = projects.id
+    AND ${INGEST_DECIDED_RULE})`,
+};
 
 /** The projects a user may send events to, oldest membership first (the default). */
 export function listIngestProjectsForUser(db: DbOrTx, userId: number): Promise<IngestProject[]> {
   return db
-    .select({ id: projects.id, slug: projects.slug, eventsPerMinute: projects.eventsPerMinute })
+    .select(ingestProjectFields)
     .from(projectMembers)
     .innerJoin(projects, eq(projects.id, projectMembers.projectId))
     .where(eq(projectMembers.userId, userId))
@@ -23,7 +39,7 @@ export async function findIngestProject(
   projectId: number,
 ): Promise<IngestProject | null> {
   const [row] = await db
-    .select({ id: projects.id, slug: projects.slug, eventsPerMinute: projects.eventsPerMinute })
+    .select(ingestProjectFields)
     .from(projects)
     .where(eq(projects.id, projectId))
     .limit(1);

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { endExpiredArchives } from "@/db/queries/error-triage";
+import { findIngestProject } from "@/db/queries/ingest";
 import { ErrorIdCache, insertEvents } from "@/db/queries/ingest-write";
 import { createAccount } from "@/db/queries/users";
 import { alertChannels, alertDeliveries, alertNotifications, alertRules } from "@/db/schema";
@@ -38,6 +39,7 @@ describe.each(testDatabases())("alert decisions on $name", (database) => {
       level?: "fatal" | "error" | "warning";
       at?: Date;
       batch?: number;
+      alertRules?: boolean;
     } = {},
   ) => {
     const items = Array.from({ length: options.batch ?? 1 }, () => ({
@@ -55,6 +57,7 @@ describe.each(testDatabases())("alert decisions on $name", (database) => {
         },
         { defaultOrigin: "svc", now: new Date() },
       ),
+      alertRules: options.alertRules,
     }));
     const [ref] = await insertEvents(handle.db, items, cache);
     return ref?.errorId as number;
@@ -206,6 +209,27 @@ describe.each(testDatabases())("alert decisions on $name", (database) => {
       [burst, "frequency"],
     ]);
     await off(id);
+  });
+
+  it("the ingest doors learn whether a project has rules the write decides", async () => {
+    const flag = async () => (await findIngestProject(handle.db, account.project.id))?.alertRules;
+    await handle.db.update(alertRules).set({ enabled: false });
+    expect(await flag()).toBe(false);
+    const regression = await rule({ onRegression: true, onEscalation: true });
+    expect(await flag()).toBe(false); // decided by the errors_reopened trigger, not the write
+    const frequency = await rule({ frequencyCount: 1_000, frequencyMinutes: 5 });
+    expect(await flag()).toBe(true);
+    await off(frequency);
+    const fresh = await rule({ onNewError: true });
+    expect(await flag()).toBe(true);
+    // A batch the doors marked as from a project without them runs the statement without
+    // the decisions (the doors' cache is at most seconds behind a new rule); unmarked, it
+    // decides.
+    await send("Born unwatched", { alertRules: false });
+    const watched = await send("Born watched", { alertRules: true });
+    expect((await notifications(fresh)).map((f) => f.errorId)).toEqual([watched]);
+    await off(fresh);
+    await off(regression);
   });
 
   it("a disabled rule, or a project without rules, writes nothing", async () => {

@@ -163,6 +163,7 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
       userId: identity.userId,
       tokenId: identity.tokenId,
       event: normalizeSentryEvent(payload, { projectSlug: project.slug, now }),
+      alertRules: project.alertRules,
     }));
     if (items.length > 0) await getWriter().write(items);
     const id = items[0]?.event.eventId ?? responseId?.replaceAll("-", "") ?? null;

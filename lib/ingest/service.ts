@@ -80,6 +80,7 @@ export async function ingestNativeEvents(
       userId: caller.userId,
       tokenId: caller.tokenId,
       event: normalizeNativeEvent(input, { defaultOrigin: project.slug, now }),
+      alertRules: project.alertRules,
     };
   });
   for (const [project, count] of perProject) await chargeQuota(project, count);
