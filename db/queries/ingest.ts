@@ -1,7 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { projectMembers, projects } from "../schema";
-import { INGEST_DECIDED_RULE } from "./ingest-write";
 
 export interface IngestProject {
   id: number;
@@ -21,7 +20,7 @@ const ingestProjectFields = {
   // Spelled out: drizzle renders a column of the selected table without its table's name,
   // which inside this subquery would name alert_rules' own id.
   alertRules: sql<boolean>`EXISTS (SELECT 1 FROM alert_rules r WHERE r.project_id = projects.id
-    AND ${INGEST_DECIDED_RULE})`,
+    AND alert_rule_decided_at_ingest(r))`,
 };
 
 /** The projects a user may send events to, oldest membership first (the default). */
