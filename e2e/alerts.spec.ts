@@ -89,7 +89,24 @@ test("a rule with a webhook: created in Settings → Alerts, its secret shown on
   const alerts = page.getByRole("region", { name: "Alerts this error triggered" });
   await expect(alerts).toContainText("New error");
   await expect(alerts).toContainText("Everything to the receiver");
-  await expect(alerts).toContainText("Delivered");
+  await expect(alerts).toContainText("Delivered · 1 attempt");
+  for (const [name, width] of [
+    ["desktop", 1280],
+    ["phone", 390],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await alerts.screenshot({ path: `/tmp/error-alerts-${name}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Every attempt, one link away: the delivery log of this error only.
+  await alerts.getByRole("link", { name: "Every attempt" }).click();
+  await expect(page).toHaveURL(new RegExp(`errorId=${created?.errorId}`));
+  await expect(page.getByText(`The alerts of error #${created?.errorId} only.`)).toBeVisible();
+  const ofError = page.getByRole("list", { name: /^Deliveries of / }).getByTestId("alert-delivery");
+  await expect(ofError).toHaveCount(1);
+  await expect(ofError).toContainText("Checkout exploded");
+  await ofError.getByText("1 attempt").click();
+  await expect(ofError).toContainText("HTTP 200");
 
   // Filters: the log of failed deliveries is empty, of webhooks has both.
   await page.goto("/settings/alerts");

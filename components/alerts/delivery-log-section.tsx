@@ -8,6 +8,8 @@ export interface DeliveryFilterValues {
   status?: string;
   ruleId?: number;
   channel?: string;
+  /** From an error's page: only the alerts that error triggered. */
+  errorId?: number;
 }
 
 const selectClass =
@@ -149,10 +151,11 @@ export function DeliveryLogSection({
     if (filters.status) params.set("status", filters.status);
     if (filters.ruleId) params.set("ruleId", String(filters.ruleId));
     if (filters.channel) params.set("channel", filters.channel);
+    if (filters.errorId) params.set("errorId", String(filters.errorId));
     for (const [key, value] of Object.entries(extra)) params.set(key, value);
     return `/settings/alerts?${params}#log`;
   };
-  const filtered = Boolean(filters.status || filters.ruleId || filters.channel);
+  const filtered = Boolean(filters.status || filters.ruleId || filters.channel || filters.errorId);
   return (
     <SettingsSection
       id="log"
@@ -166,6 +169,16 @@ export function DeliveryLogSection({
         className="grid gap-3 sm:grid-cols-[repeat(3,minmax(0,1fr))_auto] sm:items-end"
       >
         <input type="hidden" name="project" value={project.slug} />
+        {filters.errorId ? (
+          <p className="text-sm text-zinc-600 sm:col-span-4 dark:text-zinc-400">
+            The alerts of{" "}
+            <Link href={`/errors/${filters.errorId}`} className={linkClass}>
+              error #{filters.errorId}
+            </Link>{" "}
+            only.
+            <input type="hidden" name="errorId" value={filters.errorId} />
+          </p>
+        ) : null}
         <div className="space-y-1 text-sm">
           <label
             htmlFor="log-status"

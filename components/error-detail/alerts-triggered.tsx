@@ -12,20 +12,34 @@ const STATUS_CLASS = {
 
 /**
  * "Alerts this error triggered": each rule that fired for it (newest first), why, when, and
- * whether each channel got it. Shown only when there is something to show.
+ * whether each channel got it after how many attempts; every attempt (its answer and
+ * duration) is one link away, in the delivery log filtered to this error. Shown only when
+ * there is something to show.
  */
 export function AlertsTriggered({
   alerts,
   projectSlug,
+  errorId,
 }: {
   alerts: ErrorAlertView[];
   projectSlug: string;
+  errorId: number;
 }) {
   if (alerts.length === 0) return null;
-  const logHref = (ruleId: number) =>
-    `/settings/alerts?project=${encodeURIComponent(projectSlug)}&ruleId=${ruleId}#log`;
+  const project = encodeURIComponent(projectSlug);
+  const logHref = (ruleId: number) => `/settings/alerts?project=${project}&ruleId=${ruleId}#log`;
   return (
-    <Section title="Alerts this error triggered">
+    <Section
+      title="Alerts this error triggered"
+      actions={
+        <Link
+          href={`/settings/alerts?project=${project}&errorId=${errorId}#log`}
+          className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+        >
+          Every attempt
+        </Link>
+      }
+    >
       <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
         {alerts.map((alert) => (
           <li key={alert.notificationId} className="min-w-0 space-y-1 py-2 first:pt-0 last:pb-0">
@@ -51,6 +65,12 @@ export function AlertsTriggered({
                   <span className={`font-medium ${STATUS_CLASS[delivery.status]}`}>
                     {STATUS_LABELS[delivery.status]}
                   </span>
+                  {delivery.attempts > 0 ? (
+                    <span className="text-zinc-500 dark:text-zinc-400">
+                      {" "}
+                      · {delivery.attempts} {delivery.attempts === 1 ? "attempt" : "attempts"}
+                    </span>
+                  ) : null}
                   {delivery.status !== "delivered" && delivery.lastError ? (
                     <span className="text-zinc-500 dark:text-zinc-400">
                       {" "}

@@ -193,7 +193,7 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
 
         {latest?.payload ? <SdkContextSections payload={latest.payload} /> : null}
 
-        <AlertsTriggered alerts={alerts} projectSlug={error.project.slug} />
+        <AlertsTriggered alerts={alerts} projectSlug={error.project.slug} errorId={error.id} />
 
         <EventsList
           errorId={error.id}

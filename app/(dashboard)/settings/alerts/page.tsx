@@ -26,6 +26,13 @@ const searchSchema = z.object({
     .max(Number.MAX_SAFE_INTEGER)
     .optional()
     .catch(undefined),
+  errorId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .catch(undefined),
   cursor: z
     .string()
     .regex(/^[1-9]\d{0,15}$/)
@@ -62,6 +69,7 @@ export default async function AlertsSettingsPage({
   if (search.status) params.set("status", search.status);
   if (search.channel) params.set("channel", search.channel);
   if (search.ruleId) params.set("ruleId", String(search.ruleId));
+  if (search.errorId) params.set("errorId", String(search.errorId));
   if (search.cursor) params.set("cursor", search.cursor);
   const [{ role, items: rules }, log] = await Promise.all([
     listAlertRules(db, { userId, project: selected.id }),
@@ -117,7 +125,12 @@ export default async function AlertsSettingsPage({
         <DeliveryLogSection
           project={project}
           rules={rules.map(({ id, name }) => ({ id, name }))}
-          filters={{ status: search.status, ruleId: search.ruleId, channel: search.channel }}
+          filters={{
+            status: search.status,
+            ruleId: search.ruleId,
+            channel: search.channel,
+            errorId: search.errorId,
+          }}
           deliveries={log.items}
           attempts={attempts}
           nextCursor={log.nextCursor}
