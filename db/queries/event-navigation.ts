@@ -16,8 +16,11 @@ export interface EventNavigation {
  * ordered as the events list is (occurred_at, then id). Four keyset lookups of one row each on
  * events_error_occurred_idx (error_id, occurred_at): the bound on occurred_at alone lets the
  * index stop at the current event, the row comparison then breaks ties by id. No OFFSET, no
- * count. The current event's time is read in SQL so its microseconds survive. Null ids at the
- * ends (and for newer/older when the event is not the error's).
+ * count. The current event's time is read in SQL so its microseconds survive, and through
+ * scalar subqueries: joined to the CTE instead, the bound was only a join filter and an old
+ * event's "older" read every newer event of the error (290 ms against 0.2 ms at 100,000
+ * events, EXPLAIN ANALYZE on PostgreSQL 15). Null ids at the ends (and for newer/older when
+ * the event is not the error's).
  */
 export async function findEventNavigation(
   db: DbOrTx,
@@ -31,11 +34,13 @@ export async function findEventNavigation(
     SELECT
       (SELECT e.id FROM events e WHERE e.error_id = ${errorId}
         ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1)::text AS newest,
-      (SELECT e.id FROM events e, cur WHERE e.error_id = ${errorId}
-        AND e.occurred_at >= cur.occurred_at AND (e.occurred_at, e.id) > (cur.occurred_at, cur.id)
+      (SELECT e.id FROM events e WHERE e.error_id = ${errorId}
+        AND e.occurred_at >= (SELECT occurred_at FROM cur)
+        AND (e.occurred_at, e.id) > (SELECT occurred_at, id FROM cur)
         ORDER BY e.occurred_at, e.id LIMIT 1)::text AS newer,
-      (SELECT e.id FROM events e, cur WHERE e.error_id = ${errorId}
-        AND e.occurred_at <= cur.occurred_at AND (e.occurred_at, e.id) < (cur.occurred_at, cur.id)
+      (SELECT e.id FROM events e WHERE e.error_id = ${errorId}
+        AND e.occurred_at <= (SELECT occurred_at FROM cur)
+        AND (e.occurred_at, e.id) < (SELECT occurred_at, id FROM cur)
         ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1)::text AS older,
       (SELECT e.id FROM events e WHERE e.error_id = ${errorId}
         ORDER BY e.occurred_at, e.id LIMIT 1)::text AS oldest`);
