@@ -388,6 +388,20 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           responses: { "200": ok(responses.eventListSchema), ...errors("400", "401", "404") },
         },
       },
+      "/api/errors/{id}/events/{eventId}": {
+        get: {
+          summary:
+            "One event of the error in full (with the SDK payload) and the ids of its newest, newer, older and oldest neighbours",
+          description:
+            "`eventId` is the event's row id (`id`, digits only). Any other value is read as the client's event id (Sentry's `event_id`, the native `eventId`) and answered with 307 to the row id's URL. An event of another error, or of an error outside your projects, is a 404.",
+          parameters: [idParam("id", "Error id"), idParam("eventId", "Event row id")],
+          responses: {
+            "200": ok(responses.errorEventSchema),
+            "307": { description: "Named by its client event id: Location is the row id's URL" },
+            ...errors("401", "404"),
+          },
+        },
+      },
       "/api/errors/{id}/activity": {
         get: {
           summary:

@@ -2,28 +2,23 @@ import Link from "next/link";
 import { environmentLabel } from "@/lib/ingest/environments";
 import type { Level } from "@/lib/ingest/levels";
 import { LevelBadge, TagList } from "./badges";
-import { KeyValueList, Section, TextBox } from "./section";
+import { Section } from "./section";
 import { DateTime } from "./time";
 
 export interface EventItem {
   id: number;
-  eventId: string;
-  title: string;
-  details: string;
   level: Level;
   origin: string;
   environment: string;
   release: string | null;
   occurredAt: string;
-  receivedAt: string;
   tags: [string, string][];
-  collectedBy: string | null;
 }
 
 const linkClass =
   "rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 hover:underline dark:text-indigo-300 dark:hover:bg-indigo-950/60";
 
-/** One page of an error's events, newest first; each opens to show its details. */
+/** One page of an error's events, newest first; each links to its own page. */
 export function EventsList({
   errorId,
   total,
@@ -57,7 +52,7 @@ export function EventsList({
         <ol className="divide-y divide-zinc-100 border-y border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800">
           {events.map((event) => (
             <li key={event.id} data-testid="event">
-              <EventRow event={event} />
+              <EventRow errorId={errorId} event={event} />
             </li>
           ))}
         </ol>
@@ -85,59 +80,43 @@ export function EventsList({
   );
 }
 
-function EventRow({ event }: { event: EventItem }) {
+/** One event as a link to its own page, where it is shown in full. */
+function EventRow({ errorId, event }: { errorId: number; event: EventItem }) {
   return (
-    <details className="group/event">
-      <summary className="flex cursor-pointer list-none flex-col gap-1.5 px-1 py-2.5 hover:bg-zinc-50 sm:flex-row sm:items-start sm:gap-3 dark:hover:bg-zinc-800/50 [&::-webkit-details-marker]:hidden">
-        <span className="flex shrink-0 items-center gap-2">
-          <svg
-            aria-hidden
-            viewBox="0 0 16 16"
-            className="size-4 shrink-0 text-zinc-400 transition-transform group-open/event:rotate-90"
-          >
-            <path d="M6 4l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          </svg>
-          <DateTime iso={event.occurredAt} seconds className="text-sm font-medium tabular-nums" />
-          <LevelBadge level={event.level} />
-        </span>
-        <span className="flex min-w-0 flex-1 flex-col gap-1.5 pl-6 sm:pl-0">
-          <span className="flex flex-wrap gap-x-3 gap-y-0.5 text-sm text-zinc-600 dark:text-zinc-300">
-            <span className="min-w-0 wrap-break-word">
-              <span className="sr-only">Origin: </span>
-              {event.origin}
-            </span>
-            <span>
-              <span className="sr-only">Environment: </span>
-              {environmentLabel(event.environment)}
-            </span>
-            {event.release ? (
-              <span className="min-w-0 font-mono text-xs leading-5 wrap-break-word">
-                <span className="sr-only">Release: </span>
-                {event.release}
-              </span>
-            ) : null}
-          </span>
-          <TagList tags={event.tags} limit={4} />
-        </span>
-      </summary>
-      <div className="space-y-3 pb-4 pl-7 sm:pl-7">
-        <p className="text-sm font-medium wrap-break-word">{event.title}</p>
-        {event.details ? (
-          <TextBox label="Event details" className="max-h-72">
-            {event.details}
-          </TextBox>
-        ) : null}
-        <KeyValueList
-          label="Event"
-          entries={[
-            ["Event ID", event.eventId],
-            ["Occurred", <DateTime key="o" iso={event.occurredAt} seconds />],
-            ["Received", <DateTime key="r" iso={event.receivedAt} seconds />],
-            ["Collected by", event.collectedBy ?? "Unknown (the user was deleted)"],
-          ]}
+    <Link
+      href={`/errors/${errorId}/events/${event.id}`}
+      className="group/event flex flex-col gap-1.5 rounded-md px-1 py-2.5 hover:bg-zinc-50 sm:flex-row sm:items-start sm:gap-3 dark:hover:bg-zinc-800/50"
+    >
+      <span className="flex shrink-0 items-center gap-2">
+        <DateTime
+          iso={event.occurredAt}
+          seconds
+          className="text-sm font-medium text-indigo-700 tabular-nums group-hover/event:underline dark:text-indigo-300"
         />
-        {event.tags.length > 4 ? <TagList tags={event.tags} /> : null}
-      </div>
-    </details>
+        <LevelBadge level={event.level} />
+      </span>
+      <span className="flex min-w-0 flex-1 flex-col gap-1.5">
+        <span className="flex flex-wrap gap-x-3 gap-y-0.5 text-sm text-zinc-600 dark:text-zinc-300">
+          <span className="min-w-0 wrap-break-word">
+            <span className="sr-only">Origin: </span>
+            {event.origin}
+          </span>
+          <span>
+            <span className="sr-only">Environment: </span>
+            {environmentLabel(event.environment)}
+          </span>
+          {event.release ? (
+            <span className="min-w-0 font-mono text-xs leading-5 wrap-break-word">
+              <span className="sr-only">Release: </span>
+              {event.release}
+            </span>
+          ) : null}
+        </span>
+        <TagList tags={event.tags} limit={4} />
+      </span>
+      <span aria-hidden className="hidden self-center text-zinc-400 sm:block">
+        ›
+      </span>
+    </Link>
   );
 }

@@ -12,16 +12,20 @@ const TONES: Record<Tone, string> = {
 
 /**
  * Copies `text` and shows "Copied" for a moment. `what` names the thing for screen readers
- * ("Copy ingest key"); the outcome is announced through a polite live region.
+ * ("Copy ingest key"); the outcome is announced through a polite live region. `text` may be
+ * a function, read at the click (a page's absolute URL is only known in the browser).
  */
 export function CopyButton({
   text,
   what,
+  label = "Copy",
   tone = "light",
   className = "",
 }: {
-  text: string;
+  text: string | (() => string);
   what: string;
+  /** The visible text while idle. */
+  label?: string;
   tone?: Tone;
   className?: string;
 }) {
@@ -31,7 +35,7 @@ export function CopyButton({
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(typeof text === "function" ? text() : text);
       setStatus("copied");
     } catch {
       // No clipboard outside a secure context (plain http on another host): the text stays selectable.
@@ -68,9 +72,9 @@ export function CopyButton({
             </>
           )}
         </svg>
-        {status === "copied" ? "Copied" : status === "failed" ? "Select to copy" : "Copy"}
+        {status === "copied" ? "Copied" : status === "failed" ? "Select to copy" : label}
       </button>
-      <span role="status" className="sr-only">
+      <span role="status" aria-live="polite" className="sr-only">
         {status === "copied"
           ? `${what} copied`
           : status === "failed"

@@ -103,6 +103,17 @@ export async function listEventsOfError(
   };
 }
 
+/** One event of one error by its row id; null when it is not that error's (callers scope the error). */
+export async function findEventOfError(
+  db: DbOrTx,
+  input: { errorId: number; eventId: number },
+): Promise<EventRecord | null> {
+  const [row] = await selectEvents(db)
+    .where(and(eq(events.id, input.eventId), eq(events.errorId, input.errorId)))
+    .limit(1);
+  return row ? shapeEvent(row) : null;
+}
+
 export async function findEventForUser(db: DbOrTx, input: { userId: number; eventId: number }) {
   const [row] = await selectEvents(db)
     .where(and(eq(events.id, input.eventId), inUserProjects(db, events.projectId, input.userId)))

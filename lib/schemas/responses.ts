@@ -151,6 +151,22 @@ export const eventListSchema = z.strictObject({
   nextCursor: z.string().nullable(),
 });
 
+const eventIdOrNull = (description: string) => z.number().int().nullable().meta({ description });
+
+export const errorEventSchema = eventSchema.extend({
+  navigation: z
+    .strictObject({
+      newest: eventIdOrNull("The error's newest event (by occurredAt, then id)."),
+      newer: eventIdOrNull("The next newer event; null on the newest."),
+      older: eventIdOrNull("The next older event; null on the oldest."),
+      oldest: eventIdOrNull("The error's oldest event."),
+    })
+    .meta({
+      description:
+        "Row ids of the events around this one, in the order GET /api/errors/{id}/events lists them.",
+    }),
+});
+
 const bucketSchema = z.strictObject({ start: timestamp, count: z.number().int() });
 
 const untilRateSchema = z

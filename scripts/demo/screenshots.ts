@@ -6,13 +6,15 @@ import { openDatabase } from "@/db/client";
 import { DEMO, seedDemo } from "../db/seed-demo";
 import { ensureBuild, startServer } from "../lib/server";
 import { alertScreenshots } from "./alerts-screenshots";
+import { eventScreenshots } from "./event-screenshots";
 import { seedDemoAlerts } from "./seed-alerts";
 
 /**
  * `npm run screenshots`: the list, detail and settings pages at desktop and phone widths, from
  * the seeded demo data on a fresh embedded database, into docs/screenshots/. Then the triage
  * loop (triage-*.png, 1280 and 390 wide): a teammate resolves an error in the next release, an
- * event from a newer release regresses it, errors are assigned and an archive escalates.
+ * event from a newer release regresses it, errors are assigned and an archive escalates. Then
+ * an event's own page (event-*.png). `npm run screenshots -- events` makes only the last.
  */
 const OUT = path.resolve("docs/screenshots");
 const VIEWPORTS = [
@@ -50,8 +52,9 @@ try {
     executablePath,
     args: ["--no-sandbox", "--disable-gpu"],
   });
-  await alertScreenshots(browser, base, OUT);
-  for (const { name, viewport, isMobile } of VIEWPORTS) {
+  const onlyEvents = process.argv.slice(2).includes("events");
+  if (!onlyEvents) await alertScreenshots(browser, base, OUT);
+  for (const { name, viewport, isMobile } of onlyEvents ? [] : VIEWPORTS) {
     for (const scheme of ["light", "dark"] as const) {
       if (scheme === "dark" && name === "phone") continue;
       const context = await browser.newContext({
@@ -103,7 +106,8 @@ try {
       await context.close();
     }
   }
-  await triageScreenshots(browser, base);
+  if (!onlyEvents) await triageScreenshots(browser, base);
+  await eventScreenshots(browser, base, OUT);
   await browser.close();
   console.log(`Screenshots written to ${path.relative(process.cwd(), OUT)}/`);
 } finally {

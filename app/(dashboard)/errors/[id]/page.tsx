@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActivitySection } from "@/components/error-detail/activity-section";
@@ -59,26 +60,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: error ? error.title.slice(0, 80) : "Error not found" };
 }
 
-function collectedByText(event: EventRecord): string | null {
-  const by = event.collectedBy;
-  if (!by) return null;
-  return `${by.name} <${by.email}>${by.tokenName ? ` · key “${by.tokenName}”` : ""}`;
-}
-
 function toEventItem(event: EventRecord): EventItem {
   return {
     id: event.id,
-    eventId: event.eventId,
-    title: event.title,
-    details: event.details,
     level: event.level,
     origin: event.origin,
     environment: event.environment,
     release: event.release,
     occurredAt: event.occurredAt.toISOString(),
-    receivedAt: event.receivedAt.toISOString(),
     tags: readEntries(event.tags),
-    collectedBy: collectedByText(event),
   };
 }
 
@@ -137,7 +127,19 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
         <TriageBanner triage={triageData(error)} />
         <ErrorFacts error={summary} />
 
-        <Section title="Details">
+        <Section
+          title="Details"
+          actions={
+            latest ? (
+              <Link
+                href={`/errors/${error.id}/events/${latest.id}`}
+                className="rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 hover:underline dark:text-indigo-300 dark:hover:bg-indigo-950/60"
+              >
+                Latest event in full →
+              </Link>
+            ) : null
+          }
+        >
           {details ? (
             <TextBox
               label="Details of the latest event"

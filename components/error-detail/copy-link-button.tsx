@@ -1,0 +1,15 @@
+"use client";
+
+import { CopyButton } from "@/components/ui/copy-button";
+
+/** "Copy link": the absolute URL of `path` on the host the page was opened from. */
+export function CopyLinkButton({ path, what }: { path: string; what: string }) {
+  return (
+    <CopyButton
+      text={() => new URL(path, window.location.href).href}
+      what={what}
+      label="Copy link"
+      className="py-1.5 text-sm"
+    />
+  );
+}

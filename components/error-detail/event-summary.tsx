@@ -1,0 +1,134 @@
+import Link from "next/link";
+import { capitalize } from "@/lib/errors/detail-format";
+import { environmentLabel } from "@/lib/ingest/environments";
+import type { Level } from "@/lib/ingest/levels";
+import { LevelBadge } from "./badges";
+import { Breakable } from "./breakable";
+import { EventNav, type EventNavData } from "./event-nav";
+import { DateTime } from "./time";
+
+export interface EventSummaryData {
+  id: number;
+  eventId: string;
+  title: string;
+  level: Level;
+  origin: string;
+  environment: string;
+  release: string | null;
+  occurredAt: string;
+  receivedAt: string;
+  collectedBy: { name: string | null; email: string | null; tokenName: string | null } | null;
+}
+
+/** The top of an event's page: back to its error, what happened where and when, navigation. */
+export function EventHeader({
+  error,
+  event,
+  navigation,
+}: {
+  error: { id: number; title: string; count: number };
+  event: EventSummaryData;
+  navigation: EventNavData;
+}) {
+  return (
+    <header className="space-y-3">
+      <Link
+        href={`/errors/${error.id}`}
+        className="inline-flex max-w-full items-center gap-1 rounded text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+      >
+        <span aria-hidden>←</span>
+        <span className="truncate">
+          <span className="sr-only">Back to the error: </span>
+          {error.title}
+        </span>
+      </Link>
+      <div className="min-w-0 space-y-2">
+        <h1 className="text-sm font-medium text-zinc-600 wrap-break-word dark:text-zinc-300">
+          Event: {capitalize(event.level)} in{" "}
+          <span className="font-semibold text-zinc-900 dark:text-zinc-100">{event.origin}</span> at{" "}
+          <DateTime iso={event.occurredAt} seconds />
+        </h1>
+        <p
+          className="text-xl leading-snug font-semibold tracking-tight wrap-break-word sm:text-2xl"
+          data-testid="event-title"
+        >
+          {event.title}
+        </p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          One of {error.count.toLocaleString("en-US")} {error.count === 1 ? "event" : "events"} of
+          this error
+        </p>
+      </div>
+      <EventNav errorId={error.id} eventId={event.id} navigation={navigation} />
+    </header>
+  );
+}
+
+function Fact({
+  label,
+  children,
+  wide,
+}: {
+  label: string;
+  children: React.ReactNode;
+  wide?: boolean;
+}) {
+  return (
+    <div className={`min-w-0 ${wide ? "col-span-2" : ""}`}>
+      <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="mt-1 text-sm wrap-break-word">{children}</dd>
+    </div>
+  );
+}
+
+/** The event at a glance, like the error's summary: four columns, two on a phone. */
+export function EventFacts({ event }: { event: EventSummaryData }) {
+  const by = event.collectedBy;
+  return (
+    <dl
+      aria-label="Event"
+      className="grid grid-cols-2 gap-x-4 gap-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs sm:p-5 md:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <Fact label="Level">
+        <LevelBadge level={event.level} />
+      </Fact>
+      <Fact label="Environment">{environmentLabel(event.environment)}</Fact>
+      <Fact label="Release">
+        {event.release ? (
+          <span className="font-mono text-xs" data-testid="event-release">
+            <Breakable text={event.release} />
+          </span>
+        ) : (
+          <span className="text-zinc-500 dark:text-zinc-400">None</span>
+        )}
+      </Fact>
+      <Fact label="Origin">
+        <Breakable text={event.origin} />
+      </Fact>
+      <Fact label="Occurred">
+        <DateTime iso={event.occurredAt} seconds />
+      </Fact>
+      <Fact label="Received">
+        <DateTime iso={event.receivedAt} seconds />
+      </Fact>
+      <Fact label="Event ID" wide>
+        <span className="font-mono text-xs" data-testid="client-event-id">
+          <Breakable text={event.eventId} />
+        </span>
+      </Fact>
+      <Fact label="Collected by" wide>
+        {by ? (
+          <>
+            <span className="font-medium">{by.name}</span>{" "}
+            <span className="text-zinc-600 dark:text-zinc-300">&lt;{by.email}&gt;</span>
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+              {by.tokenName ? `with the key “${by.tokenName}”` : "with a key that was deleted"}
+            </span>
+          </>
+        ) : (
+          <span className="text-zinc-500 dark:text-zinc-400">Unknown (the user was deleted)</span>
+        )}
+      </Fact>
+    </dl>
+  );
+}
