@@ -11,7 +11,8 @@ import { startServer } from "../lib/server";
  * `npm test`: unit tests, a production build, the HTTP API suite against a started server on
  * PGlite and (with TEST_DATABASE_URL) on a fresh PostgreSQL database, then Playwright.
  * `npm run demo` end to end (it serves the build too). `npm test -- unit api demo e2e` picks
- * stages; other arguments are file filters for the vitest stages (`npm test -- api triage`).
+ * stages; other arguments are file filters for the vitest stages and Playwright
+ * (`npm test -- api triage`, `npm test -- e2e alerts`).
  */
 const ALL = ["unit", "api", "demo", "e2e"] as const;
 type Stage = (typeof ALL)[number];
@@ -143,7 +144,7 @@ if (stages.has("demo")) {
 if (stages.has("e2e")) {
   console.log("\n▶ Playwright end-to-end tests");
   const output = path.join(reports, "e2e.json");
-  const code = await run("npx", ["playwright", "test"], {
+  const code = await run("npx", ["playwright", "test", ...fileFilters], {
     ...process.env,
     PLAYWRIGHT_JSON_OUTPUT_NAME: output,
   });
