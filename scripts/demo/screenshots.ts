@@ -6,6 +6,7 @@ import { openDatabase } from "@/db/client";
 import { DEMO, seedDemo } from "../db/seed-demo";
 import { ensureBuild, startServer } from "../lib/server";
 import { alertScreenshots } from "./alerts-screenshots";
+import { listSearchScreenshots } from "./list-search-screenshots";
 import { seedDemoAlerts } from "./seed-alerts";
 
 /**
@@ -51,6 +52,7 @@ try {
     args: ["--no-sandbox", "--disable-gpu"],
   });
   await alertScreenshots(browser, base, OUT);
+  await listSearchScreenshots(browser, base, OUT);
   for (const { name, viewport, isMobile } of VIEWPORTS) {
     for (const scheme of ["light", "dark"] as const) {
       if (scheme === "dark" && name === "phone") continue;
