@@ -129,7 +129,7 @@ function SearchHelp() {
           details. Filters are <code className="font-mono text-xs">key:value</code>; quote a value
           with spaces.
         </p>
-        <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+        <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr] sm:items-baseline">
           {SEARCH_KEYS.map((entry) => (
             <div key={entry.key} className="contents">
               <dt>
