@@ -16,6 +16,12 @@ export type EnvironmentFilter =
   | { kind: "other" }
   | { kind: "one"; value: string };
 
+/** `tag=key:value`: errors whose events carried that tag. */
+export interface TagFilter {
+  key: string;
+  value: string;
+}
+
 export interface ListErrorsQuery {
   environment: EnvironmentFilter;
   levels: Level[];
@@ -26,6 +32,7 @@ export interface ListErrorsQuery {
   /** Errors seen in this release (an event of theirs carried it). */
   release: string | null;
   assignee: AssigneeFilter | null;
+  tag: TagFilter | null;
   project: string | null;
   sort: ErrorSort;
   cursor: string | null;
@@ -46,9 +53,29 @@ export function effectiveStatus(
   return query.q || query.levels.length > 0 || query.origin ? "all" : "open";
 }
 
-/** Cursor: the sort key of the last row seen, opaque to clients. */
-export function encodeCursor(sort: ErrorSort, values: (string | number)[]): string {
-  return Buffer.from(JSON.stringify([sort, ...values])).toString("base64url");
+/** `next`: the rows after the key (the next page); `prev`: the rows before it. */
+export type CursorDirection = "next" | "prev";
+
+/** What a cursor holds: where a page starts, which way from the key, and its first row's index. */
+export interface DecodedCursor {
+  direction: CursorDirection;
+  /** The 0-based position of the page's first row: for "26–50 of 117"; a hint, not a key. */
+  offset: number;
+  values: (string | number)[];
+}
+
+const DIRECTION_CODES: Record<CursorDirection, string> = { next: "n", prev: "p" };
+/** Far beyond any list a person pages through; keeps a forged offset a small integer. */
+const MAX_CURSOR_OFFSET = 1_000_000_000;
+
+/** Cursor: the sort key of a boundary row, the direction and the page's offset, opaque to clients. */
+export function encodeCursor(
+  sort: ErrorSort,
+  values: (string | number)[],
+  position: { direction: CursorDirection; offset: number },
+): string {
+  const head = [sort, DIRECTION_CODES[position.direction], position.offset];
+  return Buffer.from(JSON.stringify([...head, ...values])).toString("base64url");
 }
 
 // int4: counts and severities (integer columns); id: bigint row ids; time: microsecond UTC text.
@@ -77,8 +104,8 @@ function isCursorValue(kind: CursorValue, value: unknown): boolean {
   );
 }
 
-/** The sort key a cursor holds; null when it was edited, is not ours, or belongs to another sort. */
-export function decodeCursor(sort: ErrorSort, cursor: string): (string | number)[] | null {
+/** What a cursor holds; null when it was edited, is not ours, or belongs to another sort. */
+export function decodeCursor(sort: ErrorSort, cursor: string): DecodedCursor | null {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -86,8 +113,12 @@ export function decodeCursor(sort: ErrorSort, cursor: string): (string | number)
     return null;
   }
   const shape = CURSOR_SHAPES[sort];
-  if (!Array.isArray(decoded) || decoded[0] !== sort || decoded.length !== shape.length + 1)
+  if (!Array.isArray(decoded) || decoded[0] !== sort || decoded.length !== shape.length + 3)
     return null;
-  const values = decoded.slice(1);
-  return shape.every((kind, index) => isCursorValue(kind, values[index])) ? values : null;
+  const [, code, offset, ...values] = decoded;
+  const direction = code === "n" ? "next" : code === "p" ? "prev" : null;
+  if (direction === null) return null;
+  if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_CURSOR_OFFSET) return null;
+  if (!shape.every((kind, index) => isCursorValue(kind, values[index]))) return null;
+  return { direction, offset, values };
 }

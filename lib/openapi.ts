@@ -314,6 +314,11 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
               type: "string",
               examples: ["me", "none", "42"],
             }),
+            query(
+              "tag",
+              "key:value (split at the first colon): errors whose events carried that tag. Validated; not applied yet (the tag counters are being built)",
+              { type: "string", examples: ["browser:Firefox"] },
+            ),
             query("project", "Project id or slug (default: your first project)", {
               type: "string",
             }),
@@ -322,7 +327,13 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
               enum: [...ERROR_SORTS],
               default: "frequency",
             }),
-            query("cursor", "nextCursor of the previous page", { type: "string" }),
+            query(
+              "cursor",
+              "nextCursor (the page after) or prevCursor (the page before) of a page",
+              {
+                type: "string",
+              },
+            ),
             query("limit", "Page size", {
               type: "integer",
               minimum: 1,

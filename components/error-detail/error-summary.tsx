@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackToListLink } from "@/components/errors/back-to-list-link";
 import type { Person } from "@/components/ui/assign-menu";
 import { capitalize } from "@/lib/errors/detail-format";
 import { environmentLabel } from "@/lib/ingest/environments";
@@ -41,12 +41,7 @@ export function ErrorHeader({
 }) {
   return (
     <header className="space-y-3">
-      <Link
-        href="/errors"
-        className="inline-flex items-center gap-1 rounded text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
-      >
-        <span aria-hidden>←</span> All errors
-      </Link>
+      <BackToListLink className="inline-flex items-center gap-1 rounded text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white" />
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0 space-y-2">
           <h1 className="text-sm font-medium text-zinc-600 wrap-break-word dark:text-zinc-300">

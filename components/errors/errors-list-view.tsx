@@ -1,13 +1,19 @@
 import type { EnvironmentCounts } from "@/db/queries/error-stats";
-import { clearedFiltersHref, type ErrorListState, hasSearchFilters } from "@/lib/errors/list-url";
+import {
+  clearedFiltersHref,
+  type ErrorListState,
+  errorListHref,
+  hasFilters,
+} from "@/lib/errors/list-url";
 import { environmentLabel } from "@/lib/ingest/environments";
 import { ActionNotice } from "./action-notice";
+import { RememberListHref } from "./back-to-list-link";
 import { EmptyTabState, FirstEventEmptyState, NoMatchesState } from "./empty-states";
 import { EnvironmentTabs, selectedBucket } from "./environment-tabs";
 import { ErrorsTable } from "./errors-table";
 import { ErrorsToolbar } from "./errors-toolbar";
 import { ListNavigationProvider } from "./list-navigation";
-import { Pagination } from "./pagination";
+import { type ListTotal, Pagination } from "./pagination";
 import { ProjectSwitcher } from "./project-switcher";
 import { ClockProvider } from "./relative-time";
 import type { ErrorRow, Person } from "./types";
@@ -23,7 +29,7 @@ export function ErrorsListView({
   members,
   currentUserId,
   rows,
-  nextCursor,
+  page,
   serverNow,
   baseUrl,
 }: {
@@ -36,7 +42,14 @@ export function ErrorsListView({
   members: Person[];
   currentUserId: number;
   rows: ErrorRow[];
-  nextCursor: string | null;
+  /** Where this page sits in the list, and the cursors either side of it. */
+  page: {
+    nextCursor: string | null;
+    prevCursor: string | null;
+    offset: number;
+    limit: number;
+    total: ListTotal;
+  };
   serverNow: number;
   /** Set only when the project has no errors at all: the curl example needs it. */
   baseUrl: string | null;
@@ -44,6 +57,7 @@ export function ErrorsListView({
   return (
     <ClockProvider serverNow={serverNow}>
       <ListNavigationProvider>
+        <RememberListHref href={errorListHref(state, { cursor: state.cursor })} />
         <div className="space-y-4">
           <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
             <div className="min-w-0">
@@ -69,7 +83,7 @@ export function ErrorsListView({
               />
               <ActionNotice />
               <ListBody state={state} rows={rows} />
-              <Pagination state={state} nextCursor={nextCursor} shown={rows.length} />
+              <Pagination state={state} shown={rows.length} {...page} />
             </ErrorActionsProvider>
           )}
         </div>
@@ -83,8 +97,7 @@ function ListBody({ state, rows }: { state: ErrorListState; rows: ErrorRow[] }) 
     // A new view starts with nothing selected; a refresh after an action keeps the selection.
     return <ErrorsTable key={viewKey(state)} rows={rows} state={state} />;
   }
-  if (hasSearchFilters(state) || state.release || state.assignee)
-    return <NoMatchesState clearHref={clearedFiltersHref(state)} />;
+  if (hasFilters(state)) return <NoMatchesState clearHref={clearedFiltersHref(state)} />;
   const bucket = selectedBucket(state.environment);
   const where =
     bucket === null
@@ -106,6 +119,7 @@ function viewKey(state: ErrorListState): string {
     state.origin,
     state.release,
     state.assignee,
+    state.tag,
     state.sort,
     state.cursor,
   ]);

@@ -27,7 +27,8 @@ export function ListNavigationProvider({ children }: { children: React.ReactNode
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const navigate = useCallback(
-    (href: string, { mode = "replace", scroll = false }: NavigateOptions = {}) => {
+    // Push by default: each change of the view is one history entry, which Back undoes.
+    (href: string, { mode = "push", scroll = false }: NavigateOptions = {}) => {
       startTransition(() => {
         if (mode === "push") router.push(href, { scroll });
         else router.replace(href, { scroll });

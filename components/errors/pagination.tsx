@@ -2,43 +2,88 @@ import { buttonClass } from "@/components/ui/button";
 import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { ListLink } from "./list-navigation";
 
-/** Keyset paging: forward with the server's cursor, or back to the first page. */
+const numberFormat = new Intl.NumberFormat("en");
+
+/** How many errors the view holds; `capped`: at least that many (counting stopped there). */
+export interface ListTotal {
+  count: number;
+  capped: boolean;
+}
+
+/**
+ * Keyset paging both ways: Next with the server's cursor, Previous with its backwards cursor
+ * (or the plain first-page URL when that is where it leads), and where this page sits:
+ * "26–50 of 117".
+ */
 export function Pagination({
   state,
   nextCursor,
+  prevCursor,
+  offset,
+  limit,
   shown,
+  total,
 }: {
   state: ErrorListState;
   nextCursor: string | null;
+  prevCursor: string | null;
+  /** The 0-based position of the page's first row. */
+  offset: number;
+  limit: number;
   shown: number;
+  total: ListTotal;
 }) {
-  if (!state.cursor && !nextCursor) return null;
+  if (shown === 0 && !state.cursor) return null;
   const small = "px-3 py-1.5";
+  const first = offset + 1;
+  const last = offset + shown;
+  // The count is read beside the page, not with it: never say fewer than the page shows.
+  const count = Math.max(total.count, last);
+  const of = `${numberFormat.format(count)}${total.capped ? "+" : ""}`;
+  const range =
+    shown === 0
+      ? "No errors on this page"
+      : `${numberFormat.format(first)}–${numberFormat.format(last)} of ${of}`;
+  const previousHref =
+    prevCursor && offset > limit
+      ? errorListHref(state, { cursor: prevCursor })
+      : state.cursor
+        ? errorListHref(state, { cursor: null })
+        : null;
+  const nextHref = nextCursor ? errorListHref(state, { cursor: nextCursor }) : null;
+  const disabled = `${buttonClass("secondary", small)} pointer-events-none opacity-50`;
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3">
-      <p className="text-sm text-zinc-500 dark:text-zinc-400">
-        {shown} {shown === 1 ? "error" : "errors"} on this page
+      <p className="text-sm text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="page-range">
+        {range}
       </p>
-      <div className="flex gap-2">
-        {state.cursor ? (
-          <ListLink
-            href={errorListHref(state, { cursor: null })}
-            scroll
-            className={buttonClass("secondary", small)}
-          >
-            First page
-          </ListLink>
-        ) : null}
-        {nextCursor ? (
-          <ListLink
-            href={errorListHref(state, { cursor: nextCursor })}
-            scroll
-            className={buttonClass("secondary", small)}
-          >
-            Next page <span aria-hidden>→</span>
-          </ListLink>
-        ) : null}
-      </div>
+      {previousHref || nextHref ? (
+        <div className="flex gap-2">
+          {previousHref ? (
+            <ListLink
+              href={previousHref}
+              scroll
+              rel="prev"
+              className={buttonClass("secondary", small)}
+            >
+              <span aria-hidden>←</span> Previous
+            </ListLink>
+          ) : (
+            <span aria-disabled="true" className={disabled}>
+              <span aria-hidden>←</span> Previous
+            </span>
+          )}
+          {nextHref ? (
+            <ListLink href={nextHref} scroll rel="next" className={buttonClass("secondary", small)}>
+              Next <span aria-hidden>→</span>
+            </ListLink>
+          ) : (
+            <span aria-disabled="true" className={disabled}>
+              Next <span aria-hidden>→</span>
+            </span>
+          )}
+        </div>
+      ) : null}
     </nav>
   );
 }

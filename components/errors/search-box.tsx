@@ -1,66 +1,149 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
+import {
+  formatSearchText,
+  MAX_SEARCH_TEXT,
+  parseSearchText,
+  SEARCH_KEYS,
+  type SearchIssue,
+  searchChanges,
+} from "@/lib/errors/search-syntax";
 import { useListNavigation } from "./list-navigation";
 
-const DEBOUNCE_MS = 300;
+/** A pause this long in typing sends a query that reads cleanly (one history entry). */
+const DEBOUNCE_MS = 400;
+/** A query with a problem waits longer before saying so: it is probably still being typed. */
+const COMPLAIN_MS = 1200;
 
-/** Text search over titles and details: the URL follows the typing, 300 ms after it pauses. */
+/**
+ * The one search box: free text and `key:value` filters (level, origin, release, is, assigned,
+ * env, tag). It shows the current URL's filters as text, and sends what is typed as the same
+ * URL parameters the other controls write: on Enter, or once typing pauses. A query with a
+ * problem is not sent; the problem is said under the box.
+ */
 export function SearchBox({ state }: { state: ErrorListState }) {
   const { navigate } = useListNavigation();
-  const [value, setValue] = useState(state.q);
-  const sent = useRef(state.q);
+  const current = formatSearchText(state);
+  const [value, setValue] = useState(current);
+  const [issues, setIssues] = useState<SearchIssue[]>([]);
+  const sent = useRef(current);
   const timer = useRef<number | undefined>(undefined);
+  const issuesId = useId();
 
-  // The URL changed from elsewhere (clear filters, back button): show what it says now.
+  // The URL changed from elsewhere (a filter control, clear filters, Back): show what it says.
   useEffect(() => {
-    if (state.q !== sent.current) {
-      sent.current = state.q;
-      setValue(state.q);
+    if (current !== sent.current) {
+      sent.current = current;
+      setValue(current);
+      setIssues([]);
     }
-  }, [state.q]);
+  }, [current]);
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
-  const submit = (text: string) => {
+  const submit = (text: string, { complain }: { complain: boolean }) => {
     window.clearTimeout(timer.current);
-    const q = text.trim();
-    if (q === sent.current) return;
-    sent.current = q;
-    navigate(errorListHref(state, { q }));
+    const parsed = parseSearchText(text);
+    if (!parsed.ok) {
+      if (complain) setIssues(parsed.issues);
+      return;
+    }
+    setIssues([]);
+    const href = errorListHref(state, searchChanges(parsed.filters));
+    if (href === errorListHref(state)) return;
+    sent.current = formatSearchText({ ...state, ...searchChanges(parsed.filters) });
+    navigate(href);
   };
 
+  const invalid = issues.length > 0;
   return (
-    <search className="relative min-w-0 flex-1">
-      <svg
-        aria-hidden
-        viewBox="0 0 16 16"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.5}
-        className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400"
-      >
-        <circle cx="7" cy="7" r="4.5" />
-        <path d="m10.5 10.5 3 3" strokeLinecap="round" />
-      </svg>
-      <input
-        type="search"
-        aria-label="Search errors by title or details"
-        placeholder="Search title and details…"
-        value={value}
-        maxLength={200}
-        onChange={(event) => {
-          const text = event.target.value;
-          setValue(text);
-          window.clearTimeout(timer.current);
-          timer.current = window.setTimeout(() => submit(text), DEBOUNCE_MS);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === "Enter") submit(value);
-        }}
-        className="block w-full rounded-lg border border-zinc-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-zinc-700 dark:bg-zinc-900"
-      />
+    <search className="min-w-0 flex-1 space-y-1.5">
+      <div className="relative">
+        <svg
+          aria-hidden
+          viewBox="0 0 16 16"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.5}
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400"
+        >
+          <circle cx="7" cy="7" r="4.5" />
+          <path d="m10.5 10.5 3 3" strokeLinecap="round" />
+        </svg>
+        <input
+          type="search"
+          aria-label="Search errors"
+          aria-describedby={issuesId}
+          aria-invalid={invalid || undefined}
+          placeholder="Search, or filter: level:error origin:api is:resolved…"
+          value={value}
+          maxLength={MAX_SEARCH_TEXT}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoCorrect="off"
+          onChange={(event) => {
+            const text = event.target.value;
+            setValue(text);
+            window.clearTimeout(timer.current);
+            const clean = parseSearchText(text).ok;
+            if (clean) setIssues([]);
+            timer.current = window.setTimeout(
+              () => submit(text, { complain: true }),
+              clean ? DEBOUNCE_MS : COMPLAIN_MS,
+            );
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") submit(value, { complain: true });
+          }}
+          className="block w-full rounded-lg border border-zinc-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none aria-invalid:border-red-500 aria-invalid:focus:ring-red-500/30 dark:border-zinc-700 dark:bg-zinc-900 dark:aria-invalid:border-red-500"
+        />
+      </div>
+      <div id={issuesId} role="alert" className="empty:hidden">
+        {invalid ? (
+          <ul className="space-y-0.5 text-sm text-red-700 dark:text-red-400">
+            {issues.map((issue) => (
+              <li key={`${issue.start}-${issue.message}`} className="wrap-break-word">
+                {issue.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <SearchHelp />
     </search>
+  );
+}
+
+/** The keys, under the box: a native disclosure, so it opens with Enter or Space. */
+function SearchHelp() {
+  return (
+    <details className="group text-sm">
+      <summary className="w-fit cursor-pointer rounded text-xs font-medium text-zinc-500 hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-400 dark:hover:text-zinc-200">
+        Search syntax
+      </summary>
+      <div className="mt-2 space-y-2 rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+        <p>
+          Words and <code className="font-mono text-xs">"quoted phrases"</code> search titles and
+          details. Filters are <code className="font-mono text-xs">key:value</code>; quote a value
+          with spaces.
+        </p>
+        <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr] sm:items-baseline">
+          {SEARCH_KEYS.map((entry) => (
+            <div key={entry.key} className="contents">
+              <dt>
+                <code className="font-mono text-xs text-indigo-700 dark:text-indigo-300">
+                  {entry.example}
+                </code>
+              </dt>
+              <dd className="mb-1 text-xs text-zinc-500 sm:mb-0 dark:text-zinc-400">
+                {entry.help}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </details>
   );
 }

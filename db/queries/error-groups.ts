@@ -119,6 +119,9 @@ export function errorFilters(
   else if (query.assignee !== null) {
     where.push(eq(errors.assigneeUserId, query.assignee === "me" ? scope.userId : query.assignee));
   }
+  // TODO(lead): apply `query.tag` here once the tag counters table exists (issue 17, item 2;
+  // the lead builds the table and wires this filter). Until then `tag` is parsed, validated
+  // and carried through URLs, and the list is NOT narrowed by it.
   if (query.q) {
     // The candidates first: a set the planner hashes, so inside the counts' FILTER (evaluated
     // in this order) most rows take one probe and skip the pattern match; in the list it
@@ -131,26 +134,40 @@ export function errorFilters(
   return where;
 }
 
+export interface ErrorListPageResult {
+  items: ErrorListItem[];
+  /** The page after this one; null on the last page. */
+  nextCursor: string | null;
+  /** The page before this one; null on the first page. */
+  prevCursor: string | null;
+  /** The 0-based position of the first item in the whole list (exact unless rows moved meanwhile). */
+  offset: number;
+}
+
 /**
- * One page of a project's errors, sorted in SQL with a stable keyset cursor; null when the
- * cursor is not one of ours (edited, stale, or from another sort order).
+ * One page of a project's errors, sorted in SQL with a stable keyset cursor, forwards or
+ * backwards; null when the cursor is not one of ours (edited, stale, or from another sort).
  */
 export async function listErrors(
   db: DbOrTx,
   input: { projectId: number; userId: number; query: ListErrorsQuery },
-): Promise<{ items: ErrorListItem[]; nextCursor: string | null } | null> {
+): Promise<ErrorListPageResult | null> {
   const { query } = input;
   const key = SORT_KEYS[query.sort];
   const cursor = query.cursor ? decodeCursor(query.sort, query.cursor) : null;
   if (query.cursor && !cursor) return null;
+  const backwards = cursor?.direction === "prev";
   const candidates = await searchCandidates(db, query, input.projectId);
   const where = errorFilters(query, input, candidates);
   if (cursor) {
-    const params = cursor.map((value) =>
+    const params = cursor.values.map((value) =>
       typeof value === "string" ? sql`${value}::timestamptz` : sql`${value}`,
     );
-    // Every sort is descending on every key, so one row comparison walks the index.
-    where.push(sql`(${sql.join(key.columns, sql`, `)}) < (${sql.join(params, sql`, `)})`);
+    // Every sort is descending on every key, so one row comparison walks the index (backwards
+    // for the previous page).
+    const columns = sql.join(key.columns, sql`, `);
+    const bound = sql.join(params, sql`, `);
+    where.push(backwards ? sql`(${columns}) > (${bound})` : sql`(${columns}) < (${bound})`);
   }
   const rows = await db
     .select({
@@ -176,27 +193,54 @@ export async function listErrors(
     .where(and(...where))
     // NULLS LAST as in the indexes (drizzle-kit writes DESC NULLS LAST); with PostgreSQL's
     // default DESC NULLS FIRST the planner cannot walk them and sorts the whole project.
-    .orderBy(...key.columns.map((column) => sql`${column} DESC NULLS LAST`))
+    // Backwards: the exact reverse, so the same index is walked from the other end.
+    .orderBy(
+      ...key.columns.map((column) =>
+        backwards ? sql`${column} ASC NULLS FIRST` : sql`${column} DESC NULLS LAST`,
+      ),
+    )
     .limit(query.limit + 1);
 
+  const more = rows.length > query.limit;
+  // Backwards with nothing before the page: it is the first page, read as one (full, in order).
+  if (backwards && !more) return listErrors(db, { ...input, query: { ...query, cursor: null } });
   const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  let nextCursor: string | null = null;
-  if (rows.length > query.limit && last) {
+  if (backwards) page.reverse();
+  const offset = cursor?.offset ?? 0;
+  const keyOf = (row: (typeof rows)[number]): (string | number)[] => {
     const values: Record<ErrorSort, (string | number)[]> = {
-      frequency: [last.count, last.severity, last.cursorTime, last.id],
-      level: [last.severity, last.count, last.cursorTime, last.id],
-      lastSeen: [last.cursorTime, last.id],
-      firstSeen: [last.cursorTime, last.id],
+      frequency: [row.count, row.severity, row.cursorTime, row.id],
+      level: [row.severity, row.count, row.cursorTime, row.id],
+      lastSeen: [row.cursorTime, row.id],
+      firstSeen: [row.cursorTime, row.id],
     };
-    nextCursor = encodeCursor(query.sort, values[query.sort]);
-  }
+    return values[query.sort];
+  };
+  const first = page[0];
+  const last = page[page.length - 1];
+  // Forwards, `more` says a next page exists; backwards, the page came from one.
+  const hasNext = backwards || more;
+  const hasPrev = cursor !== null;
   return {
     items: page.map(({ severity: _s, cursorTime: _c, assignee, ...item }) => ({
       ...item,
       assignee: userRef(assignee),
     })),
-    nextCursor,
+    nextCursor:
+      hasNext && last
+        ? encodeCursor(query.sort, keyOf(last), {
+            direction: "next",
+            offset: offset + page.length,
+          })
+        : null,
+    prevCursor:
+      hasPrev && first
+        ? encodeCursor(query.sort, keyOf(first), {
+            direction: "prev",
+            offset: Math.max(0, offset - query.limit),
+          })
+        : null,
+    offset,
   };
 }
 

@@ -60,6 +60,28 @@ export async function countErrorsByEnvironment(
   return counts;
 }
 
+/**
+ * How many errors a view lists, counted up to `cap` (then "cap+"): for a view the tab counts
+ * do not cover (one environment outside the named three). Stops reading at the cap.
+ */
+export async function countMatchingErrors(
+  db: DbOrTx,
+  input: { projectId: number; userId: number; query: ErrorFilterQuery; cap: number },
+): Promise<{ count: number; capped: boolean }> {
+  const candidates = await searchCandidates(db, input.query, input.projectId);
+  const where = and(...errorFilters(input.query, input, candidates)) as SQL;
+  const [row] = await db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(
+    db
+      .select({ one: sql`1` })
+      .from(errors)
+      .where(where)
+      .limit(input.cap + 1)
+      .as("matching"),
+  );
+  const count = row?.count ?? 0;
+  return count > input.cap ? { count: input.cap, capped: true } : { count, capped: false };
+}
+
 const MAX_ORIGINS = 500;
 
 /** The project's distinct origins, alphabetical, for the origin filter (index-only scan). */

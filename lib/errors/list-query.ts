@@ -4,12 +4,13 @@ import {
   ERROR_SORTS,
   ERROR_STATUS_FILTERS,
   type ListErrorsQuery,
+  type TagFilter,
 } from "@/db/error-list-query";
 import { Invalid, type Issue } from "../domain-errors";
 import { parseIntegerId } from "../ids";
 import { isPrimaryEnvironment, normalizeEnvironment } from "../ingest/environments";
 import { LEVELS, type Level } from "../ingest/levels";
-import { MAX_RELEASE_LENGTH } from "../ingest/limits";
+import { MAX_RELEASE_LENGTH, MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH } from "../ingest/limits";
 
 export {
   type AssigneeFilter,
@@ -23,6 +24,7 @@ export {
   effectiveStatus,
   encodeCursor,
   type ListErrorsQuery,
+  type TagFilter,
 } from "@/db/error-list-query";
 
 export const DEFAULT_LIMIT = 25;
@@ -94,6 +96,18 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
       issues.push({ path: ["assignee"], message: 'assignee must be "me", "none" or a user id' });
   }
 
+  let tag: TagFilter | null = null;
+  const rawTag = params.get("tag")?.trim();
+  if (rawTag) {
+    const separator = rawTag.indexOf(":");
+    const problem =
+      separator < 0
+        ? 'tag must be "key:value"'
+        : tagProblem(rawTag.slice(0, separator), rawTag.slice(separator + 1));
+    if (problem) issues.push({ path: ["tag"], message: problem });
+    else tag = { key: rawTag.slice(0, separator), value: rawTag.slice(separator + 1) };
+  }
+
   const query: ListErrorsQuery = {
     environment,
     levels,
@@ -102,6 +116,7 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
     status: oneOf("status", ERROR_STATUS_FILTERS, null),
     release: text("release", MAX_RELEASE_LENGTH),
     assignee,
+    tag,
     project: text("project", 100),
     sort: oneOf("sort", ERROR_SORTS, "frequency") ?? "frequency",
     cursor: text("cursor", 500),
@@ -109,6 +124,19 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
   };
   if (issues.length > 0) throw invalidParameters(issues);
   return query;
+}
+
+/**
+ * What is wrong with a tag filter's key and value (as ingest bounds them), or null. The key
+ * holds no ":" (the URL's separator) and no "=" (the search syntax's `tag:key=value`).
+ */
+export function tagProblem(key: string, value: string): string | null {
+  if (key.length < 1 || key.length > MAX_TAG_KEY_LENGTH)
+    return `a tag key must be 1–${MAX_TAG_KEY_LENGTH} characters`;
+  if (key.includes(":") || key.includes("=")) return 'a tag key cannot hold ":" or "="';
+  if (value.length < 1 || value.length > MAX_TAG_VALUE_LENGTH)
+    return `a tag value must be 1–${MAX_TAG_VALUE_LENGTH} characters`;
+  return null;
 }
 
 export function invalidParameters(issues: Issue[]): Invalid {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseListErrorsQuery } from "./list-query";
-import { clearedFiltersHref, errorListHref, listStateFromQuery, toSearchParams } from "./list-url";
+import {
+  clearedFiltersHref,
+  errorListHref,
+  listStateFromQuery,
+  safeListHref,
+  toSearchParams,
+} from "./list-url";
 
 const stateOf = (search: string) =>
   listStateFromQuery(parseListErrorsQuery(new URLSearchParams(search)));
@@ -37,5 +43,49 @@ describe("error list URLs", () => {
     expect(toSearchParams({ q: ["a", "b"], level: undefined, sort: "level" }).toString()).toBe(
       "q=a&sort=level",
     );
+  });
+});
+
+describe("tag filters and kept list URLs", () => {
+  it("carries tag=key:value through the URL, split at the first colon", () => {
+    const state = stateOf("tag=url%3Ahttps%3A%2F%2Fx.test");
+    expect(parseListErrorsQuery(new URLSearchParams("tag=url:https://x.test")).tag).toEqual({
+      key: "url",
+      value: "https://x.test",
+    });
+    expect(state.tag).toBe("url:https://x.test");
+    expect(errorListHref(state)).toBe("/errors?tag=url%3Ahttps%3A%2F%2Fx.test");
+    expect(clearedFiltersHref(state)).toBe("/errors");
+  });
+
+  it.each([
+    "tag=browser",
+    "tag=:Firefox",
+    "tag=browser:",
+    `tag=${"k".repeat(33)}:v`,
+    `tag=k:${"v".repeat(201)}`,
+    "tag=a%3Db:c",
+  ])("refuses %s with a 400 naming tag", (search) => {
+    expect(() => parseListErrorsQuery(new URLSearchParams(search))).toThrow(/tag/);
+  });
+
+  it("keeps only same-origin paths to the list", () => {
+    expect(safeListHref("/errors")).toBe("/errors");
+    expect(safeListHref("/errors?level=error&cursor=abc")).toBe("/errors?level=error&cursor=abc");
+    for (const bad of [
+      null,
+      "",
+      "https://evil.test/errors",
+      "//evil.test/errors",
+      "/\\evil.test/errors",
+      "/errors/12",
+      "/errorsx",
+      "/errors/../settings",
+      "/errors#x",
+      "javascript:alert(1)",
+      `/errors?q=${"a".repeat(4000)}`,
+    ]) {
+      expect(safeListHref(bad)).toBeNull();
+    }
   });
 });

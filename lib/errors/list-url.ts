@@ -16,6 +16,8 @@ export interface ErrorListState {
   release: string;
   /** `me`, `none`, a user id, or "" for anyone. */
   assignee: string;
+  /** `key:value`, or "" for no tag filter. */
+  tag: string;
   cursor: string | null;
 }
 
@@ -34,6 +36,7 @@ export function listStateFromQuery(query: ListErrorsQuery): ErrorListState {
     status: query.status,
     release: query.release ?? "",
     assignee: query.assignee === null ? "" : String(query.assignee),
+    tag: query.tag ? `${query.tag.key}:${query.tag.value}` : "",
     cursor: query.cursor,
   };
 }
@@ -62,13 +65,14 @@ export function errorListHref(
   if (next.origin) params.set("origin", next.origin);
   if (next.release) params.set("release", next.release);
   if (next.assignee) params.set("assignee", next.assignee);
+  if (next.tag) params.set("tag", next.tag);
   if (next.sort !== DEFAULT_SORT) params.set("sort", next.sort);
   if (next.cursor) params.set("cursor", next.cursor);
   const search = params.toString();
   return search ? `/errors?${search}` : "/errors";
 }
 
-/** Same project, environment and sort; no text, level, origin, status, release or assignee filter. */
+/** Same project, environment and sort; no text, level, origin, status, release, assignee or tag. */
 export function clearedFiltersHref(state: ErrorListState): string {
   return errorListHref(state, {
     q: "",
@@ -77,7 +81,32 @@ export function clearedFiltersHref(state: ErrorListState): string {
     status: null,
     release: "",
     assignee: "",
+    tag: "",
   });
+}
+
+/** Any filter that narrows the list beyond its environment and status. */
+export function hasFilters(state: ErrorListState): boolean {
+  return (
+    hasSearchFilters(state) || state.release !== "" || state.assignee !== "" || state.tag !== ""
+  );
+}
+
+/**
+ * A list URL kept from elsewhere (the browser's session storage) if it is one: a same-origin
+ * path to the list with its query, and nothing else — never another site, page or scheme.
+ */
+export function safeListHref(value: string | null | undefined): string | null {
+  if (!value || value.length > 4000 || !value.startsWith("/errors")) return null;
+  if (value !== "/errors" && !value.startsWith("/errors?")) return null;
+  let url: URL;
+  try {
+    url = new URL(value, "http://list.invalid");
+  } catch {
+    return null;
+  }
+  if (url.origin !== "http://list.invalid" || url.pathname !== "/errors" || url.hash) return null;
+  return `${url.pathname}${url.search}`;
 }
 
 /** A page's `searchParams` as URLSearchParams, for the one list parser shared with the API. */

@@ -115,6 +115,8 @@ export const errorListItemSchema = z.strictObject({
 export const errorListSchema = z.strictObject({
   items: z.array(errorListItemSchema),
   nextCursor: z.string().nullable(),
+  /** The page before this one (same filters and sort); null on the first page. */
+  prevCursor: z.string().nullable(),
 });
 
 const collectedBySchema = z

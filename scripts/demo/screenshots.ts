@@ -7,6 +7,7 @@ import { DEMO, seedDemo } from "../db/seed-demo";
 import { ensureBuild, startServer } from "../lib/server";
 import { alertScreenshots } from "./alerts-screenshots";
 import { eventScreenshots } from "./event-screenshots";
+import { listSearchScreenshots } from "./list-search-screenshots";
 import { seedDemoAlerts } from "./seed-alerts";
 
 /**
@@ -53,7 +54,10 @@ try {
     args: ["--no-sandbox", "--disable-gpu"],
   });
   const onlyEvents = process.argv.slice(2).includes("events");
-  if (!onlyEvents) await alertScreenshots(browser, base, OUT);
+  if (!onlyEvents) {
+    await alertScreenshots(browser, base, OUT);
+    await listSearchScreenshots(browser, base, OUT);
+  }
   for (const { name, viewport, isMobile } of onlyEvents ? [] : VIEWPORTS) {
     for (const scheme of ["light", "dark"] as const) {
       if (scheme === "dark" && name === "phone") continue;

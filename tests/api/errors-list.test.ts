@@ -81,6 +81,7 @@ describe("GET /api/errors: shape and sorting", () => {
         },
       ],
       nextCursor: null,
+      prevCursor: null,
     });
     expect(res.text).not.toContain("secret details");
   });
@@ -136,6 +137,79 @@ describe("GET /api/errors: shape and sorting", () => {
   });
 });
 
+describe("GET /api/errors: paging back", () => {
+  it("walks back with prevCursor through the very pages it walked forward, ties included", async () => {
+    const account = await signUp();
+    const time = minutesAgo(20);
+    const words = ["amber", "beige", "coral", "denim", "ebony", "fawn", "gold", "hazel"];
+    for (const [index, word] of words.entries()) {
+      // Pairs tie on every sort key but the id; the last two differ in level and time.
+      const level = index > 5 ? "fatal" : "error";
+      await ingest(account.token, [
+        { title: `Back ${word}`, timestamp: time, level },
+        { title: `Back ${word}`, timestamp: index === 7 ? minutesAgo(5) : time, level },
+      ]);
+    }
+    const ids = (items: ErrorItem[]) => items.map((item) => item.id);
+    for (const sort of SORTS) {
+      for (const limit of [1, 3]) {
+        const label = `${sort} limit ${limit}`;
+        const pages: number[][] = [];
+        let res = await listErrors(account.token, { sort, limit });
+        expect(res.body.prevCursor, label).toBeNull();
+        for (;;) {
+          pages.push(ids(res.body.items));
+          if (!res.body.nextCursor) break;
+          res = await listErrors(account.token, { sort, limit, cursor: res.body.nextCursor });
+          expect(res.status).toBe(200);
+          expect(res.body.prevCursor, label).toEqual(expect.any(String));
+        }
+        expect(pages.flat(), label).toHaveLength(words.length);
+        expect(pages.length, label).toBe(Math.ceil(words.length / limit));
+        for (let page = pages.length - 2; page >= 0; page--) {
+          res = await listErrors(account.token, { sort, limit, cursor: res.body.prevCursor });
+          expect(res.status).toBe(200);
+          expect(ids(res.body.items), `${label} page ${page}`).toEqual(pages[page]);
+          expect(res.body.nextCursor, label).toEqual(expect.any(String));
+        }
+        // Back at the start: the first page, read as one, with nothing before it.
+        expect(res.body.prevCursor, label).toBeNull();
+        const next = await listErrors(account.token, { sort, limit, cursor: res.body.nextCursor });
+        expect(ids(next.body.items), label).toEqual(pages[1]);
+      }
+    }
+  });
+
+  it("returns a full first page when going back finds fewer rows than a page before", async () => {
+    const account = await signUp();
+    for (const word of ["one", "two", "three", "four", "five"]) {
+      await ingest(account.token, [{ title: `Short ${word}` }]);
+    }
+    const first = await listErrors(account.token, { limit: 2, sort: "firstSeen" });
+    const second = await listErrors(account.token, {
+      limit: 2,
+      sort: "firstSeen",
+      cursor: first.body.nextCursor,
+    });
+    // The first page's first row goes away: one row is left before the second page.
+    const gone = first.body.items[0] as ErrorItem;
+    expect(
+      (await api(`/api/errors/${gone.id}`, { method: "DELETE", token: account.token })).status,
+    ).toBe(204);
+    const back = await listErrors(account.token, {
+      limit: 2,
+      sort: "firstSeen",
+      cursor: second.body.prevCursor,
+    });
+    expect(back.status).toBe(200);
+    expect(titles(back.body.items)).toEqual([
+      first.body.items[1].title,
+      second.body.items[0].title,
+    ]);
+    expect(back.body.prevCursor).toBeNull();
+  });
+});
+
 describe("GET /api/errors: parameters", () => {
   it("refuses bad cursors, sorts, statuses, levels and limits with 400 naming them", async () => {
     const account = await signUp();
@@ -151,26 +225,52 @@ describe("GET /api/errors: parameters", () => {
       [{ cursor: "abc" }, "cursor", /cursor is invalid/],
       [{ cursor: "!!!" }, "cursor", /cursor/],
       [{ cursor, sort: "lastSeen" }, "cursor", /another sort/],
-      [{ cursor: forged(["frequency", "1", 4, "x", 1]) }, "cursor", /cursor/],
-      [{ cursor: forged(["lastSeen", "2024-01-01", 1]), sort: "lastSeen" }, "cursor", /cursor/],
+      [{ cursor: forged(["frequency", "n", 0, "1", 4, "x", 1]) }, "cursor", /cursor/],
+      [
+        { cursor: forged(["lastSeen", "n", 0, "2024-01-01", 1]), sort: "lastSeen" },
+        "cursor",
+        /cursor/,
+      ],
       // Well-formed but out of the columns' range: a 400, not a database error.
-      [{ cursor: forged(["frequency", 2 ** 53 - 1, 4, time, 1]) }, "cursor", /cursor/],
+      [{ cursor: forged(["frequency", "n", 0, 2 ** 53 - 1, 4, time, 1]) }, "cursor", /cursor/],
       [
-        { cursor: forged(["frequency", 1, 4, "2024-13-45T99:99:99.999999Z", 1]) },
+        { cursor: forged(["frequency", "n", 0, 1, 4, "2024-13-45T99:99:99.999999Z", 1]) },
         "cursor",
         /cursor/,
       ],
       [
-        { cursor: forged(["lastSeen", "0000-01-01T00:00:00.000000Z", 1]), sort: "lastSeen" },
+        {
+          cursor: forged(["lastSeen", "n", 0, "0000-01-01T00:00:00.000000Z", 1]),
+          sort: "lastSeen",
+        },
         "cursor",
         /cursor/,
       ],
       [
-        { cursor: forged(["firstSeen", "2023-02-29T00:00:00.000000Z", 1]), sort: "firstSeen" },
+        {
+          cursor: forged(["firstSeen", "n", 0, "2023-02-29T00:00:00.000000Z", 1]),
+          sort: "firstSeen",
+        },
         "cursor",
         /cursor/,
       ],
-      [{ cursor: forged(["level", 1, 4, time, 2 ** 53]), sort: "level" }, "cursor", /cursor/],
+      [
+        { cursor: forged(["level", "n", 0, 1, 4, time, 2 ** 53]), sort: "level" },
+        "cursor",
+        /cursor/,
+      ],
+      // Direction and offset: "n" or "p", and a small non-negative integer.
+      [{ cursor: forged(["frequency", "x", 0, 1, 4, time, 1]) }, "cursor", /cursor/],
+      [{ cursor: forged(["frequency", "n", -1, 1, 4, time, 1]) }, "cursor", /cursor/],
+      [{ cursor: forged(["frequency", "n", 1.5, 1, 4, time, 1]) }, "cursor", /cursor/],
+      [{ cursor: forged(["frequency", "p", 2e9, 1, 4, time, 1]) }, "cursor", /cursor/],
+      // The format before backwards paging: stale, so a 400 the page offers to leave.
+      [{ cursor: forged(["frequency", 1, 4, time, 1]) }, "cursor", /cursor/],
+      [{ tag: "browser" }, "tag", /key:value/],
+      [{ tag: ":Firefox" }, "tag", /tag key/],
+      [{ tag: "browser:" }, "tag", /tag value/],
+      [{ tag: `${"k".repeat(33)}:v` }, "tag", /tag key/],
+      [{ tag: `k:${"v".repeat(201)}` }, "tag", /tag value/],
       [{ sort: "newest" }, "sort", /^sort must be one of: frequency, level, lastSeen, firstSeen$/],
       [{ status: "deleted" }, "status", /^status must be one of: open, resolved, archived, all$/],
       [{ level: "error,verbose" }, "level", /fatal, error, warning, info, debug/],
@@ -191,7 +291,7 @@ describe("GET /api/errors: parameters", () => {
     expect((await listErrors(account.token, { limit: 100 })).status).toBe(200);
     // A forged cursor of the right shape just moves the window.
     const forgedOk = await listErrors(account.token, {
-      cursor: forged(["frequency", 1, 4, "2999-01-01T00:00:00.000000Z", 2 ** 53 - 1]),
+      cursor: forged(["frequency", "n", 0, 1, 4, "2999-01-01T00:00:00.000000Z", 2 ** 53 - 1]),
     });
     expect(forgedOk.body.items.map((item: { title: string }) => item.title)).toEqual(["Param one"]);
   });

@@ -265,7 +265,9 @@ export default async function DocsPage() {
             <C>GET /api/errors</C> lists errors of one environment (default <C>production</C>;{" "}
             <C>other</C> or <C>all</C> too), {25} a page (<C>limit</C> ≤ {MAX_LIMIT}). Sorting is
             done in SQL and is stable: ties are broken in a fixed order, and the <C>nextCursor</C>{" "}
-            of a page brings every error exactly once.
+            of a page brings every error exactly once; its <C>prevCursor</C> brings the page before
+            (null on the first page). <C>tag=key:value</C> is accepted and validated; it does not
+            narrow the list yet (tag counters are being built).
           </p>
           <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
             <table className="w-full min-w-[30rem] text-left text-sm">

@@ -11,7 +11,7 @@ export const GET = withToken(async (request, { auth }) => {
     userId: auth.userId,
     project: query.project ?? undefined,
   });
-  const { items, nextCursor } = await listErrorPage(db, {
+  const { items, nextCursor, prevCursor } = await listErrorPage(db, {
     projectId: project.id,
     userId: auth.userId,
     query,
@@ -19,5 +19,6 @@ export const GET = withToken(async (request, { auth }) => {
   return json({
     items: items.map(({ detailsPreview: _details, ...item }) => item),
     nextCursor,
+    prevCursor,
   });
 });

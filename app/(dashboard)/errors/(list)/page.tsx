@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { ListProblem } from "@/components/errors/empty-states";
 import { ErrorsListView } from "@/components/errors/errors-list-view";
+import type { ListTotal } from "@/components/errors/pagination";
 import {
   countErrorsByEnvironment,
+  countMatchingErrors,
+  type EnvironmentCounts,
   hourlyCountsForErrors,
   listOriginsOfProject,
 } from "@/db/queries/error-stats";
@@ -82,6 +85,9 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
     ),
   ]);
   const projectTotal = Object.values(counts).reduce((sum, count) => sum + count.total, 0);
+  const total =
+    listTotalFromTabs(query, counts) ??
+    (await countMatchingErrors(db, { projectId, userId, query, cap: COUNT_CAP }));
 
   return (
     <ErrorsListView
@@ -92,7 +98,13 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
       origins={origins}
       members={members.map((member) => ({ id: member.userId, name: member.name }))}
       currentUserId={userId}
-      nextCursor={page.nextCursor}
+      page={{
+        nextCursor: page.nextCursor,
+        prevCursor: page.prevCursor,
+        offset: page.offset,
+        limit: query.limit,
+        total,
+      }}
       serverNow={now.getTime()}
       baseUrl={projectTotal === 0 ? await requestBaseUrl() : null}
       rows={page.items.map((item) => ({
@@ -114,6 +126,26 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
       }))}
     />
   );
+}
+
+/** Counting stops here for a view the tabs do not count: "26–50 of 10,000+". */
+const COUNT_CAP = 10_000;
+
+/**
+ * The view's total from the environment tabs' counts (already read, with the same filters),
+ * when a tab or all of them is the view; null for one environment outside the named three.
+ */
+function listTotalFromTabs(query: ListErrorsQuery, counts: EnvironmentCounts): ListTotal | null {
+  const { environment } = query;
+  if (environment.kind === "all") {
+    const count = Object.values(counts).reduce((sum, bucket) => sum + bucket.matching, 0);
+    return { count, capped: false };
+  }
+  if (environment.kind === "other") return { count: counts.other.matching, capped: false };
+  const value = environment.value;
+  if (value === "production" || value === "staging" || value === "development")
+    return { count: counts[value].matching, capped: false };
+  return null;
 }
 
 function Problem(props: { title: string; message: string; resetHref?: string }) {
