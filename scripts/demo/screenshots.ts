@@ -6,13 +6,15 @@ import { openDatabase } from "@/db/client";
 import { DEMO, seedDemo } from "../db/seed-demo";
 import { ensureBuild, startServer } from "../lib/server";
 import { alertScreenshots } from "./alerts-screenshots";
+import { firstRunScreenshots } from "./first-run-screenshots";
 import { seedDemoAlerts } from "./seed-alerts";
 
 /**
  * `npm run screenshots`: the list, detail and settings pages at desktop and phone widths, from
  * the seeded demo data on a fresh embedded database, into docs/screenshots/. Then the triage
  * loop (triage-*.png, 1280 and 390 wide): a teammate resolves an error in the next release, an
- * event from a newer release regresses it, errors are assigned and an archive escalates.
+ * event from a newer release regresses it, errors are assigned and an archive escalates. And the
+ * welcome page after sign-up (first-run-*.png).
  */
 const OUT = path.resolve("docs/screenshots");
 const VIEWPORTS = [
@@ -51,6 +53,7 @@ try {
     args: ["--no-sandbox", "--disable-gpu"],
   });
   await alertScreenshots(browser, base, OUT);
+  await firstRunScreenshots(browser, base, OUT);
   for (const { name, viewport, isMobile } of VIEWPORTS) {
     for (const scheme of ["light", "dark"] as const) {
       if (scheme === "dark" && name === "phone") continue;
