@@ -59,8 +59,10 @@ test("sign-up shows the ingest key, DSN and snippets once, then goes on to the l
     "First event from the welcome page",
   ]);
 
-  // Shown once: once the page has them, a reload has them no more.
+  // Shown once: once the page has them, the cookie is gone (the screen keeps them until the
+  // user moves on) and a reload has them no more.
   await secretsForgotten(page);
+  await expect(page.getByTestId("new-ingest-secret")).toHaveText(key);
   await page.reload();
   await expect(
     page.getByRole("heading", { name: "Your sign-up secrets were shown once and are gone" }),
