@@ -215,7 +215,7 @@ test("a new project explains how to send the first event", async ({ page, user }
   await expect(page.getByText("Authorization: Bearer $INGEST_KEY")).toBeVisible();
   await expect(page.getByRole("link", { name: /create a new key in Settings/ })).toHaveAttribute(
     "href",
-    "/settings",
+    /^\/settings\?project=[a-z0-9-]+#keys$/,
   );
 });
 

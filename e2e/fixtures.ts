@@ -22,7 +22,15 @@ export async function signUpInBrowser(page: Page, user: NewUser) {
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await continuePastWelcome(page);
   await expect(page).toHaveURL(/\/errors$/);
+}
+
+/** Sign-up lands on the welcome page (the new key, shown once); its button goes on. */
+export async function continuePastWelcome(page: Page) {
+  await expect(page).toHaveURL(/\/welcome(\?|$)/);
+  await expect(page.getByTestId("new-ingest-secret")).toBeVisible();
+  await page.getByRole("link", { name: /^Continue/ }).click();
 }
 
 export const test = base.extend<{ user: NewUser }>({

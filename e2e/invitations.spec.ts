@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
-import { expect, newUser, signUpInBrowser, test } from "./fixtures";
+import { continuePastWelcome, expect, newUser, signUpInBrowser, test } from "./fixtures";
 
 // The server under test sends mail to SMTP_URL = the port after its own (playwright.config.ts).
 const SMTP_PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
@@ -173,6 +173,7 @@ test("the emailed link brings a new invitee through sign-up back to the invitati
   await page.getByLabel("Email").fill(invitee.email);
   await page.getByLabel("Password").fill(invitee.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await continuePastWelcome(page);
   await expect(page).toHaveURL(new RegExp(`${path}$`));
   await expect(page.getByRole("heading", { name: `Join ${project.name}` })).toBeVisible();
   await expect(page.getByText(`${owner.name} invited you`)).toBeVisible();

@@ -1,15 +1,22 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { createAccount, EmailTakenError } from "@/db/queries/users";
 import { formText } from "@/lib/actions/with-user";
 import { requestClientAddress } from "@/lib/auth/client-address";
+import {
+  FIRST_RUN_COOKIE,
+  FIRST_RUN_MAX_AGE_SECONDS,
+  FIRST_RUN_PATH,
+  sealFirstRun,
+} from "@/lib/auth/first-run";
 import { assertSignupAllowed } from "@/lib/auth/login-limits";
 import { currentUser } from "@/lib/auth/session";
 import { endSession } from "@/lib/auth/session-store";
+import { resolveAuthSecret } from "@/lib/auth-secret";
 import { getDb } from "@/lib/db";
 import { RateLimited } from "@/lib/domain-errors";
 import { safeRedirect } from "@/lib/relative-path";
@@ -60,10 +67,31 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
       fieldErrors: { name: flat.name?.[0], email: flat.email?.[0], password: flat.password?.[0] },
     };
   }
+  const requestHeaders = await headers();
   try {
     const db = await getDb();
-    await assertSignupAllowed(db, requestClientAddress(await headers()));
-    await createAccount(db, parsed.data);
+    await assertSignupAllowed(db, requestClientAddress(requestHeaders));
+    const account = await createAccount(db, parsed.data);
+    // The key and token exist only now, in plain text: the welcome page shows them once.
+    (await cookies()).set(
+      FIRST_RUN_COOKIE,
+      sealFirstRun(
+        {
+          userId: account.user.id,
+          project: account.project,
+          ingestKey: { name: account.ingestKey.name, token: account.ingestKey.token },
+          personalToken: { name: account.personalToken.name, token: account.personalToken.token },
+        },
+        { authSecret: resolveAuthSecret() },
+      ),
+      {
+        httpOnly: true,
+        sameSite: "lax",
+        path: FIRST_RUN_PATH,
+        maxAge: FIRST_RUN_MAX_AGE_SECONDS,
+        secure: requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https",
+      },
+    );
   } catch (error) {
     if (error instanceof RateLimited) return { values, error: error.message };
     if (error instanceof EmailTakenError) return { values, fieldErrors: { email: error.message } };
@@ -73,7 +101,7 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: safeRedirect(formData.get("callbackUrl")),
+      redirectTo: welcomePath(safeRedirect(formData.get("callbackUrl"))),
     });
   } catch (error) {
     if (error instanceof AuthError)
@@ -81,6 +109,11 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
     throw error;
   }
   return {};
+}
+
+/** The welcome page, which goes on to `next` (the page that sent the visitor to sign up). */
+function welcomePath(next: string): string {
+  return next === "/errors" ? FIRST_RUN_PATH : `${FIRST_RUN_PATH}?next=${encodeURIComponent(next)}`;
 }
 
 /** Ends this browser's session server-side (Auth.js's signOut event does too), then the cookie. */

@@ -24,9 +24,11 @@ function curlCommand(baseUrl: string): string {
 export function FirstEventEmptyState({
   baseUrl,
   projectName,
+  projectSlug,
 }: {
   baseUrl: string;
   projectName: string;
+  projectSlug: string;
 }) {
   const command = curlCommand(baseUrl);
   return (
@@ -42,7 +44,7 @@ export function FirstEventEmptyState({
         this project and it shows up here, grouped with the events like it. Keys are only shown
         once, when they are created (we keep just a hash), so use the one you saved at sign-up or{" "}
         <Link
-          href="/settings"
+          href={`/settings?project=${encodeURIComponent(projectSlug)}#keys`}
           className="font-medium text-indigo-700 underline dark:text-indigo-300"
         >
           create a new key in Settings

@@ -22,25 +22,41 @@ export function EnvironmentTabs({
   state: ErrorListState;
   counts: EnvironmentCounts;
 }) {
-  const selected = selectedBucket(state.environment);
+  // `?environment=foo` (outside the three) is a tab of its own, chosen, beside "Other".
+  const named = counts.named?.environment === state.environment ? counts.named : undefined;
+  const selected = named ? null : selectedBucket(state.environment);
   const buckets: EnvironmentBucket[] = ["production", "staging", "development"];
   if (counts.other.total > 0 || selected === "other") buckets.push("other");
+  const tabs = buckets.map((bucket) => ({
+    key: bucket as string,
+    environment: bucket as string,
+    label: bucket === "other" ? "Other" : environmentLabel(bucket),
+    count: counts[bucket].matching,
+    current: bucket === selected,
+  }));
+  if (named)
+    tabs.push({
+      key: `named:${named.environment}`,
+      environment: named.environment,
+      label: named.environment,
+      count: named.matching,
+      current: true,
+    });
   return (
     <nav aria-label="Environments" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex min-w-max gap-1 border-b border-zinc-200 dark:border-zinc-800">
-        {buckets.map((bucket) => {
-          const current = bucket === selected;
-          const label = bucket === "other" ? "Other" : environmentLabel(bucket);
-          const count = counts[bucket].matching;
+        {tabs.map(({ key, environment, label, count, current }) => {
           return (
-            <li key={bucket}>
+            <li key={key}>
               <ListLink
-                href={errorListHref(state, { environment: bucket })}
+                href={errorListHref(state, { environment })}
                 aria-current={current ? "page" : undefined}
                 aria-label={`${label}, ${count} ${count === 1 ? "error" : "errors"}`}
                 className="-mb-px flex items-center gap-2 rounded-t-lg border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 aria-[current=page]:border-indigo-600 aria-[current=page]:text-indigo-700 dark:text-zinc-400 dark:hover:border-zinc-600 dark:hover:text-white dark:aria-[current=page]:border-indigo-400 dark:aria-[current=page]:text-indigo-300"
               >
-                {label}
+                <span className="max-w-48 truncate" title={label}>
+                  {label}
+                </span>
                 <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs tabular-nums text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
                   {numberFormat.format(count)}
                 </span>

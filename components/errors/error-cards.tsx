@@ -7,6 +7,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { LevelBadge } from "@/components/ui/level-badge";
 import { TriageBadges } from "@/components/ui/triage-badges";
 import type { ErrorStatusFilter } from "@/lib/errors/list-query";
+import { EnvironmentBadge } from "./environment-badge";
 import { RelativeTime } from "./relative-time";
 import { type RowActionHandlers, RowActions } from "./row-actions";
 import { SelectCheckbox } from "./select-checkbox";
@@ -17,8 +18,13 @@ import type { ErrorRow } from "./types";
 export function ErrorCards({
   table,
   view,
+  showEnvironment,
   ...handlers
-}: RowActionHandlers & { table: Table<ErrorRow>; view: ErrorStatusFilter | null }) {
+}: RowActionHandlers & {
+  table: Table<ErrorRow>;
+  view: ErrorStatusFilter | null;
+  showEnvironment: boolean;
+}) {
   const rows = table.getRowModel().rows;
   const selectAllId = useId();
   return (
@@ -57,6 +63,7 @@ export function ErrorCards({
                       eventsSinceStatus={error.eventsSinceStatus}
                       view={view}
                     />
+                    {showEnvironment ? <EnvironmentBadge environment={error.environment} /> : null}
                     <span className="min-w-0 truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">
                       {error.origin}
                     </span>

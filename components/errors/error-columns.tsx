@@ -5,6 +5,7 @@ import Link from "next/link";
 import { LevelBadge } from "@/components/ui/level-badge";
 import { TriageBadges } from "@/components/ui/triage-badges";
 import type { ErrorSort, ErrorStatusFilter } from "@/lib/errors/list-query";
+import { EnvironmentBadge } from "./environment-badge";
 import { RelativeTime } from "./relative-time";
 import { type RowActionHandlers, RowActions } from "./row-actions";
 import { SelectCheckbox } from "./select-checkbox";
@@ -23,7 +24,7 @@ declare module "@tanstack/react-table" {
 const numberFormat = new Intl.NumberFormat("en");
 
 export function errorColumns(
-  options: RowActionHandlers & { view: ErrorStatusFilter | null },
+  options: RowActionHandlers & { view: ErrorStatusFilter | null; showEnvironment: boolean },
 ): ColumnDef<ErrorRow>[] {
   return [
     {
@@ -72,6 +73,9 @@ export function errorColumns(
               eventsSinceStatus={row.original.eventsSinceStatus}
               view={options.view}
             />
+            {options.showEnvironment ? (
+              <EnvironmentBadge environment={row.original.environment} />
+            ) : null}
             <p
               className="min-w-0 truncate"
               title={row.original.detailsPreview.slice(0, 300) || undefined}

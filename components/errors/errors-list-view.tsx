@@ -71,7 +71,11 @@ export function ErrorsListView({
             ) : null}
           </header>
           {baseUrl !== null ? (
-            <FirstEventEmptyState baseUrl={baseUrl} projectName={project.name} />
+            <FirstEventEmptyState
+              baseUrl={baseUrl}
+              projectName={project.name}
+              projectSlug={project.slug}
+            />
           ) : (
             <ErrorActionsProvider members={members} currentUserId={currentUserId}>
               <EnvironmentTabs state={state} counts={counts} />
@@ -102,9 +106,9 @@ function ListBody({ state, rows }: { state: ErrorListState; rows: ErrorRow[] }) 
   const where =
     bucket === null
       ? "any environment"
-      : bucket === "other"
+      : state.environment === "other"
         ? "other environments"
-        : environmentLabel(bucket);
+        : environmentLabel(state.environment);
   const what = state.status === "all" ? "" : `${state.status ?? "open"} `;
   return <EmptyTabState title={`No ${what}errors in ${where}`} />;
 }

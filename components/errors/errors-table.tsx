@@ -12,6 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ErrorSort } from "@/lib/errors/list-query";
 import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { BulkBar } from "./bulk-bar";
+import { viewSpansEnvironments } from "./environment-badge";
 import { ErrorCards } from "./error-cards";
 import { errorColumns } from "./error-columns";
 import { useListNavigation } from "./list-navigation";
@@ -45,11 +46,12 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
     () =>
       errorColumns({
         view: state.status,
+        showEnvironment: viewSpansEnvironments(state.environment),
         busy: actions.isPending,
         onAction: (row, action) => actions.run({ ...action, ids: [row.id] }),
         onDelete: (row) => setPendingDelete({ rows: [row], clearsSelection: false }),
       }),
-    [state.status, actions.isPending, actions.run],
+    [state.status, state.environment, actions.isPending, actions.run],
   );
 
   const table = useReactTable({
@@ -155,6 +157,7 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
       <ErrorCards
         table={table}
         view={state.status}
+        showEnvironment={viewSpansEnvironments(state.environment)}
         busy={actions.isPending}
         onAction={(row, action) => actions.run({ ...action, ids: [row.id] })}
         onDelete={(row) => setPendingDelete({ rows: [row], clearsSelection: false })}

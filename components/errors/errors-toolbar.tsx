@@ -16,6 +16,7 @@ const SORTS: { value: ErrorSort; label: string }[] = [
 ];
 
 const STATUSES: { value: ErrorStatusFilter | ""; label: string }[] = [
+  // The default: open errors, or every status while searching (see the label below).
   { value: "", label: "Open" },
   { value: "resolved", label: "Resolved" },
   { value: "archived", label: "Archived" },
@@ -36,6 +37,8 @@ const TEXT = {
   releaseFilter: "Release filter",
   clearRelease: "Clear the release filter",
   searching: "Searching open, resolved and archived errors.",
+  // What the default status shows while a search is set: every status (effectiveStatus).
+  allWhileSearching: "All statuses (search)",
 };
 
 export const selectClass =
@@ -90,7 +93,9 @@ export function ErrorsToolbar({
           >
             {STATUSES.map((status) => (
               <option key={status.value} value={status.value}>
-                {status.label}
+                {status.value === "" && hasSearchFilters(state)
+                  ? TEXT.allWhileSearching
+                  : status.label}
               </option>
             ))}
           </LabeledSelect>

@@ -11,7 +11,7 @@ import type { Person } from "./types";
 export interface ActionNotice {
   tone: "success" | "error";
   text: string;
-  /** Archiving and resolving can be undone from the notice. */
+  /** Archiving, unarchiving and resolving can be undone from the notice. */
   undo?: ErrorActionInput;
 }
 
@@ -50,6 +50,8 @@ export const ACTION_TEXT = {
 /** What undoes an action, when one does. */
 const UNDO: Partial<Record<ErrorAction, ErrorAction>> = {
   archive: "unarchive",
+  // Archives again with no end condition: an earlier "until …" is not brought back.
+  unarchive: "archive",
   resolve: "reopen",
 };
 

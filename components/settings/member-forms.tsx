@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import {
   type FormState,
   inviteMemberAction,
@@ -9,6 +9,7 @@ import {
 } from "@/app/(dashboard)/settings/actions";
 import { ConfirmAction } from "./confirm-action";
 import { OneFieldForm } from "./one-field-form";
+import { smallDangerButton } from "./styles";
 
 export function InviteMemberForm({ projectId }: { projectId: number }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(inviteMemberAction, {});
@@ -56,12 +57,34 @@ export function RemoveMemberButton({
   projectName,
   member,
   self,
+  blockedReason,
 }: {
   projectId: number;
   projectName: string;
   member: { userId: number; name: string };
   self: boolean;
+  /** Set when the removal would be refused (the last owner): said up front, button disabled. */
+  blockedReason?: string;
 }) {
+  const reasonId = useId();
+  if (blockedReason) {
+    return (
+      <div className="flex max-w-xs flex-col items-start gap-1 sm:items-end sm:text-right">
+        <button
+          type="button"
+          disabled
+          aria-label={self ? `Leave ${projectName}` : `Remove ${member.name}`}
+          aria-describedby={reasonId}
+          className={smallDangerButton}
+        >
+          {self ? "Leave" : "Remove"}
+        </button>
+        <p id={reasonId} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {blockedReason}
+        </p>
+      </div>
+    );
+  }
   return (
     <ConfirmAction
       action={removeMemberAction}

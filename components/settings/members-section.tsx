@@ -1,6 +1,11 @@
 import type { ProjectInvitationSummary } from "@/db/queries/invitations";
 import type { ProjectMemberSummary } from "@/db/queries/members";
 import type { MemberRole } from "@/db/queries/projects";
+import {
+  isLastOwner,
+  LAST_OWNER_CANNOT_LEAVE,
+  LAST_OWNER_MESSAGE,
+} from "@/lib/projects/last-owner";
 import { InviteMemberForm, RemoveMemberButton, RevokeInvitationButton } from "./member-forms";
 import { Badge, Facts, SettingsSection, When } from "./section";
 import { listClass } from "./styles";
@@ -62,6 +67,13 @@ export function MembersSection({
                   projectName={project.name}
                   member={member}
                   self={self}
+                  blockedReason={
+                    isLastOwner(members, member.userId)
+                      ? self
+                        ? LAST_OWNER_CANNOT_LEAVE
+                        : LAST_OWNER_MESSAGE
+                      : undefined
+                  }
                 />
               ) : null}
             </li>

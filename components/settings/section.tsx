@@ -13,7 +13,9 @@ export function SettingsSection({
     <section
       id={id}
       aria-labelledby={`${id}-heading`}
-      className="min-w-0 scroll-mt-20 rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+      // Focusable from script only: a link to `#id` lands here (FocusHashTarget).
+      tabIndex={-1}
+      className="min-w-0 scroll-mt-20 rounded-xl focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500/40 border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
     >
       <div className="border-b border-zinc-200 px-4 py-4 sm:px-5 dark:border-zinc-800">
         <h2 id={`${id}-heading`} className="text-base font-semibold">

@@ -90,6 +90,49 @@ describe.each(testDatabases())("error stats on $name", (database) => {
     expect(byText.production).toEqual({ matching: 1, total: 3 });
   });
 
+  it("counts one named environment outside the three alone, within the other bucket", async () => {
+    await handle.db.insert(errors).values({
+      projectId,
+      environment: "canary-eu",
+      status: "archived",
+      level: "error",
+      origin: "deploy",
+      title: "canary-eu",
+      fingerprint: "canary-eu",
+      eventCount: 1,
+      firstSeen: new Date(),
+      lastSeen: new Date(),
+    });
+    const canary = await countErrorsByEnvironment(handle.db, {
+      projectId,
+      userId,
+      query: query({ environment: "canary" }),
+    });
+    expect(canary.named).toEqual({ environment: "canary", matching: 1, total: 1 });
+    expect(canary.other).toEqual({ matching: 1, total: 2 });
+    const archived = await countErrorsByEnvironment(handle.db, {
+      projectId,
+      userId,
+      query: query({ environment: "canary-eu", status: "archived" }),
+    });
+    expect(archived.named).toEqual({ environment: "canary-eu", matching: 1, total: 1 });
+    const none = await countErrorsByEnvironment(handle.db, {
+      projectId,
+      userId,
+      query: query({ environment: "nowhere" }),
+    });
+    expect(none.named).toEqual({ environment: "nowhere", matching: 0, total: 0 });
+    // A primary environment or a bucket names nothing.
+    for (const environment of ["staging", "other", "all"]) {
+      const counts = await countErrorsByEnvironment(handle.db, {
+        projectId,
+        userId,
+        query: query({ environment }),
+      });
+      expect(counts.named).toBeUndefined();
+    }
+  });
+
   it("lists a project's distinct origins alphabetically", async () => {
     expect(await listOriginsOfProject(handle.db, projectId)).toEqual([
       "billing-api",

@@ -15,7 +15,10 @@ export interface EnvironmentCount {
   total: number;
 }
 
-export type EnvironmentCounts = Record<EnvironmentBucket, EnvironmentCount>;
+export type EnvironmentCounts = Record<EnvironmentBucket, EnvironmentCount> & {
+  /** The one environment outside the three asked for (`?environment=foo`), counted alone. */
+  named?: { environment: string } & EnvironmentCount;
+};
 
 // Literals, not parameters: GROUP BY must see the very same expression as the SELECT list.
 const primaryList = sql.raw(PRIMARY_ENVIRONMENTS.map((env) => `'${env}'`).join(", "));
@@ -38,11 +41,20 @@ export async function countErrorsByEnvironment(
   const query = { ...input.query, environment: { kind: "all" } } as const;
   const candidates = await searchCandidates(db, query, input.projectId);
   const matches = and(...errorFilters(query, input, candidates)) as SQL;
+  const asked = input.query.environment;
+  const named =
+    asked.kind === "one" && !(PRIMARY_ENVIRONMENTS as readonly string[]).includes(asked.value)
+      ? asked.value
+      : null;
+  // In the same pass: the rows of that environment, inside its "other" bucket.
+  const inNamed = named === null ? sql`false` : sql`${errors.environment} = ${named}`;
   const rows = await db
     .select({
       bucket,
       matching: sql<number>`count(*) FILTER (WHERE ${matches})`.mapWith(Number),
       total: sql<number>`count(*)`.mapWith(Number),
+      namedMatching: sql<number>`count(*) FILTER (WHERE ${inNamed} AND ${matches})`.mapWith(Number),
+      namedTotal: sql<number>`count(*) FILTER (WHERE ${inNamed})`.mapWith(Number),
     })
     .from(errors)
     .where(eq(errors.projectId, input.projectId))
@@ -53,9 +65,16 @@ export async function countErrorsByEnvironment(
     development: { matching: 0, total: 0 },
     other: { matching: 0, total: 0 },
   };
+  if (named !== null) counts.named = { environment: named, matching: 0, total: 0 };
   for (const row of rows) {
     const key = row.bucket as EnvironmentBucket;
     if (key in counts) counts[key] = { matching: row.matching, total: row.total };
+    if (counts.named && key === "other")
+      counts.named = {
+        environment: named as string,
+        matching: row.namedMatching,
+        total: row.namedTotal,
+      };
   }
   return counts;
 }

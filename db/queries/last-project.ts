@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { projectMembers, users } from "../schema";
 
-/** The project the user last opened in Settings, while they still belong to it; else null. */
+/** The project the user last chose (Settings, the error list), while they still belong to it; else null. */
 export async function findLastProjectId(db: DbOrTx, userId: number): Promise<number | null> {
   const [row] = await db
     .select({ projectId: projectMembers.projectId })
@@ -16,7 +16,7 @@ export async function findLastProjectId(db: DbOrTx, userId: number): Promise<num
   return row?.projectId ?? null;
 }
 
-/** Remembers the project the user opened in Settings; writes only when it changed. */
+/** Remembers the project the user chose (Settings, the error list); writes only when it changed. */
 export async function rememberLastProject(
   db: DbOrTx,
   input: { userId: number; projectId: number },

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db/client";
+import { findLastProjectId, rememberLastProject } from "@/db/queries/last-project";
 import {
   findFirstProjectForMember,
   findProjectForMember,
@@ -35,4 +36,26 @@ export async function resolveProjectForCaller(
   const access = await findFirstProjectForMember(db, { userId: input.userId });
   if (!access) throw notFound("Project");
   return access;
+}
+
+/**
+ * The project a dashboard page shows. `project` (id or slug) is the user's choice: checked, and
+ * remembered in their account so that the next page without one opens on it too. Without it,
+ * the project they chose last, read back only while they still belong to it; else their first.
+ */
+export async function chooseProjectForPage(
+  db: DbOrTx,
+  input: { userId: number; project?: string },
+): Promise<ProjectAccess> {
+  if (input.project !== undefined) {
+    const access = await requireProjectAccess(db, { userId: input.userId, project: input.project });
+    await rememberLastProject(db, { userId: input.userId, projectId: access.project.id });
+    return access;
+  }
+  const lastId = await findLastProjectId(db, input.userId);
+  const last =
+    lastId === null
+      ? null
+      : await findProjectForMember(db, { userId: input.userId, ref: { id: lastId } });
+  return last ?? resolveProjectForCaller(db, { userId: input.userId });
 }

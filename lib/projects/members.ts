@@ -3,6 +3,7 @@ import { removeMember as deleteMembership } from "@/db/queries/members";
 import { conflict, forbidden, notFound } from "@/lib/domain-errors";
 import { parseIntegerId } from "@/lib/ids";
 import { requireProjectAccess } from "@/lib/projects/access";
+import { LAST_OWNER_MESSAGE } from "@/lib/projects/last-owner";
 
 /**
  * Removes a member from a project. Owners remove anyone; a member may remove only themself
@@ -21,7 +22,7 @@ export async function removeMember(
   const result = await deleteMembership(db, { projectId: project.id, userId: memberId });
   if (result === "not_member") throw notFound("Member");
   if (result === "last_owner") {
-    throw conflict("A project needs an owner: its last owner cannot be removed.");
+    throw conflict(LAST_OWNER_MESSAGE);
   }
   return { removedUserId: memberId };
 }

@@ -7,6 +7,7 @@ import { DEMO, seedDemo } from "../db/seed-demo";
 import { ensureBuild, startServer } from "../lib/server";
 import { alertScreenshots } from "./alerts-screenshots";
 import { eventScreenshots } from "./event-screenshots";
+import { firstRunScreenshots } from "./first-run-screenshots";
 import { listSearchScreenshots } from "./list-search-screenshots";
 import { seedDemoAlerts } from "./seed-alerts";
 
@@ -15,7 +16,8 @@ import { seedDemoAlerts } from "./seed-alerts";
  * the seeded demo data on a fresh embedded database, into docs/screenshots/. Then the triage
  * loop (triage-*.png, 1280 and 390 wide): a teammate resolves an error in the next release, an
  * event from a newer release regresses it, errors are assigned and an archive escalates. Then
- * an event's own page (event-*.png). `npm run screenshots -- events` makes only the last.
+ * the welcome page after sign-up (first-run-*.png) and an event's own page (event-*.png).
+ * `npm run screenshots -- events` makes only the last.
  */
 const OUT = path.resolve("docs/screenshots");
 const VIEWPORTS = [
@@ -57,6 +59,7 @@ try {
   if (!onlyEvents) {
     await alertScreenshots(browser, base, OUT);
     await listSearchScreenshots(browser, base, OUT);
+    await firstRunScreenshots(browser, base, OUT);
   }
   for (const { name, viewport, isMobile } of onlyEvents ? [] : VIEWPORTS) {
     for (const scheme of ["light", "dark"] as const) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { AlertsLinkSection } from "@/components/alerts/alerts-link-section";
 import { AccountSection } from "@/components/settings/account-section";
+import { FocusHashTarget } from "@/components/settings/focus-hash-target";
 import { IngestKeysSection } from "@/components/settings/ingest-keys-section";
 import { InvitationsSection } from "@/components/settings/invitations-section";
 import { MembersSection } from "@/components/settings/members-section";
@@ -185,6 +186,7 @@ export default async function SettingsPage({
 
           <AccountSection minPasswordLength={PASSWORD_MIN_LENGTH} />
         </div>
+        <FocusHashTarget />
       </div>
     </div>
   );

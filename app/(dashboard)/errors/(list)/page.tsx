@@ -17,7 +17,7 @@ import { DomainError, NotFound } from "@/lib/domain-errors";
 import { type ErrorListPage, listErrorPage } from "@/lib/errors/list";
 import { type ListErrorsQuery, parseListErrorsQuery } from "@/lib/errors/list-query";
 import { errorListHref, listStateFromQuery, toSearchParams } from "@/lib/errors/list-url";
-import { resolveProjectForCaller } from "@/lib/projects/access";
+import { chooseProjectForPage } from "@/lib/projects/access";
 import { requestBaseUrl } from "@/lib/request-base-url";
 
 export const metadata: Metadata = { title: "Errors" };
@@ -40,7 +40,7 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
   const db = await getDb();
   const [projects, access] = await Promise.all([
     listProjectsForUser(db, userId),
-    resolveProjectForCaller(db, { userId, project: query.project ?? undefined }).catch(
+    chooseProjectForPage(db, { userId, project: query.project ?? undefined }).catch(
       (error: unknown) => {
         if (error instanceof NotFound) return null;
         throw error;
