@@ -19,9 +19,12 @@ export function ErrorCards({
   table,
   view,
   showEnvironment,
+  currentId,
   ...handlers
 }: RowActionHandlers & {
   table: Table<ErrorRow>;
+  /** The row the keyboard shortcuts act on. */
+  currentId: number | null;
   view: ErrorStatusFilter | null;
   showEnvironment: boolean;
 }) {
@@ -44,8 +47,10 @@ export function ErrorCards({
           return (
             <li
               key={row.id}
+              data-error-row={row.id}
               data-selected={row.getIsSelected() || undefined}
-              className="rounded-xl border border-zinc-200 bg-white p-3 data-selected:border-indigo-300 data-selected:bg-indigo-50/60 dark:border-zinc-800 dark:bg-zinc-900 dark:data-selected:border-indigo-800 dark:data-selected:bg-indigo-950/40"
+              aria-current={currentId === error.id ? "true" : undefined}
+              className="rounded-xl border border-zinc-200 bg-white p-3 aria-[current]:outline-2 aria-[current]:outline-indigo-500 data-selected:border-indigo-300 data-selected:bg-indigo-50/60 dark:border-zinc-800 dark:bg-zinc-900 dark:data-selected:border-indigo-800 dark:data-selected:bg-indigo-950/40"
             >
               <div className="flex items-start gap-3">
                 <SelectCheckbox

@@ -16,6 +16,7 @@ import { viewSpansEnvironments } from "./environment-badge";
 import { ErrorCards } from "./error-cards";
 import { errorColumns } from "./error-columns";
 import { useListNavigation } from "./list-navigation";
+import { ShortcutsHelp, useListShortcuts } from "./list-shortcuts";
 import type { ErrorRow } from "./types";
 import { useErrorActions } from "./use-error-actions";
 
@@ -71,6 +72,21 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
       const sort = column?.columnDef.meta?.sort;
       if (sort && sort !== state.sort) navigate(errorListHref(state, { sort }));
     },
+  });
+
+  const shortcuts = useListShortcuts({
+    rows,
+    busy: actions.isPending,
+    onToggle: (row) => {
+      const target = table.getRow(String(row.id));
+      const next = !target.getIsSelected();
+      target.toggleSelected(next);
+      return next;
+    },
+    onArchive: (row) =>
+      actions.run({ action: row.status === "archived" ? "unarchive" : "archive", ids: [row.id] }),
+    onResolve: (row) =>
+      actions.run({ action: row.status === "resolved" ? "reopen" : "resolve", ids: [row.id] }),
   });
 
   const selected = table.getSelectedRowModel().rows.map((row) => row.original);
@@ -137,8 +153,10 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
             {table.getRowModel().rows.map((row) => (
               <tr
                 key={row.id}
+                data-error-row={row.id}
                 data-selected={row.getIsSelected() || undefined}
-                className="hover:bg-zinc-50 data-selected:bg-indigo-50/60 dark:hover:bg-zinc-800/40 dark:data-selected:bg-indigo-950/40"
+                aria-current={shortcuts.currentId === row.original.id ? "true" : undefined}
+                className="hover:bg-zinc-50 data-selected:bg-indigo-50/60 aria-[current]:outline-2 aria-[current]:-outline-offset-2 aria-[current]:outline-indigo-500 dark:hover:bg-zinc-800/40 dark:data-selected:bg-indigo-950/40"
               >
                 {row.getVisibleCells().map((cell) => (
                   <td
@@ -154,8 +172,14 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
         </table>
       </div>
 
+      <p className="sr-only" aria-live="polite">
+        {shortcuts.announcement}
+      </p>
+      <ShortcutsHelp open={shortcuts.helpOpen} onClose={shortcuts.closeHelp} />
+
       <ErrorCards
         table={table}
+        currentId={shortcuts.currentId}
         view={state.status}
         showEnvironment={viewSpansEnvironments(state.environment)}
         busy={actions.isPending}

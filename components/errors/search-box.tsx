@@ -11,6 +11,7 @@ import {
   searchChanges,
 } from "@/lib/errors/search-syntax";
 import { useListNavigation } from "./list-navigation";
+import { SEARCH_INPUT_ID } from "./list-shortcuts";
 
 /** A pause this long in typing sends a query that reads cleanly (one history entry). */
 const DEBOUNCE_MS = 400;
@@ -73,6 +74,7 @@ export function SearchBox({ state }: { state: ErrorListState }) {
           <path d="m10.5 10.5 3 3" strokeLinecap="round" />
         </svg>
         <input
+          id={SEARCH_INPUT_ID}
           type="search"
           aria-label="Search errors"
           aria-describedby={issuesId}
