@@ -11,8 +11,11 @@ import { seedErrors } from "./seed";
 
 /**
  * `npm run page-speed`: the /errors page's server response time (p50/p95 over 50 requests per
- * view) with the demo data plus 100,000 more events in the demo project. On a fresh database
- * of DATABASE_URL's server when set, else on a temporary embedded database.
+ * view) with the demo data plus 100,000 more events in the demo project, and what each view
+ * transfers, uncompressed: the HTML of a first load (which carries the page's RSC payload
+ * inline) and the RSC payload of a client-side navigation to it. The last view is the most
+ * frequent error's page. On a fresh database of DATABASE_URL's server when set, else on a
+ * temporary embedded database.
  */
 const RUNS = 50;
 const EXTRA_EVENTS = Number(process.env.PAGE_SPEED_EVENTS ?? 100_000);
@@ -55,29 +58,35 @@ try {
   await page.getByLabel("Password").fill(DEMO.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL(/\/errors/);
+  const topError = await page.getByRole("table").getByRole("link").first().getAttribute("href");
   const views = [
     "/errors",
     "/errors?sort=level",
     "/errors?q=timeout",
     "/errors?environment=staging&level=error,fatal",
     "/errors?origin=billing-api&sort=lastSeen",
+    ...(topError ? [topError] : []),
   ];
-  console.log("| view | p50 | p95 |\n|---|---|---|");
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log("| view | p50 | p95 | HTML | RSC (navigation) |\n|---|---|---|---|---|");
   for (const view of views) {
     const samples: number[] = [];
+    let html = 0;
     for (let i = 0; i < RUNS + 3; i++) {
       const started = performance.now();
       const res = await page.request.get(`${base}${view}`);
-      await res.body();
+      html = (await res.body()).byteLength;
       if (res.status() !== 200) throw new Error(`${view} answered ${res.status()}`);
       if (i >= 3) samples.push(performance.now() - started);
     }
+    const flight = await page.request.get(`${base}${view}`, { headers: { RSC: "1" } });
+    const rsc = (await flight.body()).byteLength;
     samples.sort((a, b) => a - b);
     const at = (p: number) =>
       (samples[Math.min(samples.length - 1, Math.floor((samples.length * p) / 100))] ?? 0).toFixed(
         1,
       );
-    console.log(`| ${view} | ${at(50)} ms | ${at(95)} ms |`);
+    console.log(`| ${view} | ${at(50)} ms | ${at(95)} ms | ${kb(html)} | ${kb(rsc)} |`);
   }
   await browser.close();
   console.log(
