@@ -6,6 +6,7 @@ import type { Level } from "@/lib/ingest/levels";
 import { LevelBadge, StatusBadge, SubstatusBadge } from "./badges";
 import { Breakable } from "./breakable";
 import { ErrorActions } from "./error-actions";
+import { CollectedByFact, Fact, FactList } from "./facts";
 import { DateTime, RelativeTime } from "./time";
 
 export interface ErrorSummaryData {
@@ -82,31 +83,11 @@ export function ErrorHeader({
   );
 }
 
-function Fact({
-  label,
-  children,
-  wide,
-}: {
-  label: string;
-  children: React.ReactNode;
-  wide?: boolean;
-}) {
-  return (
-    <div className={`min-w-0 ${wide ? "col-span-2" : ""}`}>
-      <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="mt-1 text-sm wrap-break-word">{children}</dd>
-    </div>
-  );
-}
-
 /** The error at a glance: a definition list that reflows from four columns to two. */
 export function ErrorFacts({ error }: { error: ErrorSummaryData }) {
   const by = error.collectedBy;
   return (
-    <dl
-      aria-label="Summary"
-      className="grid grid-cols-2 gap-x-4 gap-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs sm:p-5 md:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900"
-    >
+    <FactList label="Summary">
       <Fact label="Level">
         <LevelBadge level={error.level} />
       </Fact>
@@ -135,19 +116,7 @@ export function ErrorFacts({ error }: { error: ErrorSummaryData }) {
         <RelativeTime iso={error.lastSeen} className="font-medium" />
         <DateTime iso={error.lastSeen} className="block text-xs text-zinc-500 dark:text-zinc-400" />
       </Fact>
-      <Fact label="Collected by" wide>
-        {by ? (
-          <>
-            <span className="font-medium">{by.name}</span>{" "}
-            <span className="text-zinc-600 dark:text-zinc-300">&lt;{by.email}&gt;</span>
-            <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-              {by.tokenName ? `with the key “${by.tokenName}”` : "with a key that was deleted"}
-            </span>
-          </>
-        ) : (
-          <span className="text-zinc-500 dark:text-zinc-400">Unknown (the user was deleted)</span>
-        )}
-      </Fact>
+      <CollectedByFact by={by} />
       <Fact label="Project">{error.project.name}</Fact>
       <Fact label="Origin">{error.origin}</Fact>
       {error.culprit ? (
@@ -164,6 +133,6 @@ export function ErrorFacts({ error }: { error: ErrorSummaryData }) {
           </span>
         </Fact>
       ) : null}
-    </dl>
+    </FactList>
   );
 }

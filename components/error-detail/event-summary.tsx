@@ -5,6 +5,7 @@ import type { Level } from "@/lib/ingest/levels";
 import { LevelBadge } from "./badges";
 import { Breakable } from "./breakable";
 import { EventNav, type EventNavData } from "./event-nav";
+import { CollectedByFact, Fact, FactList } from "./facts";
 import { DateTime } from "./time";
 
 export interface EventSummaryData {
@@ -64,31 +65,11 @@ export function EventHeader({
   );
 }
 
-function Fact({
-  label,
-  children,
-  wide,
-}: {
-  label: string;
-  children: React.ReactNode;
-  wide?: boolean;
-}) {
-  return (
-    <div className={`min-w-0 ${wide ? "col-span-2" : ""}`}>
-      <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="mt-1 text-sm wrap-break-word">{children}</dd>
-    </div>
-  );
-}
-
 /** The event at a glance, like the error's summary: four columns, two on a phone. */
 export function EventFacts({ event }: { event: EventSummaryData }) {
   const by = event.collectedBy;
   return (
-    <dl
-      aria-label="Event"
-      className="grid grid-cols-2 gap-x-4 gap-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs sm:p-5 md:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900"
-    >
+    <FactList label="Event">
       <Fact label="Level">
         <LevelBadge level={event.level} />
       </Fact>
@@ -116,19 +97,7 @@ export function EventFacts({ event }: { event: EventSummaryData }) {
           <Breakable text={event.eventId} />
         </span>
       </Fact>
-      <Fact label="Collected by" wide>
-        {by ? (
-          <>
-            <span className="font-medium">{by.name}</span>{" "}
-            <span className="text-zinc-600 dark:text-zinc-300">&lt;{by.email}&gt;</span>
-            <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-              {by.tokenName ? `with the key “${by.tokenName}”` : "with a key that was deleted"}
-            </span>
-          </>
-        ) : (
-          <span className="text-zinc-500 dark:text-zinc-400">Unknown (the user was deleted)</span>
-        )}
-      </Fact>
-    </dl>
+      <CollectedByFact by={by} />
+    </FactList>
   );
 }

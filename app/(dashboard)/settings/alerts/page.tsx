@@ -15,24 +15,19 @@ import { alertsProject } from "./project";
 export const metadata: Metadata = { title: "Alerts" };
 
 // Filters from the URL; a value that is not one of them is ignored, as a link might carry it.
+const optionalId = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(Number.MAX_SAFE_INTEGER)
+  .optional()
+  .catch(undefined);
 const searchSchema = z.object({
   project: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(ALERT_DELIVERY_STATUS_VALUES).optional().catch(undefined),
   channel: z.enum(ALERT_CHANNEL_TYPES).optional().catch(undefined),
-  ruleId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(Number.MAX_SAFE_INTEGER)
-    .optional()
-    .catch(undefined),
-  errorId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(Number.MAX_SAFE_INTEGER)
-    .optional()
-    .catch(undefined),
+  ruleId: optionalId,
+  errorId: optionalId,
   cursor: z
     .string()
     .regex(/^[1-9]\d{0,15}$/)
