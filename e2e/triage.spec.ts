@@ -320,8 +320,11 @@ test("resolve and reopen from the list, with undo", async ({ page, user }) => {
   await expect(notice(page, "Reopened 1 error.")).toBeVisible();
   await expect(titles(page)).toHaveCount(0);
 
-  // Bulk: resolve both, then reopen both from the Resolved view.
+  // Bulk: resolve both, then reopen both from the Resolved view. Each view is checked loaded
+  // before selecting: a selection made in the view being replaced is gone with it.
   await page.getByLabel("Status").selectOption("");
+  await expect(page).not.toHaveURL(/status=/);
+  await expect(titles(page)).toHaveText([fixMe, keep]);
   await page.getByRole("checkbox", { name: "Select all errors on this page" }).check();
   await page
     .getByRole("region", { name: "Bulk actions" })
@@ -329,6 +332,8 @@ test("resolve and reopen from the list, with undo", async ({ page, user }) => {
     .click();
   await expect(notice(page, "Resolved 2 errors.")).toBeVisible();
   await page.getByLabel("Status").selectOption("resolved");
+  await expect(page).toHaveURL(/status=resolved/);
+  await expect(titles(page)).toHaveCount(2);
   await page.getByRole("checkbox", { name: "Select all errors on this page" }).check();
   await page
     .getByRole("region", { name: "Bulk actions" })
