@@ -365,6 +365,33 @@ export const errorHourlyCounts = pgTable(
   (t) => [primaryKey({ columns: [t.errorId, t.hour] })],
 );
 
+/**
+ * Events per error per tag value: the SDK's own tags and those derived from the event
+ * (lib/ingest/event-tags.ts), kept by the ingest write like the hourly counts. A key holds at
+ * most TAG_VALUES_PER_KEY values; the events of any further value count in the key's row of
+ * value '' (other values), so that keys nearly unique per event (request or trace ids) stay
+ * bounded. Empty values are not counted, so '' means nothing else.
+ */
+export const TAG_VALUES_PER_KEY = 100;
+export const errorTagValues = pgTable(
+  "error_tag_values",
+  {
+    errorId: bigint("error_id", { mode: "number" })
+      .notNull()
+      .references(() => errors.id, { onDelete: "cascade" }),
+    projectId: integer("project_id").notNull(),
+    key: varchar("key", { length: 32 }).notNull(),
+    value: varchar("value", { length: 200 }).notNull(),
+    count: integer("count").notNull(),
+    firstSeen: timestamp("first_seen", { withTimezone: true }).notNull(),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.errorId, t.key, t.value] }),
+    index("error_tag_values_project_key_value_idx").on(t.projectId, t.key, t.value, t.errorId),
+  ],
+);
+
 export const ALERT_CHANNEL_TYPES = ["webhook", "slack", "discord", "teams", "email"] as const;
 /** What made a rule fire; `test` is a person's "send a test", `digest` never appears here. */
 export const ALERT_KIND_VALUES = [

@@ -10,6 +10,7 @@ export interface EventInput {
   origin?: string;
   release?: string;
   fingerprint?: string[];
+  tags?: Record<string, string>;
 }
 
 /** A personal API token for the signed-up user, through the public token endpoint. */

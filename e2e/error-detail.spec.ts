@@ -182,7 +182,13 @@ test("an SDK event: exception, stack frames, request, tags and breadcrumbs", asy
   await expect(page.getByRole("region", { name: "Request" })).toContainText(
     "GET http://localhost:5000/",
   );
-  await expect(page.getByRole("region", { name: "Tags" })).toContainText("RequestId");
+  await expect(page.getByRole("region", { name: "Tags of the latest event" })).toContainText(
+    "RequestId",
+  );
+  // The breakdown counts the SDK's tags and those derived from the event.
+  const breakdown = page.getByRole("region", { name: "Tags", exact: true });
+  await expect(breakdown).toContainText("TraceId");
+  await expect(breakdown).toContainText(".NET Core 3.1.3");
   await expect(page.getByRole("region", { name: "Contexts" })).toContainText(".NET Core");
 
   const jsId = await sendSentryFixture(

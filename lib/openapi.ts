@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { TAG_VALUES_PER_KEY } from "@/db/schema";
 import { DEFAULT_DELIVERIES_LIMIT } from "./alerts/delivery-log";
 import { DEFAULT_ACTIVITY_LIMIT } from "./errors/activity";
 import { ERROR_SORTS, ERROR_STATUS_FILTERS, MAX_LIMIT } from "./errors/list-query";
+import { DEFAULT_TAG_VALUES } from "./errors/tags";
 import { LEVELS } from "./ingest/levels";
 import { MAX_RELEASE_LENGTH } from "./ingest/limits";
 import { nativeEventSchema } from "./ingest/native";
@@ -428,6 +430,23 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
             }),
           ],
           responses: { "200": ok(responses.activityListSchema), ...errors("400", "401", "404") },
+        },
+      },
+      "/api/errors/{id}/tags": {
+        get: {
+          summary:
+            "The error's tag breakdown: each tag key with its most frequent values, their counts, first and last seen",
+          description: `Kept as counters by the ingest write: the SDK's tags and those derived from the event (browser, os, runtime, server_name, user, url, transaction, handled, mechanism), and the key \`release\` from the events' releases. Each key counts at most ${TAG_VALUES_PER_KEY} distinct values; events of further values are counted in \`otherValues\`. A value filters the list with \`tag=key:value\`.`,
+          parameters: [
+            idParam("id", "Error id"),
+            query("values", "Values per key", {
+              type: "integer",
+              minimum: 1,
+              maximum: TAG_VALUES_PER_KEY,
+              default: DEFAULT_TAG_VALUES,
+            }),
+          ],
+          responses: { "200": ok(responses.errorTagsSchema), ...errors("400", "401", "404") },
         },
       },
       "/api/events/{id}": {

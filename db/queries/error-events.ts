@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
 import { apiTokens, errorHourlyCounts, errorReleases, errors, events, users } from "../schema";
+import { forgetTagsOfEvent } from "./error-tags";
 import { inUserProjects } from "./scope";
 
 const eventColumns = {
@@ -154,6 +155,7 @@ export async function deleteEventForUser(
         // Microseconds, which a Date drops: compared with the release row's first and last seen.
         occurredAtText: sql<string>`${events.occurredAt}::text`,
         release: events.release,
+        tags: events.tags,
       });
     if (!deleted) return false;
     await tx
@@ -170,6 +172,7 @@ export async function deleteEventForUser(
       );
     if (deleted.release !== null)
       await forgetReleaseEvent(tx, { ...deleted, release: deleted.release });
+    await forgetTagsOfEvent(tx, { errorId: deleted.errorId, tags: deleted.tags });
     await tx.execute(sql`
       WITH latest AS (
         SELECT occurred_at, title, level, origin, left(details, 1000) AS details_preview

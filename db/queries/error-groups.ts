@@ -119,9 +119,24 @@ export function errorFilters(
   else if (query.assignee !== null) {
     where.push(eq(errors.assigneeUserId, query.assignee === "me" ? scope.userId : query.assignee));
   }
-  // TODO(lead): apply `query.tag` here once the tag counters table exists (issue 17, item 2;
-  // the lead builds the table and wires this filter). Until then `tag` is parsed, validated
-  // and carried through URLs, and the list is NOT narrowed by it.
+  if (query.tag) {
+    // From the tag counters' (project, key, value, error) index, as the release filter; the
+    // key "release" is also the releases the events named (the breakdown shows those). A
+    // value past a key's bound of distinct values was counted as "other" and matches nothing.
+    const { key, value } = {
+      key: storableText(query.tag.key),
+      value: storableText(query.tag.value),
+    };
+    const releases =
+      key === "release"
+        ? sql` UNION ALL SELECT r.error_id FROM error_releases r
+            WHERE r.project_id = ${projectId} AND r.release = ${value}`
+        : sql``;
+    where.push(
+      sql`${errors.id} IN (SELECT t.error_id FROM error_tag_values t
+        WHERE t.project_id = ${projectId} AND t.key = ${key} AND t.value = ${value}${releases})`,
+    );
+  }
   if (query.q) {
     // The candidates first: a set the planner hashes, so inside the counts' FILTER (evaluated
     // in this order) most rows take one probe and skip the pattern match; in the list it

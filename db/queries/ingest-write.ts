@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../client";
 import { errorCode } from "../driver-errors";
 import type { NormalizedEvent } from "../normalized-event";
+import { TAG_VALUES_PER_KEY } from "../schema";
 import { executePrepared, resultRows, storableText, toJsonParam } from "../sql";
 
 export interface EventToStore {
@@ -272,13 +273,53 @@ const RELEASE_WRITES = sql`, release_counts AS (
       )`;
 
 /**
+ * The per-error tag value counters (error_tag_values), after the hourly buckets. A value the
+ * error's key already holds counts in its row; a new one takes a row while the key holds fewer
+ * than TAG_VALUES_PER_KEY values (the most frequent of the batch first), else it counts in the
+ * key's row of other values (''). A concurrent batch may add values this statement's snapshot
+ * does not see, so a key can pass the bound by one batch's worth, never more: the upsert
+ * itself counts exactly.
+ */
+const TAG_WRITES = sql.raw(`, tag_input AS (
+        SELECT i.error_id, x.project_id, t.key, t.value, count(*)::int AS n,
+          min(i.occurred_at) AS first_seen, max(i.occurred_at) AS last_seen
+        FROM ins i JOIN input x ON x.project_id = i.project_id AND x.event_id = i.event_id
+          CROSS JOIN LATERAL jsonb_each_text(x.tags) t
+        WHERE t.value <> ''
+        GROUP BY 1, 2, 3, 4
+      ), tag_known AS (
+        SELECT t.*, EXISTS (SELECT 1 FROM error_tag_values v WHERE v.error_id = t.error_id
+            AND v.key = t.key AND v.value = t.value) AS known
+        FROM tag_input t
+      ), tag_rows AS (
+        SELECT error_id, project_id, key, n, first_seen, last_seen,
+          CASE WHEN known OR row_number() OVER (PARTITION BY error_id, key, known
+              ORDER BY n DESC, value) + (SELECT count(*) FROM (SELECT 1 FROM error_tag_values v
+                WHERE v.error_id = k.error_id AND v.key = k.key AND v.value <> ''
+                LIMIT ${TAG_VALUES_PER_KEY}) held) <= ${TAG_VALUES_PER_KEY}
+            THEN value ELSE '' END AS value
+        FROM tag_known k
+      ), tag_counts AS (
+        INSERT INTO error_tag_values AS v (error_id, project_id, key, value, count, first_seen,
+          last_seen)
+        SELECT error_id, project_id, key, value, sum(n)::int, min(first_seen), max(last_seen)
+        FROM tag_rows
+        WHERE (SELECT count(*) FROM hourly) >= 0
+        GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4
+        ON CONFLICT (error_id, key, value) DO UPDATE SET count = v.count + excluded.count,
+          first_seen = least(v.first_seen, excluded.first_seen),
+          last_seen = greatest(v.last_seen, excluded.last_seen)
+        RETURNING v.error_id
+      )`);
+
+/**
  * The alert decisions (migration 0014, alert_ingest_decisions): one call with the ids of the
  * errors counted and created, after the hourly buckets.
  */
-const ALERT_DECISIONS = sql`, alerts AS (
+const alertDecisions = (after: SQL) => sql`, alerts AS (
         SELECT alert_ingest_decisions((SELECT array_agg(w.id ORDER BY w.id) FROM counted w),
           (SELECT array_agg(w.id ORDER BY w.id) FROM created w)) AS fired
-        WHERE (SELECT count(*) FROM hourly) >= 0
+        WHERE (SELECT count(*) FROM ${after}) >= 0
       )`;
 
 async function insertEventsOnce(
@@ -321,6 +362,11 @@ async function insertEventsOnce(
   // Batches of projects without such rules (most) skip the alert decisions: a statement
   // without the call.
   const alerts = [...unique.values()].some((item) => item.alertRules !== false);
+  // Events without tags skip the tag counters.
+  const tags = eventRows.some((row) => Object.keys(row.tags).length > 0);
+  // Each step after the hourly buckets waits for the one before: locks are taken in one order.
+  const afterHourly = tags ? sql`tag_counts` : sql`hourly`;
+  const last = alerts ? sql`alerts` : afterHourly;
   const inserted = resultRows<{
     id: number;
     error_id: number;
@@ -331,7 +377,7 @@ async function insertEventsOnce(
   }>(
     await executePrepared(
       db,
-      `insert_events${releases ? "_releases" : ""}${alerts ? "_alerts" : ""}`,
+      `insert_events${releases ? "_releases" : ""}${tags ? "_tags" : ""}${alerts ? "_alerts" : ""}`,
       sql`
       WITH input AS (
         SELECT * FROM jsonb_to_recordset(${toJsonParam(eventRows)}::jsonb) AS x(
@@ -441,11 +487,11 @@ async function insertEventsOnce(
         GROUP BY 1, 2 ORDER BY 1, 2
         ON CONFLICT (error_id, hour) DO UPDATE SET count = h.count + excluded.count
         RETURNING h.error_id
-      )${alerts ? ALERT_DECISIONS : sql``}
+      )${tags ? TAG_WRITES : sql``}${alerts ? alertDecisions(afterHourly) : sql``}
       SELECT i.id::float8 AS id, i.error_id::float8 AS error_id, i.project_id, i.event_id,
         g.environment, g.fingerprint
       FROM ins i JOIN groups g ON g.error_id = i.error_id
-      WHERE (SELECT count(*) FROM ${alerts ? sql`alerts` : sql`hourly`}) >= 0`,
+      WHERE (SELECT count(*) FROM ${last}) >= 0`,
     ),
   );
 

@@ -1,6 +1,7 @@
 import type { NormalizedEvent } from "@/db/normalized-event";
 import { normalizeEnvironment } from "./environments";
 import { generateEventId, sentryEventId } from "./event-id";
+import { withDerivedTags } from "./event-tags";
 import { GROUPING_VERSION, hashFingerprint, resolveFingerprint } from "./fingerprint";
 import { parseLevel } from "./levels";
 import {
@@ -46,7 +47,7 @@ export function normalizeSentryEvent(
     occurredAt: sentryTimestamp(event.timestamp, ctx.now),
     // A cut release would name a different release, so an oversized one is dropped.
     release: release && release.length <= MAX_RELEASE_LENGTH ? release : null,
-    tags: sentryTags(event.tags),
+    tags: withDerivedTags(event, sentryTags(event.tags)),
     fingerprint: hashFingerprint(resolveFingerprint(event.fingerprint, sentryDefaultKey(event))),
     groupingVersion: GROUPING_VERSION,
     payload: event,

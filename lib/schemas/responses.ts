@@ -5,6 +5,7 @@ import {
   ERROR_SUBSTATUS_VALUES,
   LEVEL_VALUES,
   RESOLUTION_VALUES,
+  TAG_VALUES_PER_KEY,
 } from "@/db/schema";
 import { BULK_ACTIONS } from "./errors";
 
@@ -286,6 +287,36 @@ export const activityListSchema = z.strictObject({
     }),
   ),
   nextCursor: z.string().nullable(),
+});
+
+export const errorTagsSchema = z.strictObject({
+  eventCount: z
+    .number()
+    .int()
+    .meta({ description: "Every event of the error: the base of each share." }),
+  keys: z.array(
+    z.strictObject({
+      key: z.string(),
+      total: z.number().int().meta({ description: "Events of the error that carried this key." }),
+      distinct: z
+        .number()
+        .int()
+        .meta({
+          description: `Values counted one by one; a key keeps at most ${TAG_VALUES_PER_KEY}.`,
+        }),
+      top: z.array(
+        z.strictObject({
+          value: z.string(),
+          count: z.number().int(),
+          firstSeen: timestamp,
+          lastSeen: timestamp,
+        }),
+      ),
+      otherValues: z.number().int().meta({
+        description: "Events whose value came after the key held its bound of distinct values.",
+      }),
+    }),
+  ),
 });
 
 export const bulkResultSchema = z.strictObject({

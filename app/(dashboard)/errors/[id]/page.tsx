@@ -15,6 +15,7 @@ import { type EventItem, EventsList } from "@/components/error-detail/events-lis
 import { ReleasesSection } from "@/components/error-detail/releases-section";
 import { SdkContextSections, SdkExceptionSection } from "@/components/error-detail/sdk-event";
 import { Section, TextBox } from "@/components/error-detail/section";
+import { TagsSection } from "@/components/error-detail/tags-section";
 import { TimeProvider } from "@/components/error-detail/time";
 import { TriageBanner } from "@/components/error-detail/triage-banner";
 import type { ActivityData, TriageData } from "@/components/error-detail/triage-types";
@@ -33,6 +34,7 @@ import { getDb } from "@/lib/db";
 import { DEFAULT_ACTIVITY_LIMIT } from "@/lib/errors/activity";
 import { DETAIL_RELEASES, type ErrorView, findErrorView } from "@/lib/errors/detail";
 import { parseEventsCursor, parseRowId } from "@/lib/errors/detail-format";
+import { findTagsOfError } from "@/lib/errors/tags";
 import { mergeTags, readEntries } from "@/lib/sentry-payload";
 
 const EVENTS_PER_PAGE = 20;
@@ -83,12 +85,13 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
   const db = await getDb();
   const alerts = await listAlertsOfError(db, { userId, errorId: error.id });
   const now = new Date();
-  const [latest, counts, events, memberRows, activity] = await Promise.all([
+  const [latest, counts, events, memberRows, activity, tagBreakdown] = await Promise.all([
     findLatestEvent(db, error.id),
     countEventsOverTime(db, error.id, now),
     listEventsOfError(db, { errorId: error.id, cursor: before, limit: EVENTS_PER_PAGE }),
     listMembers(db, { projectId: error.project.id }),
     listErrorActivity(db, { errorId: error.id, before: null, limit: DEFAULT_ACTIVITY_LIMIT }),
+    findTagsOfError(db, { userId, errorId: error.id }),
   ]);
   const members = memberRows.map((member) => ({ id: member.userId, name: member.name }));
   // The activity names assignees by id; those no longer in the project are looked up too.
@@ -166,6 +169,16 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
           </div>
         </Section>
 
+        <TagsSection
+          keys={tagBreakdown.keys.map(({ key, total, distinct, top, otherValues }) => ({
+            key,
+            total,
+            distinct,
+            otherValues,
+            top: top.map(({ value, count }) => ({ value, count })),
+          }))}
+        />
+
         <div className="grid items-start gap-6 xl:grid-cols-2">
           <ReleasesSection
             firstRelease={error.firstRelease}
@@ -188,7 +201,7 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
         </div>
 
         {tags.length > 0 ? (
-          <Section title="Tags">
+          <Section title="Tags of the latest event">
             <TagList tags={tags} />
           </Section>
         ) : null}

@@ -1,0 +1,136 @@
+import Link from "next/link";
+import { tagProblem } from "@/lib/errors/list-query";
+import { Section } from "./section";
+
+/** Every word of the section, in one place. */
+const TEXT = {
+  title: "Tags",
+  none: "No tags yet: the events of this error carried none. SDKs add browser, os, runtime, server, user and url on their own; custom tags come from the SDK's setTag or the tags field of POST /api/events.",
+  summary: (events: string, values: string) => `${events} events · ${values}`,
+  values: (n: number, capped: boolean) =>
+    `${capped ? "over " : ""}${n} ${n === 1 ? "value" : "values"}`,
+  other: "Other values",
+  filter: (key: string, value: string) => `Errors with ${key} ${value}`,
+};
+
+export interface TagValueData {
+  value: string;
+  count: number;
+}
+
+export interface TagKeyData {
+  key: string;
+  total: number;
+  distinct: number;
+  top: TagValueData[];
+  otherValues: number;
+}
+
+const numberFormat = new Intl.NumberFormat("en-US");
+const percentFormat = new Intl.NumberFormat("en-US", {
+  style: "percent",
+  maximumFractionDigits: 1,
+});
+
+/**
+ * Each tag key of the error with its most frequent values: count and share of the events that
+ * carried the key, as a bar. A value links to the list of the errors that have it.
+ */
+export function TagsSection({ keys }: { keys: TagKeyData[] }) {
+  return (
+    <Section title={TEXT.title} id="tags">
+      {keys.length === 0 ? (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{TEXT.none}</p>
+      ) : (
+        <div className="grid gap-x-8 gap-y-5 sm:grid-cols-2">
+          {keys.map((tag) => (
+            <TagKey key={tag.key} tag={tag} />
+          ))}
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function TagKey({ tag }: { tag: TagKeyData }) {
+  const shown = tag.top.reduce((sum, value) => sum + value.count, 0);
+  const rest = tag.total - shown;
+  const values = TEXT.values(tag.distinct, tag.otherValues > 0);
+  return (
+    <div className="min-w-0">
+      <h3 className="flex items-baseline justify-between gap-2 text-sm">
+        <span className="truncate font-mono font-medium">{tag.key}</span>
+        <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">
+          {TEXT.summary(numberFormat.format(tag.total), values)}
+        </span>
+      </h3>
+      <ul className="mt-1.5 space-y-1 text-sm">
+        {tag.top.map((value) => (
+          <TagValue key={value.value} tagKey={tag.key} value={value} total={tag.total} />
+        ))}
+        {rest > 0 ? (
+          <TagValue tagKey={tag.key} value={{ value: TEXT.other, count: rest }} total={tag.total} />
+        ) : null}
+      </ul>
+    </div>
+  );
+}
+
+function TagValue({
+  tagKey,
+  value,
+  total,
+  other = value.value === TEXT.other,
+}: {
+  tagKey: string;
+  value: TagValueData;
+  total: number;
+  other?: boolean;
+}) {
+  const share = total > 0 ? value.count / total : 0;
+  const content = (
+    <>
+      <span className="flex justify-between gap-3">
+        <span className={`truncate ${other ? "italic text-zinc-500 dark:text-zinc-400" : ""}`}>
+          {value.value}
+        </span>
+        <span className="shrink-0 tabular-nums text-zinc-600 dark:text-zinc-300">
+          {numberFormat.format(value.count)} · {percentFormat.format(share)}
+        </span>
+      </span>
+      <span className="mt-0.5 block h-1 rounded-full bg-zinc-100 dark:bg-zinc-800">
+        <span
+          className="block h-1 rounded-full bg-indigo-500 dark:bg-indigo-400"
+          style={{ width: `${(share * 100).toFixed(1)}%` }}
+        />
+      </span>
+    </>
+  );
+  const href = other ? null : tagFilterHref(tagKey, value.value);
+  return (
+    <li>
+      {href ? (
+        <Link
+          href={href}
+          title={TEXT.filter(tagKey, value.value)}
+          className="block rounded px-1 py-0.5 -mx-1 hover:bg-zinc-50 dark:hover:bg-zinc-800/60"
+        >
+          {content}
+        </Link>
+      ) : (
+        <span className="block px-1 py-0.5 -mx-1">{content}</span>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The list of errors with this value, in every environment and status: `release` by the
+ * release filter, other keys by `tag` (unless the key holds the filter's separators).
+ */
+function tagFilterHref(key: string, value: string): string | null {
+  const filter: Record<string, string> =
+    key === "release" ? { release: value } : { tag: `${key}:${value}` };
+  if (key !== "release" && tagProblem(key, value)) return null;
+  return `/errors?${new URLSearchParams({ environment: "all", status: "all", ...filter })}`;
+}
