@@ -6,6 +6,7 @@ import type { DbHandle } from "../client";
 import { TAG_VALUES_PER_KEY } from "../schema";
 import { resultRows } from "../sql";
 import { deleteEventForUser } from "./error-events";
+import { deleteErrors } from "./error-groups";
 import { listTagsOfError } from "./error-tags";
 import { insertEvents } from "./ingest-write";
 import { createAccount } from "./users";
@@ -149,6 +150,21 @@ describe.each(testDatabases())("error tag counters on $name", (database) => {
     expect(await storedRows(errorId)).toEqual([
       { key: "browser", value: "Firefox", count: 1 },
       { key: "os", value: "Linux", count: 1 },
+    ]);
+  });
+
+  it("deleting an error deletes its counters, and only its own", async () => {
+    const refs = await insertEvents(handle.db, [
+      make("Doomed", { browser: "Firefox" }),
+      make("Kept", { browser: "Firefox" }),
+    ]);
+    const [doomed, kept] = refs.map((ref) => ref.errorId as number);
+    expect(
+      await deleteErrors(handle.db, { userId: account.user.id, errorIds: [doomed as number] }),
+    ).toEqual([doomed]);
+    expect(await storedRows(doomed as number)).toEqual([]);
+    expect(await storedRows(kept as number)).toEqual([
+      { key: "browser", value: "Firefox", count: 1 },
     ]);
   });
 });

@@ -288,9 +288,10 @@ const TAG_WRITES = sql.raw(`, tag_input AS (
         WHERE t.value <> ''
         GROUP BY 1, 2, 3, 4
       ), tag_known AS (
-        SELECT t.*, EXISTS (SELECT 1 FROM error_tag_values v WHERE v.error_id = t.error_id
-            AND v.key = t.key AND v.value = t.value) AS known
-        FROM tag_input t
+        -- A lateral probe with LIMIT: as EXISTS, the planner may hash the whole table instead.
+        SELECT t.*, k.held IS NOT NULL AS known
+        FROM tag_input t LEFT JOIN LATERAL (SELECT 1 AS held FROM error_tag_values v
+          WHERE v.error_id = t.error_id AND v.key = t.key AND v.value = t.value LIMIT 1) k ON true
       ), tag_rows AS (
         SELECT error_id, project_id, key, n, first_seen, last_seen,
           CASE WHEN known OR row_number() OVER (PARTITION BY error_id, key, known
