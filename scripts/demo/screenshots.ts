@@ -10,6 +10,7 @@ import { eventScreenshots } from "./event-screenshots";
 import { firstRunScreenshots } from "./first-run-screenshots";
 import { listSearchScreenshots } from "./list-search-screenshots";
 import { seedDemoAlerts } from "./seed-alerts";
+import { tagScreenshots } from "./tags-screenshots";
 
 /**
  * `npm run screenshots`: the list, detail and settings pages at desktop and phone widths, from
@@ -17,7 +18,8 @@ import { seedDemoAlerts } from "./seed-alerts";
  * loop (triage-*.png, 1280 and 390 wide): a teammate resolves an error in the next release, an
  * event from a newer release regresses it, errors are assigned and an archive escalates. Then
  * the welcome page after sign-up (first-run-*.png) and an event's own page (event-*.png).
- * `npm run screenshots -- events` makes only the last.
+ * and the tag breakdown of an error's page (tags-*.png). `npm run screenshots -- events` or
+ * `-- tags` makes only that one.
  */
 const OUT = path.resolve("docs/screenshots");
 const VIEWPORTS = [
@@ -55,7 +57,8 @@ try {
     executablePath,
     args: ["--no-sandbox", "--disable-gpu"],
   });
-  const onlyEvents = process.argv.slice(2).includes("events");
+  const only = process.argv.slice(2).find((arg) => arg === "events" || arg === "tags");
+  const onlyEvents = only !== undefined;
   if (!onlyEvents) {
     await alertScreenshots(browser, base, OUT);
     await listSearchScreenshots(browser, base, OUT);
@@ -114,7 +117,8 @@ try {
     }
   }
   if (!onlyEvents) await triageScreenshots(browser, base);
-  await eventScreenshots(browser, base, OUT);
+  if (only !== "tags") await eventScreenshots(browser, base, OUT);
+  if (only !== "events") await tagScreenshots(browser, base, OUT);
   await browser.close();
   console.log(`Screenshots written to ${path.relative(process.cwd(), OUT)}/`);
 } finally {

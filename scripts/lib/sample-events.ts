@@ -246,6 +246,13 @@ export function demoEvents(now: Date, count = 2000): NativeEventInput[] {
   });
 }
 
+/** Browsers of the demo's SDK events, so that their tag breakdown has more than one value. */
+const DEMO_USER_AGENTS = [
+  "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+] as const;
+
 /** A few events as Sentry SDKs send them, so the detail page has stack traces to show. */
 export function demoSdkEvents(now: Date): Record<string, unknown>[] {
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
@@ -308,9 +315,10 @@ export function demoSdkEvents(now: Date): Record<string, unknown>[] {
       request: {
         url: "https://shop.example.com/checkout/confirm",
         method: "POST",
-        headers: { "User-Agent": "Mozilla/5.0", "Content-Type": "application/json" },
+        headers: { "User-Agent": DEMO_USER_AGENTS[i % 3], "Content-Type": "application/json" },
       },
-      tags: { "browser.name": "Firefox", region: "eu-west-1" },
+      user: { id: `customer-${1 + (i % 2)}` },
+      tags: { region: i % 3 === 2 ? "us-east-1" : "eu-west-1" },
       breadcrumbs: {
         values: [
           { timestamp: at(4 + i * 47), category: "http", level: "info", message: "GET /cart 200" },
