@@ -109,7 +109,7 @@ export function NewEventsBar() {
   return (
     <UpdatesBar
       label={newEvents ? "New events — show" : null}
-      announcement="New events arrived; the button at the top of the page shows them."
+      announcement="New events arrived; a button at the bottom of the window shows them."
       pending={pending}
       onShow={() => startTransition(() => router.refresh())}
     />

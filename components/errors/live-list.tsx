@@ -53,10 +53,10 @@ export function LiveErrorsTable({
   }, [rows]);
 
   return (
-    <div ref={region} tabIndex={-1} className="relative space-y-3 outline-none">
+    <div ref={region} tabIndex={-1} className="relative outline-none">
       <UpdatesBar
         label={updates > 0 ? `${updatesText(updates)} — show` : null}
-        announcement={`${updatesText(updates)} to the list; the button above it shows them.`}
+        announcement={`${updatesText(updates)} to the list; a button at the bottom of the window shows them.`}
         pending={showing}
         onShow={() => {
           shown.current = true;

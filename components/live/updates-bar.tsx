@@ -2,7 +2,8 @@
 
 /**
  * What changed on an open page and is not shown yet: a polite announcement, and a button that
- * stays in view (sticky) while the page scrolls. Nothing at all when there is nothing new.
+ * floats at the bottom of the window, wherever the page is scrolled. Floating, its coming and
+ * going moves nothing the user reads; at the bottom, it covers none of the list's controls.
  */
 export function UpdatesBar({
   label,
@@ -22,12 +23,12 @@ export function UpdatesBar({
         {label === null ? "" : announcement}
       </p>
       {label === null ? null : (
-        <div className="pointer-events-none sticky top-2 z-20 flex justify-center">
+        <div className="pointer-events-none fixed inset-x-0 bottom-6 z-30 flex justify-center px-4">
           <button
             type="button"
             disabled={pending}
             onClick={onShow}
-            className="pointer-events-auto rounded-full bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white shadow-md ring-1 ring-indigo-700/20 hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-70 dark:bg-indigo-500 dark:hover:bg-indigo-400"
+            className="pointer-events-auto rounded-full bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg ring-1 ring-indigo-700/20 hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-70 dark:bg-indigo-500 dark:hover:bg-indigo-400"
           >
             {pending ? "Updating…" : label}
           </button>
