@@ -106,6 +106,59 @@ const query = (name: string, description: string, schemaJson: Json) => ({
   schema: schemaJson,
 });
 
+/** The list's filters, sort and page: GET /api/errors and GET /api/errors/live read the same. */
+const listParameters = [
+  query(
+    "environment",
+    "production (default), staging, development, other (all non-standard), all, or a name; aliases map",
+    { type: "string" },
+  ),
+  query("level", "Comma-separated levels", {
+    type: "string",
+    examples: [LEVELS.join(",")],
+  }),
+  query("origin", "Exact origin", { type: "string" }),
+  query("q", "Case-insensitive substring of title or details", {
+    type: "string",
+    maxLength: 200,
+  }),
+  query(
+    "status",
+    "open (default; all when a search filter — q, level or origin — is set), resolved, archived, all",
+    { type: "string", enum: [...ERROR_STATUS_FILTERS] },
+  ),
+  query("release", "Errors seen in this release (exact name)", {
+    type: "string",
+    maxLength: MAX_RELEASE_LENGTH,
+  }),
+  query("assignee", "me (the caller), none (nobody), or a user id", {
+    type: "string",
+    examples: ["me", "none", "42"],
+  }),
+  query(
+    "tag",
+    "key:value (split at the first colon): errors whose events carried that tag. Validated; not applied yet (the tag counters are being built)",
+    { type: "string", examples: ["browser:Firefox"] },
+  ),
+  query("project", "Project id or slug (default: your first project)", {
+    type: "string",
+  }),
+  query("sort", "Sort order", {
+    type: "string",
+    enum: [...ERROR_SORTS],
+    default: "frequency",
+  }),
+  query("cursor", "nextCursor (the page after) or prevCursor (the page before) of a page", {
+    type: "string",
+  }),
+  query("limit", "Page size", {
+    type: "integer",
+    minimum: 1,
+    maximum: MAX_LIMIT,
+    default: 25,
+  }),
+];
+
 const PUBLIC = { security: [] };
 const noContent = { "204": { description: "Done; no body" } };
 
@@ -288,63 +341,26 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       "/api/errors": {
         get: {
           summary: "List grouped errors",
+          parameters: listParameters,
+          responses: {
+            "200": ok(responses.errorListSchema),
+            ...errors("400", "401", "403", "404"),
+          },
+        },
+      },
+      "/api/errors/live": {
+        get: {
+          summary:
+            "What an open list polls: the ids of the page the same parameters list now, and the counters (count, lastSeen, status) of those errors and of the shown ones",
           parameters: [
-            query(
-              "environment",
-              "production (default), staging, development, other (all non-standard), all, or a name; aliases map",
-              { type: "string" },
-            ),
-            query("level", "Comma-separated levels", {
+            ...listParameters,
+            query("shown", "The ids on screen (comma-separated, up to the page size limit)", {
               type: "string",
-              examples: [LEVELS.join(",")],
-            }),
-            query("origin", "Exact origin", { type: "string" }),
-            query("q", "Case-insensitive substring of title or details", {
-              type: "string",
-              maxLength: 200,
-            }),
-            query(
-              "status",
-              "open (default; all when a search filter — q, level or origin — is set), resolved, archived, all",
-              { type: "string", enum: [...ERROR_STATUS_FILTERS] },
-            ),
-            query("release", "Errors seen in this release (exact name)", {
-              type: "string",
-              maxLength: MAX_RELEASE_LENGTH,
-            }),
-            query("assignee", "me (the caller), none (nobody), or a user id", {
-              type: "string",
-              examples: ["me", "none", "42"],
-            }),
-            query(
-              "tag",
-              "key:value (split at the first colon): errors whose events carried that tag. Validated; not applied yet (the tag counters are being built)",
-              { type: "string", examples: ["browser:Firefox"] },
-            ),
-            query("project", "Project id or slug (default: your first project)", {
-              type: "string",
-            }),
-            query("sort", "Sort order", {
-              type: "string",
-              enum: [...ERROR_SORTS],
-              default: "frequency",
-            }),
-            query(
-              "cursor",
-              "nextCursor (the page after) or prevCursor (the page before) of a page",
-              {
-                type: "string",
-              },
-            ),
-            query("limit", "Page size", {
-              type: "integer",
-              minimum: 1,
-              maximum: MAX_LIMIT,
-              default: 25,
+              examples: ["12,7,31"],
             }),
           ],
           responses: {
-            "200": ok(responses.errorListSchema),
+            "200": ok(responses.liveErrorListSchema),
             ...errors("400", "401", "403", "404"),
           },
         },
@@ -388,6 +404,14 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           summary: "Delete the error and all its events",
           parameters: [idParam("id", "Error id")],
           responses: { ...noContent, ...errors("401", "404") },
+        },
+      },
+      "/api/errors/{id}/live": {
+        get: {
+          summary:
+            "What an open error's page polls: its count, lastSeen, status and latest event id",
+          parameters: [idParam("id", "Error id")],
+          responses: { "200": ok(responses.liveErrorSchema), ...errors("401", "403", "404") },
         },
       },
       "/api/errors/{id}/events": {

@@ -3,10 +3,11 @@ import type { Person } from "@/components/ui/assign-menu";
 import { capitalize } from "@/lib/errors/detail-format";
 import { environmentLabel } from "@/lib/ingest/environments";
 import type { Level } from "@/lib/ingest/levels";
-import { LevelBadge, StatusBadge, SubstatusBadge } from "./badges";
+import { LevelBadge } from "./badges";
 import { Breakable } from "./breakable";
 import { ErrorActions } from "./error-actions";
 import { CollectedByFact, Fact, FactList } from "./facts";
+import { LiveCount, LiveLastSeen, LiveStatusBadges } from "./live-error";
 import { DateTime, RelativeTime } from "./time";
 
 export interface ErrorSummaryData {
@@ -48,7 +49,7 @@ export function ErrorHeader({
           <h1 className="text-sm font-medium text-zinc-600 wrap-break-word dark:text-zinc-300">
             {capitalize(error.level)} in{" "}
             <span className="font-semibold text-zinc-900 dark:text-zinc-100">{error.origin}</span>{" "}
-            at <DateTime iso={error.lastSeen} />
+            at <LiveLastSeen iso={error.lastSeen} />
           </h1>
           <p
             className="text-xl leading-snug font-semibold tracking-tight wrap-break-word sm:text-2xl"
@@ -58,10 +59,7 @@ export function ErrorHeader({
           </p>
           <div className="flex flex-wrap items-center gap-2">
             <LevelBadge level={error.level} />
-            {error.status !== "open" ? <StatusBadge status={error.status} /> : null}
-            {error.status === "open" && error.substatus ? (
-              <SubstatusBadge substatus={error.substatus} />
-            ) : null}
+            <LiveStatusBadges status={error.status} substatus={error.substatus} />
             <span className="text-sm text-zinc-500 dark:text-zinc-400">
               {environmentLabel(error.environment)}
             </span>
@@ -93,15 +91,12 @@ export function ErrorFacts({ error }: { error: ErrorSummaryData }) {
       </Fact>
       <Fact label="Events">
         <span className="text-base font-semibold tabular-nums" data-testid="event-count">
-          {error.count.toLocaleString("en-US")}
+          <LiveCount count={error.count} />
         </span>
       </Fact>
       <Fact label="Status">
         <span className="flex flex-wrap gap-1.5">
-          <StatusBadge status={error.status} />
-          {error.status === "open" && error.substatus ? (
-            <SubstatusBadge substatus={error.substatus} />
-          ) : null}
+          <LiveStatusBadges status={error.status} substatus={error.substatus} always />
         </span>
       </Fact>
       <Fact label="Environment">{environmentLabel(error.environment)}</Fact>
@@ -113,8 +108,11 @@ export function ErrorFacts({ error }: { error: ErrorSummaryData }) {
         />
       </Fact>
       <Fact label="Last seen">
-        <RelativeTime iso={error.lastSeen} className="font-medium" />
-        <DateTime iso={error.lastSeen} className="block text-xs text-zinc-500 dark:text-zinc-400" />
+        <LiveLastSeen iso={error.lastSeen} relative className="font-medium" />
+        <LiveLastSeen
+          iso={error.lastSeen}
+          className="block text-xs text-zinc-500 dark:text-zinc-400"
+        />
       </Fact>
       <CollectedByFact by={by} />
       <Fact label="Project">{error.project.name}</Fact>

@@ -5,14 +5,15 @@ import {
   errorListHref,
   hasFilters,
 } from "@/lib/errors/list-url";
+import { firstErrorUrl, liveListUrl } from "@/lib/errors/live-url";
 import { environmentLabel } from "@/lib/ingest/environments";
 import { ActionNotice } from "./action-notice";
 import { RememberListHref } from "./back-to-list-link";
 import { EmptyTabState, FirstEventEmptyState, NoMatchesState } from "./empty-states";
 import { EnvironmentTabs, selectedBucket } from "./environment-tabs";
-import { ErrorsTable } from "./errors-table";
 import { ErrorsToolbar } from "./errors-toolbar";
 import { ListNavigationProvider } from "./list-navigation";
+import { LiveErrorsTable, RefreshOnFirstError } from "./live-list";
 import { type ListTotal, Pagination } from "./pagination";
 import { ProjectSwitcher } from "./project-switcher";
 import { ClockProvider } from "./relative-time";
@@ -71,11 +72,14 @@ export function ErrorsListView({
             ) : null}
           </header>
           {baseUrl !== null ? (
-            <FirstEventEmptyState
-              baseUrl={baseUrl}
-              projectName={project.name}
-              projectSlug={project.slug}
-            />
+            <>
+              <FirstEventEmptyState
+                baseUrl={baseUrl}
+                projectName={project.name}
+                projectSlug={project.slug}
+              />
+              <RefreshOnFirstError url={firstErrorUrl(project.slug)} />
+            </>
           ) : (
             <ErrorActionsProvider members={members} currentUserId={currentUserId}>
               <EnvironmentTabs state={state} counts={counts} />
@@ -86,7 +90,7 @@ export function ErrorsListView({
                 currentUserId={currentUserId}
               />
               <ActionNotice />
-              <ListBody state={state} rows={rows} />
+              <ListBody state={state} rows={rows} project={project.slug} limit={page.limit} />
               <Pagination state={state} shown={rows.length} {...page} />
             </ErrorActionsProvider>
           )}
@@ -96,12 +100,38 @@ export function ErrorsListView({
   );
 }
 
-function ListBody({ state, rows }: { state: ErrorListState; rows: ErrorRow[] }) {
+function ListBody({
+  state,
+  rows,
+  project,
+  limit,
+}: {
+  state: ErrorListState;
+  rows: ErrorRow[];
+  project: string;
+  limit: number;
+}) {
   if (rows.length > 0) {
     // A new view starts with nothing selected; a refresh after an action keeps the selection.
-    return <ErrorsTable key={viewKey(state)} rows={rows} state={state} />;
+    return (
+      <LiveErrorsTable
+        key={viewKey(state)}
+        rows={rows}
+        state={state}
+        project={project}
+        limit={limit}
+      />
+    );
   }
-  if (hasFilters(state)) return <NoMatchesState clearHref={clearedFiltersHref(state)} />;
+  const watch = <RefreshOnFirstError url={liveListUrl(state, { project, limit })} />;
+  if (hasFilters(state)) {
+    return (
+      <>
+        {watch}
+        <NoMatchesState clearHref={clearedFiltersHref(state)} />
+      </>
+    );
+  }
   const bucket = selectedBucket(state.environment);
   const where =
     bucket === null
@@ -110,7 +140,12 @@ function ListBody({ state, rows }: { state: ErrorListState; rows: ErrorRow[] }) 
         ? "other environments"
         : environmentLabel(state.environment);
   const what = state.status === "all" ? "" : `${state.status ?? "open"} `;
-  return <EmptyTabState title={`No ${what}errors in ${where}`} />;
+  return (
+    <>
+      {watch}
+      <EmptyTabState title={`No ${what}errors in ${where}`} />
+    </>
+  );
 }
 
 function viewKey(state: ErrorListState): string {

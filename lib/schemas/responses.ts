@@ -120,6 +120,32 @@ export const errorListSchema = z.strictObject({
   prevCursor: z.string().nullable(),
 });
 
+export const liveErrorStateSchema = z.strictObject({
+  id: z.number().int(),
+  count: z.number().int(),
+  lastSeen: timestamp,
+  status: z.enum(ERROR_STATUS_VALUES),
+  substatus: z.enum(ERROR_SUBSTATUS_VALUES).nullable(),
+  eventsSinceStatus: z.number().int(),
+});
+
+export const liveErrorListSchema = z.strictObject({
+  ids: z.array(z.number().int()).meta({
+    description: "The ids of the page the same parameters list now, in order.",
+  }),
+  errors: z.array(liveErrorStateSchema).meta({
+    description: "The counters of those errors and of the `shown` ones still in the project.",
+  }),
+});
+
+export const liveErrorSchema = liveErrorStateSchema.extend({
+  latestEventId: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "The row id of its latest event, as the detail shows it." }),
+});
+
 const collectedBySchema = z
   .strictObject({
     name: z.string().nullable(),

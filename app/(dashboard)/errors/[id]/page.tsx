@@ -12,6 +12,7 @@ import {
 } from "@/components/error-detail/error-summary";
 import { EventsChart } from "@/components/error-detail/events-chart";
 import { type EventItem, EventsList } from "@/components/error-detail/events-list";
+import { LiveErrorProvider, NewEventsBar } from "@/components/error-detail/live-error";
 import { ReleasesSection } from "@/components/error-detail/releases-section";
 import { SdkContextSections, SdkExceptionSection } from "@/components/error-detail/sdk-event";
 import { Section, TextBox } from "@/components/error-detail/section";
@@ -125,99 +126,111 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
 
   return (
     <TimeProvider serverNow={now.getTime()}>
-      <article className="space-y-6">
-        <ErrorHeader error={summary} members={members} currentUserId={userId} />
-        <TriageBanner triage={triageData(error)} />
-        <ErrorFacts error={summary} />
+      <LiveErrorProvider
+        errorId={error.id}
+        initial={{
+          count: error.count,
+          lastSeen: summary.lastSeen,
+          status: error.status,
+          substatus: error.substatus,
+          latestEventId: latest?.id ?? null,
+        }}
+      >
+        <article className="space-y-6">
+          <NewEventsBar />
+          <ErrorHeader error={summary} members={members} currentUserId={userId} />
+          <TriageBanner triage={triageData(error)} />
+          <ErrorFacts error={summary} />
 
-        <Section
-          title="Details"
-          actions={
-            latest ? (
-              <Link
-                href={`/errors/${error.id}/events/${latest.id}`}
-                className="rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 hover:underline dark:text-indigo-300 dark:hover:bg-indigo-950/60"
+          <Section
+            title="Details"
+            actions={
+              latest ? (
+                <Link
+                  href={`/errors/${error.id}/events/${latest.id}`}
+                  className="rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 hover:underline dark:text-indigo-300 dark:hover:bg-indigo-950/60"
+                >
+                  Latest event in full →
+                </Link>
+              ) : null
+            }
+          >
+            {details ? (
+              <TextBox
+                label="Details of the latest event"
+                testId="error-details"
+                className="max-h-96 sm:[&>pre]:text-sm sm:[&>pre]:leading-6"
               >
-                Latest event in full →
-              </Link>
-            ) : null
-          }
-        >
-          {details ? (
-            <TextBox
-              label="Details of the latest event"
-              testId="error-details"
-              className="max-h-96 sm:[&>pre]:text-sm sm:[&>pre]:leading-6"
-            >
-              {details}
-            </TextBox>
-          ) : (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">No details were sent.</p>
-          )}
-        </Section>
-
-        {latest?.payload ? <SdkExceptionSection payload={latest.payload} /> : null}
-
-        <Section title="Frequency">
-          <div className="grid gap-6 md:grid-cols-2">
-            <EventsChart
-              title="Events per hour, last 24 hours"
-              buckets={counts.hourly}
-              unit="hour"
-            />
-            <EventsChart title="Events per day, last 14 days" buckets={counts.daily} unit="day" />
-          </div>
-        </Section>
-
-        <TagsSection
-          keys={tagBreakdown.keys.map(({ key, total, distinct, top, otherValues }) => ({
-            key,
-            total,
-            distinct,
-            otherValues,
-            top: top.map(({ value, count }) => ({ value, count })),
-          }))}
-        />
-
-        <div className="grid items-start gap-6 xl:grid-cols-2">
-          <ReleasesSection
-            firstRelease={error.firstRelease}
-            lastRelease={error.lastRelease}
-            releases={error.releases.map((release) => ({
-              name: release.name,
-              count: release.count,
-              firstSeen: release.firstSeen.toISOString(),
-              lastSeen: release.lastSeen.toISOString(),
-            }))}
-            limit={DETAIL_RELEASES}
-          />
-          <ActivitySection
-            items={activity.items.map(
-              (item): ActivityData => ({ ...item, at: item.at.toISOString() }),
+                {details}
+              </TextBox>
+            ) : (
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">No details were sent.</p>
             )}
-            people={people}
-            limit={DEFAULT_ACTIVITY_LIMIT}
-          />
-        </div>
-
-        {tags.length > 0 ? (
-          <Section title="Tags of the latest event">
-            <TagList tags={tags} />
           </Section>
-        ) : null}
 
-        {latest?.payload ? <SdkContextSections payload={latest.payload} /> : null}
+          {latest?.payload ? <SdkExceptionSection payload={latest.payload} /> : null}
 
-        <AlertsTriggered alerts={alerts} projectSlug={error.project.slug} errorId={error.id} />
+          <Section title="Frequency">
+            <div className="grid gap-6 md:grid-cols-2">
+              <EventsChart
+                title="Events per hour, last 24 hours"
+                buckets={counts.hourly}
+                unit="hour"
+              />
+              <EventsChart title="Events per day, last 14 days" buckets={counts.daily} unit="day" />
+            </div>
+          </Section>
 
-        <EventsList
-          errorId={error.id}
-          total={error.count}
-          events={events.items.map(toEventItem)}
-          nextCursor={events.nextCursor}
-          paged={before !== null}
-        />
-      </article>
+          <TagsSection
+            keys={tagBreakdown.keys.map(({ key, total, distinct, top, otherValues }) => ({
+              key,
+              total,
+              distinct,
+              otherValues,
+              top: top.map(({ value, count }) => ({ value, count })),
+            }))}
+          />
+
+          <div className="grid items-start gap-6 xl:grid-cols-2">
+            <ReleasesSection
+              firstRelease={error.firstRelease}
+              lastRelease={error.lastRelease}
+              releases={error.releases.map((release) => ({
+                name: release.name,
+                count: release.count,
+                firstSeen: release.firstSeen.toISOString(),
+                lastSeen: release.lastSeen.toISOString(),
+              }))}
+              limit={DETAIL_RELEASES}
+            />
+            <ActivitySection
+              items={activity.items.map(
+                (item): ActivityData => ({ ...item, at: item.at.toISOString() }),
+              )}
+              people={people}
+              limit={DEFAULT_ACTIVITY_LIMIT}
+            />
+          </div>
+
+          {tags.length > 0 ? (
+            <Section title="Tags of the latest event">
+              <TagList tags={tags} />
+            </Section>
+          ) : null}
+
+          {latest?.payload ? <SdkContextSections payload={latest.payload} /> : null}
+
+          <AlertsTriggered alerts={alerts} projectSlug={error.project.slug} errorId={error.id} />
+
+          <EventsList
+            errorId={error.id}
+            total={error.count}
+            events={events.items.map(toEventItem)}
+            nextCursor={events.nextCursor}
+            paged={before !== null}
+          />
+        </article>
+      </LiveErrorProvider>
     </TimeProvider>
   );
 }
