@@ -7,7 +7,7 @@ import { TriageBadges } from "@/components/ui/triage-badges";
 import type { ErrorStatusFilter } from "@/lib/errors/list-query";
 import { EnvironmentBadge } from "./environment-badge";
 import { RelativeTime, useHydrated } from "./relative-time";
-import { type RowActionHandlers, RowActions } from "./row-actions";
+import { type RowActionHandlers, RowActions, rowLabel, rowTitleId } from "./row-actions";
 import { SelectCheckbox } from "./select-checkbox";
 import { Sparkline } from "./sparkline";
 import type { ErrorRow as Row } from "./types";
@@ -48,7 +48,7 @@ export const ErrorListRow = memo(function ErrorListRow({
     >
       <td role={cell} className="c-sel">
         <SelectCheckbox
-          aria-label={`Select ${row.title}`}
+          aria-labelledby={rowLabel("select", row.id)}
           checked={selected}
           onChange={() => onToggle(row.id)}
         />
@@ -58,6 +58,7 @@ export const ErrorListRow = memo(function ErrorListRow({
       </td>
       <td role={cell} className="c-main">
         <Link
+          id={rowTitleId(row.id)}
           href={`/errors/${row.id}`}
           prefetch={false}
           className="el-t"

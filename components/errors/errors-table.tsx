@@ -10,7 +10,7 @@ import { ErrorListRow } from "./error-row";
 import { ListIconSprite } from "./list-icons";
 import { useListNavigation } from "./list-navigation";
 import { ShortcutsHelp, useListShortcuts } from "./list-shortcuts";
-import type { RowAction } from "./row-actions";
+import { type RowAction, RowWords } from "./row-actions";
 import { SelectCheckbox } from "./select-checkbox";
 import type { ErrorRow } from "./types";
 import { useErrorActions } from "./use-error-actions";
@@ -112,6 +112,7 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
   return (
     <div className="space-y-3">
       <ListIconSprite />
+      <RowWords />
       {selected.length > 0 ? (
         <BulkBar
           selected={selected}

@@ -30,9 +30,44 @@ export const ROW_ACTION_TEXT = {
     "Events from the release it was last seen in, or older, will not reopen it.",
 };
 
+type RowWord = "select" | "resolve" | "reopen" | "archive" | "unarchive" | "delete" | "more";
+
+const ROW_WORDS: Record<RowWord, string> = {
+  select: "Select",
+  resolve: ROW_ACTION_TEXT.resolve,
+  reopen: ROW_ACTION_TEXT.reopen,
+  archive: ROW_ACTION_TEXT.archive,
+  unarchive: ROW_ACTION_TEXT.unarchive,
+  delete: ROW_ACTION_TEXT.delete,
+  more: "More actions for",
+};
+
+/** The id of a row's title link, which names the row's controls. */
+export const rowTitleId = (id: number) => `t${id}`;
+
+/**
+ * The accessible name "<word> <error's title>" (say, "Archive Disk full") of a row's control,
+ * built from the word, said once per page by `RowWords`, and the row's title link: the title
+ * is written once per row instead of once per control.
+ */
+export const rowLabel = (word: RowWord, id: number) => `w-${word} ${rowTitleId(id)}`;
+
+/** The words of `rowLabel`, once per page, hidden. */
+export function RowWords() {
+  return (
+    <div hidden>
+      {Object.entries(ROW_WORDS).map(([word, text]) => (
+        <span key={word} id={`w-${word}`}>
+          {text}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 /**
  * Resolve or reopen, archive or unarchive, the assignee, more (resolve in the next release) and
- * delete (which asks first). The error's title is in each name. From md up (the table): icons
+ * delete (which asks first). The error's title is in each name (`rowLabel`). From md up (the table): icons
  * with a tooltip, the words kept for screen readers; below (a card): the words, and delete
  * waits in the menu so that four actions fit one line. The menus render when first reached.
  */
@@ -62,22 +97,22 @@ export function RowActions({
         disabled={busy}
         onClick={() => onAction(row, { action: resolved ? "reopen" : "resolve" })}
         title={tips ? resolveLabel : undefined}
+        aria-labelledby={rowLabel(resolved ? "reopen" : "resolve", row.id)}
         className="ab"
       >
         <ListIcon name={resolved ? "reopen" : "resolve"} />
         <span className="ab-l">{resolveLabel}</span>
-        <span className="sr-only">{` ${row.title}`}</span>
       </button>
       <button
         type="button"
         disabled={busy}
         onClick={() => onAction(row, { action: archived ? "unarchive" : "archive" })}
         title={tips ? archiveLabel : undefined}
+        aria-labelledby={rowLabel(archived ? "unarchive" : "archive", row.id)}
         className="ab"
       >
         <ListIcon name={archived ? "unarchive" : "archive"} />
         <span className="ab-l">{archiveLabel}</span>
-        <span className="sr-only">{` ${row.title}`}</span>
       </button>
       <AssignMenu
         members={members}
@@ -97,9 +132,7 @@ export function RowActions({
               <ListIcon name="person" />
             )}
             {/* On a card, the assignee's name: the card has no column for it. */}
-            <span className="ab-l max-w-32 truncate">
-              {assignee ? assignee.name : ASSIGN_TEXT.assign}
-            </span>
+            <span className="ab-l">{assignee ? assignee.name : ASSIGN_TEXT.assign}</span>
           </>
         }
         triggerClassName={assignee ? "ab ab-av" : "ab"}
@@ -107,7 +140,7 @@ export function RowActions({
       {/* In the table, a resolved error's menu would hold nothing but delete, which has a button. */}
       <Menu
         label={ROW_ACTION_TEXT.more}
-        buttonLabel={ROW_ACTION_TEXT.moreLabel(row.title)}
+        buttonLabelledBy={rowLabel("more", row.id)}
         title={tips ? ROW_ACTION_TEXT.more : undefined}
         disabled={busy}
         lazy
@@ -137,10 +170,10 @@ export function RowActions({
         disabled={busy}
         onClick={() => onDelete(row)}
         title={tips ? ROW_ACTION_TEXT.delete : undefined}
+        aria-labelledby={rowLabel("delete", row.id)}
         className="ab ab-del"
       >
         <ListIcon name="trash" />
-        <span className="sr-only">{`${ROW_ACTION_TEXT.delete} ${row.title}`}</span>
       </button>
     </div>
   );

@@ -4,7 +4,8 @@ const HEIGHT = 24;
 
 /**
  * Events per hour over the last 24 hours as bars, drawn as one path (a 2-pixel stroke per
- * hour); the title carries the numbers.
+ * hour) above a baseline; the size, colours and baseline are the `spark` class's
+ * (app/errors-list.css). The title carries the numbers.
  */
 export function Sparkline({ counts }: { counts: number[] }) {
   const total = counts.reduce((sum, n) => sum + n, 0);
@@ -22,15 +23,8 @@ export function Sparkline({ counts }: { counts: number[] }) {
     bars += `M${index * (BAR + GAP) + BAR / 2} ${HEIGHT}v-${height}`;
   });
   return (
-    <svg
-      role="img"
-      viewBox={`0 0 ${width} ${HEIGHT}`}
-      width={width}
-      height={HEIGHT}
-      className="spark"
-    >
+    <svg role="img" viewBox={`0 0 ${width} ${HEIGHT}`} className="spark">
       <title>{label}</title>
-      <path d={`M0 ${HEIGHT - 0.5}H${width}`} />
       {bars ? <path d={bars} /> : null}
     </svg>
   );

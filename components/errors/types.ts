@@ -20,7 +20,6 @@ export interface ErrorRow {
   status: "open" | "resolved" | "archived";
   /** Why an open error came back by itself. */
   substatus: "regressed" | "escalating" | null;
-  regressedAt: string | null;
   /** Events since the status last changed ("Archived (N since)"). */
   eventsSinceStatus: number;
   assignee: Person | null;

@@ -19,6 +19,7 @@ const MARGIN = 8;
 export function Menu({
   label,
   buttonLabel,
+  buttonLabelledBy,
   trigger,
   triggerClassName,
   title,
@@ -31,6 +32,8 @@ export function Menu({
   label: string;
   /** The button's accessible name, when its visible content (an icon) is not enough. */
   buttonLabel?: string;
+  /** Or the ids of the elements that name the button. */
+  buttonLabelledBy?: string;
   trigger: React.ReactNode;
   triggerClassName: string;
   title?: string;
@@ -102,6 +105,7 @@ export function Menu({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-label={buttonLabel}
+        aria-labelledby={buttonLabelledBy}
         title={title}
         disabled={disabled}
         className={triggerClassName}

@@ -117,7 +117,6 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
         environment: item.environment,
         status: item.status,
         substatus: item.substatus,
-        regressedAt: item.regressedAt?.toISOString() ?? null,
         eventsSinceStatus: item.eventsSinceStatus,
         assignee: item.assignee,
         count: item.count,
