@@ -158,8 +158,8 @@ export function Menu({
   );
 }
 
-const itemClass =
-  "flex w-full items-start gap-2 rounded-md px-2.5 py-1.5 text-left text-sm hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none aria-disabled:cursor-not-allowed aria-disabled:text-zinc-400 aria-disabled:hover:bg-transparent dark:aria-disabled:text-zinc-500 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800";
+/** The `mi` class of app/components.css. */
+const itemClass = "mi";
 
 /**
  * One choice. `checked` makes it a radio item (the current assignee); `hint` is a second line;
