@@ -5,9 +5,9 @@ import { Breakable } from "./breakable";
 
 export function Chip({ label, value }: { label: string; value: string }) {
   return (
-    <span className="inline-flex max-w-full items-baseline gap-1 rounded-md bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800 ring-1 ring-zinc-200 ring-inset dark:bg-zinc-800 dark:text-zinc-100 dark:ring-zinc-700">
-      <span className="shrink-0 text-zinc-500 dark:text-zinc-400">{label}</span>
-      <span className="min-w-0 wrap-break-word">
+    <span className="chip">
+      <span>{label}</span>
+      <span>
         <Breakable text={value} />
       </span>
     </span>

@@ -16,7 +16,8 @@ const GAP_RATIO = 0.25;
 /**
  * Bars drawn in a stretched viewBox (so the chart fills any width) with the text outside the
  * SVG, where it keeps its size. Each column has a full-height hit area whose <title> is the
- * tooltip; the chart as a whole is one image described by its totals.
+ * tooltip; the chart as a whole is one image described by its totals. The columns' classes are
+ * app/components.css's.
  */
 export function EventsChart({
   title,
@@ -83,21 +84,14 @@ export function EventsChart({
           return (
             <g key={bucket.start}>
               <title>{`${label(bucket)}: ${plural(bucket.count, "event")}`}</title>
-              <rect
-                x={index * step}
-                y={0}
-                width={step}
-                height={HEIGHT}
-                fill="transparent"
-                className="hover:fill-zinc-100 dark:hover:fill-zinc-800"
-              />
+              <rect x={index * step} y={0} width={step} height={HEIGHT} className="chart-hit" />
               {height > 0 ? (
                 <rect
                   x={index * step + (step - barWidth) / 2}
                   y={HEIGHT - height}
                   width={barWidth}
                   height={height}
-                  className="pointer-events-none fill-indigo-500 dark:fill-indigo-400"
+                  className="chart-bar"
                 />
               ) : null}
             </g>

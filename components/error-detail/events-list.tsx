@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { environmentLabel } from "@/lib/ingest/environments";
 import type { Level } from "@/lib/ingest/levels";
-import { LevelBadge, TagList } from "./badges";
+import { EventRows } from "./event-rows";
 import { Section } from "./section";
-import { DateTime } from "./time";
 
 export interface EventItem {
   id: number;
@@ -49,13 +47,7 @@ export function EventsList({
           {paged ? "No older events." : "No events."}
         </p>
       ) : (
-        <ol className="divide-y divide-zinc-100 border-y border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800">
-          {events.map((event) => (
-            <li key={event.id} data-testid="event">
-              <EventRow errorId={errorId} event={event} />
-            </li>
-          ))}
-        </ol>
+        <EventRows errorId={errorId} events={events} />
       )}
       {paged || nextCursor ? (
         <nav aria-label="Events pages" className="mt-3 flex flex-wrap justify-between gap-2">
@@ -77,46 +69,5 @@ export function EventsList({
         </nav>
       ) : null}
     </Section>
-  );
-}
-
-/** One event as a link to its own page, where it is shown in full. */
-function EventRow({ errorId, event }: { errorId: number; event: EventItem }) {
-  return (
-    <Link
-      href={`/errors/${errorId}/events/${event.id}`}
-      className="group/event flex flex-col gap-1.5 rounded-md px-1 py-2.5 hover:bg-zinc-50 sm:flex-row sm:items-start sm:gap-3 dark:hover:bg-zinc-800/50"
-    >
-      <span className="flex shrink-0 items-center gap-2">
-        <DateTime
-          iso={event.occurredAt}
-          seconds
-          className="text-sm font-medium text-indigo-700 tabular-nums group-hover/event:underline dark:text-indigo-300"
-        />
-        <LevelBadge level={event.level} />
-      </span>
-      <span className="flex min-w-0 flex-1 flex-col gap-1.5">
-        <span className="flex flex-wrap gap-x-3 gap-y-0.5 text-sm text-zinc-600 dark:text-zinc-300">
-          <span className="min-w-0 wrap-break-word">
-            <span className="sr-only">Origin: </span>
-            {event.origin}
-          </span>
-          <span>
-            <span className="sr-only">Environment: </span>
-            {environmentLabel(event.environment)}
-          </span>
-          {event.release ? (
-            <span className="min-w-0 font-mono text-xs leading-5 wrap-break-word">
-              <span className="sr-only">Release: </span>
-              {event.release}
-            </span>
-          ) : null}
-        </span>
-        <TagList tags={event.tags} limit={4} />
-      </span>
-      <span aria-hidden className="hidden self-center text-zinc-400 sm:block">
-        ›
-      </span>
-    </Link>
   );
 }

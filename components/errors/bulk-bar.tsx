@@ -1,17 +1,10 @@
 "use client";
 
-import { AssignMenu, PersonPlusIcon } from "@/components/ui/assign-menu";
+import { AssignMenu } from "@/components/ui/assign-menu";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Menu, MenuItem } from "@/components/ui/menu";
-import {
-  ArchiveIcon,
-  ReopenIcon,
-  ResolveIcon,
-  ROW_ACTION_TEXT,
-  type RowAction,
-  TrashIcon,
-  UnarchiveIcon,
-} from "./row-actions";
+import { ListIcon } from "./list-icons";
+import { ROW_ACTION_TEXT, type RowAction } from "./row-actions";
 import type { ErrorRow } from "./types";
 import { useErrorActions } from "./use-error-actions";
 
@@ -66,7 +59,7 @@ export function BulkBar({
             disabled={busy}
             onClick={() => onAction({ action: "resolve" })}
           >
-            <ResolveIcon />
+            <ListIcon name="resolve" />
             {BULK_TEXT.resolve}
           </Button>
           <Menu
@@ -92,7 +85,7 @@ export function BulkBar({
           disabled={busy}
           onClick={() => onAction({ action: "reopen" })}
         >
-          <ReopenIcon />
+          <ListIcon name="reopen" />
           {BULK_TEXT.reopen}
         </Button>
       ) : null}
@@ -103,7 +96,7 @@ export function BulkBar({
           disabled={busy}
           onClick={() => onAction({ action: "archive" })}
         >
-          <ArchiveIcon />
+          <ListIcon name="archive" />
           {BULK_TEXT.archive}
         </Button>
       ) : null}
@@ -114,7 +107,7 @@ export function BulkBar({
           disabled={busy}
           onClick={() => onAction({ action: "unarchive" })}
         >
-          <UnarchiveIcon />
+          <ListIcon name="unarchive" />
           {BULK_TEXT.unarchive}
         </Button>
       ) : null}
@@ -127,14 +120,14 @@ export function BulkBar({
         align="start"
         trigger={
           <>
-            <PersonPlusIcon />
+            <ListIcon name="person" />
             {BULK_TEXT.assign}
           </>
         }
         triggerClassName={buttonClass("secondary", small)}
       />
       <Button variant="danger" className={small} disabled={busy} onClick={onDelete}>
-        <TrashIcon />
+        <ListIcon name="trash" />
         {BULK_TEXT.delete}
       </Button>
       <Button variant="ghost" className={small} onClick={onClear}>

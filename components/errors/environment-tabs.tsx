@@ -52,14 +52,12 @@ export function EnvironmentTabs({
                 href={errorListHref(state, { environment })}
                 aria-current={current ? "page" : undefined}
                 aria-label={`${label}, ${count} ${count === 1 ? "error" : "errors"}`}
-                className="-mb-px flex items-center gap-2 rounded-t-lg border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 aria-[current=page]:border-indigo-600 aria-[current=page]:text-indigo-700 dark:text-zinc-400 dark:hover:border-zinc-600 dark:hover:text-white dark:aria-[current=page]:border-indigo-400 dark:aria-[current=page]:text-indigo-300"
+                className="env-tab"
               >
                 <span className="max-w-48 truncate" title={label}>
                   {label}
                 </span>
-                <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs tabular-nums text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-                  {numberFormat.format(count)}
-                </span>
+                <span className="env-n">{numberFormat.format(count)}</span>
               </ListLink>
             </li>
           );

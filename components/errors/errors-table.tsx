@@ -1,31 +1,55 @@
 "use client";
 
-import {
-  flexRender,
-  getCoreRowModel,
-  type RowSelectionState,
-  type SortingState,
-  useReactTable,
-} from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ErrorSort } from "@/lib/errors/list-query";
 import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { BulkBar } from "./bulk-bar";
 import { viewSpansEnvironments } from "./environment-badge";
-import { ErrorCards } from "./error-cards";
-import { errorColumns } from "./error-columns";
+import { ErrorListRow } from "./error-row";
+import { ListIconSprite } from "./list-icons";
 import { useListNavigation } from "./list-navigation";
 import { ShortcutsHelp, useListShortcuts } from "./list-shortcuts";
+import { type RowAction, RowWords } from "./row-actions";
+import { SelectCheckbox } from "./select-checkbox";
 import type { ErrorRow } from "./types";
 import { useErrorActions } from "./use-error-actions";
+import { useWideScreen } from "./use-wide-screen";
 
-const SORT_COLUMN: Record<ErrorSort, string> = {
-  frequency: "count",
-  level: "level",
-  lastSeen: "lastSeen",
-  firstSeen: "firstSeen",
+/** Every word of the table's header, in one place; a card labels its numbers with the same. */
+export const TABLE_TEXT = {
+  selectAll: "Select all errors on this page",
+  level: "Level",
+  error: "Error",
+  origin: "Origin",
+  count: "Events",
+  lastSeen: "Last seen",
+  firstSeen: "First seen",
+  trend: "24 hours",
+  actions: "Actions",
+  sorted: "(sorted)",
+  sortBy: ", sort by this",
+  caption: (sort: ErrorSort) =>
+    `Errors, sorted by ${{ frequency: "frequency", level: "level", lastSeen: "last seen", firstSeen: "first seen" }[sort]}`,
 };
+
+/** The header cells after the checkbox, with the server sort each one selects. */
+const COLUMNS: { label: string; className?: string; sort?: ErrorSort }[] = [
+  { label: TABLE_TEXT.level, className: "c-lvl", sort: "level" },
+  { label: TABLE_TEXT.error, className: "c-main" },
+  { label: TABLE_TEXT.origin, className: "c-org font-sans text-xs" },
+  { label: TABLE_TEXT.count, className: "c-n", sort: "frequency" },
+  { label: TABLE_TEXT.lastSeen, className: "c-last", sort: "lastSeen" },
+  { label: TABLE_TEXT.firstSeen, className: "c-first", sort: "firstSeen" },
+  { label: TABLE_TEXT.trend, className: "c-trend" },
+];
+
+/** A card's labels for its numbers, set once on the table for the CSS (`content: var(…)`). */
+const CARD_LABELS = {
+  "--el-events": JSON.stringify(TABLE_TEXT.count),
+  "--el-last": JSON.stringify(TABLE_TEXT.lastSeen),
+  "--el-first": JSON.stringify(TABLE_TEXT.firstSeen),
+} as React.CSSProperties;
 
 interface PendingDelete {
   rows: ErrorRow[];
@@ -34,139 +58,145 @@ interface PendingDelete {
 
 /**
  * The list of errors. Sorting, filtering and paging happen on the server (the URL is the
- * state); the table only renders a page and keeps the row selection.
+ * state); the table only renders a page and keeps the row selection. Each error is rendered
+ * once: a table row on wide screens, a card on phones (app/errors-list.css).
  */
 export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorListState }) {
   const { navigate } = useListNavigation();
   const actions = useErrorActions();
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const wide = useWideScreen();
+  const selectAllId = useId();
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<number>>(() => new Set());
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
-  const sorting: SortingState = [{ id: SORT_COLUMN[state.sort], desc: true }];
+  const { run } = actions;
 
-  const columns = useMemo(
-    () =>
-      errorColumns({
-        view: state.status,
-        showEnvironment: viewSpansEnvironments(state.environment),
-        busy: actions.isPending,
-        onAction: (row, action) => actions.run({ ...action, ids: [row.id] }),
-        onDelete: (row) => setPendingDelete({ rows: [row], clearsSelection: false }),
-      }),
-    [state.status, state.environment, actions.isPending, actions.run],
+  const toggle = useCallback((id: number) => {
+    setSelectedIds((ids) => {
+      const next = new Set(ids);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const onAction = useCallback(
+    (row: ErrorRow, action: RowAction) => run({ ...action, ids: [row.id] }),
+    [run],
   );
-
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getRowId: (row) => String(row.id),
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    manualFiltering: true,
-    manualPagination: true,
-    enableRowSelection: true,
-    state: { sorting, rowSelection },
-    onRowSelectionChange: setRowSelection,
-    onSortingChange: (updater) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      const column = next[0] && table.getColumn(next[0].id);
-      const sort = column?.columnDef.meta?.sort;
-      if (sort && sort !== state.sort) navigate(errorListHref(state, { sort }));
-    },
-  });
+  const onDelete = useCallback(
+    (row: ErrorRow) => setPendingDelete({ rows: [row], clearsSelection: false }),
+    [],
+  );
 
   const shortcuts = useListShortcuts({
     rows,
     busy: actions.isPending,
     onToggle: (row) => {
-      const target = table.getRow(String(row.id));
-      const next = !target.getIsSelected();
-      target.toggleSelected(next);
-      return next;
+      toggle(row.id);
+      return !selectedIds.has(row.id);
     },
     onArchive: (row) =>
-      actions.run({ action: row.status === "archived" ? "unarchive" : "archive", ids: [row.id] }),
+      run({ action: row.status === "archived" ? "unarchive" : "archive", ids: [row.id] }),
     onResolve: (row) =>
-      actions.run({ action: row.status === "resolved" ? "reopen" : "resolve", ids: [row.id] }),
+      run({ action: row.status === "resolved" ? "reopen" : "resolve", ids: [row.id] }),
   });
 
-  const selected = table.getSelectedRowModel().rows.map((row) => row.original);
-  const clearSelection = () => setRowSelection({});
+  // Rows that left the page (archived out of this view) are no longer selected.
+  const selected = rows.filter((row) => selectedIds.has(row.id));
+  const allSelected = selected.length === rows.length;
+  const clearSelection = () => setSelectedIds(new Set());
   const deleting = pendingDelete?.rows ?? [];
   const deletingEvents = deleting.reduce((sum, row) => sum + row.count, 0);
+  const view = state.status;
+  const showEnvironment = viewSpansEnvironments(state.environment);
+  const none = wide ? undefined : "none";
 
   return (
     <div className="space-y-3">
+      <ListIconSprite />
+      <RowWords />
       {selected.length > 0 ? (
         <BulkBar
           selected={selected}
           busy={actions.isPending}
           onAction={(action) =>
-            actions.run(
-              { ...action, ids: selected.map((row) => row.id) },
-              (ok) => ok && clearSelection(),
-            )
+            run({ ...action, ids: selected.map((row) => row.id) }, (ok) => ok && clearSelection())
           }
           onDelete={() => setPendingDelete({ rows: selected, clearsSelection: true })}
           onClear={clearSelection}
         />
       ) : null}
 
-      <div className="hidden overflow-x-auto rounded-xl border border-zinc-200 bg-white transition-opacity group-data-pending/list:opacity-60 md:block dark:border-zinc-800 dark:bg-zinc-900">
-        <table className="w-full table-fixed text-left text-sm">
-          <caption className="sr-only">Errors, sorted by {sortLabel(state.sort)}</caption>
-          <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const meta = header.column.columnDef.meta;
-                  const active = header.column.getIsSorted() === "desc";
-                  const content = flexRender(header.column.columnDef.header, header.getContext());
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={meta?.sort ? (active ? "descending" : "none") : undefined}
-                      className={`px-3 py-2.5 font-medium ${meta?.className ?? ""}`}
-                    >
-                      {meta?.sort ? (
-                        <button
-                          type="button"
-                          onClick={() => table.setSorting([{ id: header.column.id, desc: true }])}
-                          className={`-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-zinc-900 dark:hover:text-white ${active ? "text-zinc-900 dark:text-white" : ""}`}
-                        >
-                          {content}
-                          <span aria-hidden className={active ? "" : "opacity-0"}>
-                            ↓
-                          </span>
-                          <span className="sr-only">{active ? "(sorted)" : ", sort by this"}</span>
-                        </button>
-                      ) : (
-                        content
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {table.getRowModel().rows.map((row) => (
-              <tr
-                key={row.id}
-                data-error-row={row.id}
-                data-selected={row.getIsSelected() || undefined}
-                aria-current={shortcuts.currentId === row.original.id ? "true" : undefined}
-                className="hover:bg-zinc-50 data-selected:bg-indigo-50/60 aria-[current]:outline-2 aria-[current]:-outline-offset-2 aria-[current]:outline-indigo-500 dark:hover:bg-zinc-800/40 dark:data-selected:bg-indigo-950/40"
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={`px-3 py-2.5 align-middle ${cell.column.columnDef.meta?.className ?? ""}`}
+      <div className="el-wrap">
+        <table className="el-table" role={none} style={CARD_LABELS}>
+          <caption className="sr-only">{TABLE_TEXT.caption(state.sort)}</caption>
+          <thead role={none}>
+            <tr role={none}>
+              <th scope="col" role={none} className="c-sel">
+                <div className="flex w-fit items-center gap-2">
+                  <SelectCheckbox
+                    id={selectAllId}
+                    checked={allSelected}
+                    indeterminate={selected.length > 0}
+                    onChange={() =>
+                      setSelectedIds(new Set(allSelected ? [] : rows.map((row) => row.id)))
+                    }
+                  />
+                  <label htmlFor={selectAllId} className="md:sr-only">
+                    {TABLE_TEXT.selectAll}
+                  </label>
+                </div>
+              </th>
+              {COLUMNS.map((column) => {
+                const active = column.sort === state.sort;
+                return (
+                  <th
+                    key={column.label}
+                    scope="col"
+                    role={none}
+                    aria-sort={wide && column.sort ? (active ? "descending" : "none") : undefined}
+                    className={column.className}
                   >
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
+                    {column.sort ? (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          if (!active) navigate(errorListHref(state, { sort: column.sort }));
+                        }}
+                        className={`-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-zinc-900 dark:hover:text-white ${active ? "text-zinc-900 dark:text-white" : ""}`}
+                      >
+                        {column.label}
+                        <span aria-hidden className={active ? "" : "opacity-0"}>
+                          ↓
+                        </span>
+                        <span className="sr-only">
+                          {active ? TABLE_TEXT.sorted : TABLE_TEXT.sortBy}
+                        </span>
+                      </button>
+                    ) : (
+                      column.label
+                    )}
+                  </th>
+                );
+              })}
+              <th scope="col" role={none} className="c-act">
+                <span className="sr-only">{TABLE_TEXT.actions}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody role={wide ? undefined : "list"}>
+            {rows.map((row) => (
+              <ErrorListRow
+                key={row.id}
+                row={row}
+                wide={wide}
+                selected={selectedIds.has(row.id)}
+                current={shortcuts.currentId === row.id}
+                onToggle={toggle}
+                view={view}
+                showEnvironment={showEnvironment}
+                busy={actions.isPending}
+                onAction={onAction}
+                onDelete={onDelete}
+              />
             ))}
           </tbody>
         </table>
@@ -176,16 +206,6 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
         {shortcuts.announcement}
       </p>
       <ShortcutsHelp open={shortcuts.helpOpen} onClose={shortcuts.closeHelp} />
-
-      <ErrorCards
-        table={table}
-        currentId={shortcuts.currentId}
-        view={state.status}
-        showEnvironment={viewSpansEnvironments(state.environment)}
-        busy={actions.isPending}
-        onAction={(row, action) => actions.run({ ...action, ids: [row.id] })}
-        onDelete={(row) => setPendingDelete({ rows: [row], clearsSelection: false })}
-      />
 
       <ConfirmDialog
         open={pendingDelete !== null}
@@ -209,7 +229,7 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
         onConfirm={() => {
           const target = pendingDelete;
           if (!target) return;
-          actions.run({ action: "delete", ids: target.rows.map((row) => row.id) }, (ok) => {
+          run({ action: "delete", ids: target.rows.map((row) => row.id) }, (ok) => {
             setPendingDelete(null);
             if (ok && target.clearsSelection) clearSelection();
           });
@@ -217,10 +237,4 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
       />
     </div>
   );
-}
-
-function sortLabel(sort: ErrorSort): string {
-  return { frequency: "frequency", level: "level", lastSeen: "last seen", firstSeen: "first seen" }[
-    sort
-  ];
 }

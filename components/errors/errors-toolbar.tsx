@@ -41,8 +41,8 @@ const TEXT = {
   allWhileSearching: "All statuses (search)",
 };
 
-export const selectClass =
-  "min-w-0 rounded-lg border border-zinc-300 bg-white py-1.5 pr-8 pl-2.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-zinc-700 dark:bg-zinc-900";
+/** The toolbar's selects (app/errors-list.css). */
+export const selectClass = "sel";
 
 /**
  * Search, level, origin, status, assignee and sort: each change rewrites the URL (and drops the
@@ -168,8 +168,8 @@ function LabeledSelect({
   const [shown, setShown] = useState(value);
   useEffect(() => setShown(value), [value]);
   return (
-    <label className="flex min-w-0 items-center gap-2 text-sm">
-      <span className="w-16 shrink-0 text-zinc-500 sm:w-auto dark:text-zinc-400">{label}</span>
+    <label className="sel-l">
+      <span>{label}</span>
       <select
         value={shown}
         onChange={(event) => {

@@ -5,18 +5,10 @@ import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { LEVELS, type Level } from "@/lib/ingest/levels";
 import { useListNavigation } from "./list-navigation";
 
-const ON: Record<Level, string> = {
-  fatal: "aria-pressed:border-red-700 aria-pressed:bg-red-700 aria-pressed:text-white",
-  error:
-    "aria-pressed:border-red-300 aria-pressed:bg-red-100 aria-pressed:text-red-900 dark:aria-pressed:border-red-700 dark:aria-pressed:bg-red-950 dark:aria-pressed:text-red-100",
-  warning:
-    "aria-pressed:border-amber-300 aria-pressed:bg-amber-100 aria-pressed:text-amber-950 dark:aria-pressed:border-amber-700 dark:aria-pressed:bg-amber-950 dark:aria-pressed:text-amber-100",
-  info: "aria-pressed:border-sky-300 aria-pressed:bg-sky-100 aria-pressed:text-sky-950 dark:aria-pressed:border-sky-700 dark:aria-pressed:bg-sky-950 dark:aria-pressed:text-sky-100",
-  debug:
-    "aria-pressed:border-zinc-400 aria-pressed:bg-zinc-200 aria-pressed:text-zinc-900 dark:aria-pressed:border-zinc-500 dark:aria-pressed:bg-zinc-700 dark:aria-pressed:text-white",
-};
-
-/** Toggle chips: any number of levels at once; none pressed means every level. */
+/**
+ * Toggle chips: any number of levels at once; none pressed means every level. A pressed chip
+ * takes its level's colour (`lf-<level>`, app/errors-list.css).
+ */
 export function LevelFilter({ state }: { state: ErrorListState }) {
   const { navigate } = useListNavigation();
   // Pressed at once; the URL catches up when the filtered page arrives.
@@ -43,7 +35,7 @@ export function LevelFilter({ state }: { state: ErrorListState }) {
           type="button"
           aria-pressed={levels.includes(level)}
           onClick={() => toggle(level)}
-          className={`rounded-full border border-zinc-300 bg-white px-2 py-1 text-xs font-medium capitalize text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 ${ON[level]}`}
+          className={`lvl-f lf-${level}`}
         >
           {level}
         </button>

@@ -125,23 +125,18 @@ function SearchHelp() {
       <summary className="w-fit cursor-pointer rounded text-xs font-medium text-zinc-500 hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-400 dark:hover:text-zinc-200">
         Search syntax
       </summary>
-      <div className="mt-2 space-y-2 rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+      <div className="syn mt-2 space-y-2 rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
         <p>
-          Words and <code className="font-mono text-xs">"quoted phrases"</code> search titles and
-          details. Filters are <code className="font-mono text-xs">key:value</code>; quote a value
-          with spaces.
+          Words and <code>"quoted phrases"</code> search titles and details. Filters are{" "}
+          <code>key:value</code>; quote a value with spaces.
         </p>
         <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr] sm:items-baseline">
           {SEARCH_KEYS.map((entry) => (
             <div key={entry.key} className="contents">
               <dt>
-                <code className="font-mono text-xs text-indigo-700 dark:text-indigo-300">
-                  {entry.example}
-                </code>
+                <code>{entry.example}</code>
               </dt>
-              <dd className="mb-1 text-xs text-zinc-500 sm:mb-0 dark:text-zinc-400">
-                {entry.help}
-              </dd>
+              <dd>{entry.help}</dd>
             </div>
           ))}
         </dl>

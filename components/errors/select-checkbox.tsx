@@ -13,11 +13,6 @@ export function SelectCheckbox({
     if (ref.current) ref.current.indeterminate = indeterminate && !props.checked;
   }, [indeterminate, props.checked]);
   return (
-    <input
-      ref={ref}
-      type="checkbox"
-      className={`size-4 cursor-pointer rounded border-zinc-300 accent-indigo-600 dark:border-zinc-600 ${className}`}
-      {...props}
-    />
+    <input ref={ref} type="checkbox" className={className ? `cb ${className}` : "cb"} {...props} />
   );
 }

@@ -3,6 +3,12 @@ import type { Level } from "@/lib/ingest/levels";
 
 export type { Person };
 
+/**
+ * How much of an error's details a row carries: the preview is one truncated line (a few
+ * hundred characters at most fit the widest list), and its tooltip shows this much.
+ */
+export const PREVIEW_LENGTH = 300;
+
 /** One row of the list as the client components receive it: plain, serialisable data. */
 export interface ErrorRow {
   id: number;
@@ -14,7 +20,6 @@ export interface ErrorRow {
   status: "open" | "resolved" | "archived";
   /** Why an open error came back by itself. */
   substatus: "regressed" | "escalating" | null;
-  regressedAt: string | null;
   /** Events since the status last changed ("Archived (N since)"). */
   eventsSinceStatus: number;
   assignee: Person | null;

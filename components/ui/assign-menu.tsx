@@ -41,6 +41,7 @@ export function AssignMenu({
   title,
   disabled,
   align,
+  lazy,
 }: {
   members: Person[];
   currentUserId: number;
@@ -54,6 +55,8 @@ export function AssignMenu({
   title?: string;
   disabled?: boolean;
   align?: "start" | "end";
+  /** See Menu: render the choices only once the button is reached. */
+  lazy?: boolean;
 }) {
   const me = members.find((member) => member.id === currentUserId);
   const others = members.filter((member) => member.id !== currentUserId);
@@ -73,6 +76,7 @@ export function AssignMenu({
       title={title}
       disabled={disabled}
       align={align}
+      lazy={lazy}
     >
       {me ? (
         <MenuItem {...item(me.id)}>

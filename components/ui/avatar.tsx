@@ -1,11 +1,5 @@
-const TONES = [
-  "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/70 dark:text-indigo-200",
-  "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/70 dark:text-emerald-200",
-  "bg-amber-100 text-amber-900 dark:bg-amber-900/70 dark:text-amber-200",
-  "bg-sky-100 text-sky-800 dark:bg-sky-900/70 dark:text-sky-200",
-  "bg-fuchsia-100 text-fuchsia-800 dark:bg-fuchsia-900/70 dark:text-fuchsia-200",
-  "bg-teal-100 text-teal-800 dark:bg-teal-900/70 dark:text-teal-200",
-];
+/** The tones `av-0` to `av-5` of app/components.css. */
+const TONES = 6;
 
 /** "Ana Lima" → "AL"; "ana" → "A"; an empty name → "?". */
 export function initials(name: string): string {
@@ -29,18 +23,10 @@ export function Avatar({
   name: string;
   size?: "xs" | "sm" | "md";
 }) {
-  const tone = TONES[Math.abs(id) % TONES.length];
-  const dimensions = {
-    xs: "size-4 text-[0.5rem]",
-    sm: "size-6 text-[0.625rem]",
-    md: "size-8 text-xs",
-  }[size];
+  const tone = Math.abs(id) % TONES;
+  const dimensions = size === "sm" ? "" : ` av-${size}`;
   return (
-    <span
-      aria-hidden
-      title={name}
-      className={`inline-flex shrink-0 items-center justify-center rounded-full font-semibold ${dimensions} ${tone}`}
-    >
+    <span aria-hidden title={name} className={`av av-${tone}${dimensions}`}>
       {initials(name)}
     </span>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 
 const GAP = 4;
 const MARGIN = 8;
@@ -11,32 +11,51 @@ const MARGIN = 8;
  * button. Here: placing it beside the button, focus on open, arrow keys, Tab closes, and a
  * chosen item closes it. Without JavaScript the button still opens it (popovertarget) and
  * submit items still post their form.
+ *
+ * A `lazy` menu (one per row of a list) renders its panel only once the pointer or the focus
+ * reaches its button, which is before the click that opens it: pages of many rows do not carry
+ * every row's menu in their HTML.
  */
 export function Menu({
   label,
   buttonLabel,
+  buttonLabelledBy,
   trigger,
   triggerClassName,
   title,
   align = "end",
   disabled,
+  lazy = false,
   children,
 }: {
   /** The menu's accessible name. */
   label: string;
   /** The button's accessible name, when its visible content (an icon) is not enough. */
   buttonLabel?: string;
+  /** Or the ids of the elements that name the button. */
+  buttonLabelledBy?: string;
   trigger: React.ReactNode;
   triggerClassName: string;
   title?: string;
   align?: "start" | "end";
   disabled?: boolean;
+  lazy?: boolean;
   children: React.ReactNode;
 }) {
   const id = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
+  const [mounted, setMounted] = useState(!lazy);
+  // A click that came before the panel existed (no hover or focus first): open it once it does.
+  const [openOnMount, setOpenOnMount] = useState(false);
+  const mount = () => setMounted(true);
+
+  useEffect(() => {
+    if (!openOnMount || !panelRef.current) return;
+    setOpenOnMount(false);
+    panelRef.current.showPopover();
+  }, [openOnMount]);
 
   const items = () =>
     Array.from(
@@ -82,51 +101,65 @@ export function Menu({
       <button
         ref={buttonRef}
         type="button"
-        popoverTarget={id}
+        popoverTarget={mounted ? id : undefined}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-label={buttonLabel}
+        aria-labelledby={buttonLabelledBy}
         title={title}
         disabled={disabled}
         className={triggerClassName}
+        onPointerEnter={mounted ? undefined : mount}
+        onPointerDown={mounted ? undefined : mount}
+        onFocus={mounted ? undefined : mount}
+        onClick={
+          mounted
+            ? undefined
+            : () => {
+                mount();
+                setOpenOnMount(true);
+              }
+        }
       >
         {trigger}
       </button>
-      <div
-        ref={panelRef}
-        id={id}
-        popover="auto"
-        role="menu"
-        aria-label={label}
-        tabIndex={-1}
-        onBeforeToggle={(event) => {
-          if (event.newState === "open") place();
-        }}
-        onToggle={(event) => {
-          const isOpen = event.newState === "open";
-          setOpen(isOpen);
-          if (!isOpen) return;
-          const list = items();
-          (list.find((item) => item.getAttribute("aria-checked") === "true") ?? list[0])?.focus();
-        }}
-        onKeyDown={onKeyDown}
-        onClick={(event) => {
-          const item = (event.target as HTMLElement).closest('[role^="menuitem"]');
-          if (item && item.getAttribute("aria-disabled") !== "true") {
-            // After the click's own work (a submit, an action) has started.
-            window.setTimeout(() => panelRef.current?.hidePopover(), 0);
-          }
-        }}
-        className="m-0 min-w-48 max-w-[min(20rem,calc(100vw-1rem))] overflow-y-auto rounded-lg text-left font-normal whitespace-normal border border-zinc-200 bg-white p-1 text-sm text-zinc-800 shadow-lg [inset:auto] dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-      >
-        {children}
-      </div>
+      {mounted ? (
+        <div
+          ref={panelRef}
+          id={id}
+          popover="auto"
+          role="menu"
+          aria-label={label}
+          tabIndex={-1}
+          onBeforeToggle={(event) => {
+            if (event.newState === "open") place();
+          }}
+          onToggle={(event) => {
+            const isOpen = event.newState === "open";
+            setOpen(isOpen);
+            if (!isOpen) return;
+            const list = items();
+            (list.find((item) => item.getAttribute("aria-checked") === "true") ?? list[0])?.focus();
+          }}
+          onKeyDown={onKeyDown}
+          onClick={(event) => {
+            const item = (event.target as HTMLElement).closest('[role^="menuitem"]');
+            if (item && item.getAttribute("aria-disabled") !== "true") {
+              // After the click's own work (a submit, an action) has started.
+              window.setTimeout(() => panelRef.current?.hidePopover(), 0);
+            }
+          }}
+          className="m-0 min-w-48 max-w-[min(20rem,calc(100vw-1rem))] overflow-y-auto rounded-lg text-left font-normal whitespace-normal border border-zinc-200 bg-white p-1 text-sm text-zinc-800 shadow-lg [inset:auto] dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        >
+          {children}
+        </div>
+      ) : null}
     </>
   );
 }
 
-const itemClass =
-  "flex w-full items-start gap-2 rounded-md px-2.5 py-1.5 text-left text-sm hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none aria-disabled:cursor-not-allowed aria-disabled:text-zinc-400 aria-disabled:hover:bg-transparent dark:aria-disabled:text-zinc-500 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800";
+/** The `mi` class of app/components.css. */
+const itemClass = "mi";
 
 /**
  * One choice. `checked` makes it a radio item (the current assignee); `hint` is a second line;

@@ -13,24 +13,12 @@ export const TRIAGE_BADGE_TEXT = {
 export type TriageStatus = "open" | "resolved" | "archived";
 export type TriageSubstatus = "regressed" | "escalating";
 
-const BADGE =
-  "inline-flex shrink-0 items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
+/** Each tone is a class of app/components.css. */
+type Tone = "open" | "resolved" | "archived" | "regressed" | "escalating";
 
-const TONES = {
-  open: "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950/60 dark:text-emerald-200 dark:ring-emerald-800",
-  resolved:
-    "bg-sky-50 text-sky-800 ring-sky-200 dark:bg-sky-950/60 dark:text-sky-200 dark:ring-sky-800",
-  archived:
-    "bg-zinc-100 text-zinc-700 ring-zinc-300 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-600",
-  regressed:
-    "bg-orange-50 text-orange-800 ring-orange-200 dark:bg-orange-950/60 dark:text-orange-200 dark:ring-orange-800",
-  escalating:
-    "bg-fuchsia-50 text-fuchsia-800 ring-fuchsia-200 dark:bg-fuchsia-950/60 dark:text-fuchsia-200 dark:ring-fuchsia-800",
-} as const;
-
-function Badge({ tone, children }: { tone: keyof typeof TONES; children: React.ReactNode }) {
+function Badge({ tone, children }: { tone: Tone; children: React.ReactNode }) {
   return (
-    <span className={`${BADGE} ${TONES[tone]}`} data-badge={tone}>
+    <span className={`tb tb-${tone}`} data-badge={tone}>
       {children}
     </span>
   );

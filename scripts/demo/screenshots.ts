@@ -237,7 +237,7 @@ async function triageScreenshots(browser: Browser, base: string) {
       await page.locator('[data-badge="regressed"]:visible').first().waitFor();
       // On a phone, from the first card: the filters above fill the first screen.
       const cards = isMobile
-        ? await page.getByLabel("Select all on this page").boundingBox()
+        ? await page.getByLabel("Select all errors on this page").boundingBox()
         : null;
       await page.screenshot({
         path: path.join(OUT, `triage-list-${suffix}.png`),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ListProblem } from "@/components/errors/empty-states";
 import { ErrorsListView } from "@/components/errors/errors-list-view";
 import type { ListTotal } from "@/components/errors/pagination";
+import { PREVIEW_LENGTH } from "@/components/errors/types";
 import {
   countErrorsByEnvironment,
   countMatchingErrors,
@@ -110,13 +111,12 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
       rows={page.items.map((item) => ({
         id: item.id,
         title: item.title,
-        detailsPreview: item.detailsPreview,
+        detailsPreview: item.detailsPreview.slice(0, PREVIEW_LENGTH),
         level: item.level,
         origin: item.origin,
         environment: item.environment,
         status: item.status,
         substatus: item.substatus,
-        regressedAt: item.regressedAt?.toISOString() ?? null,
         eventsSinceStatus: item.eventsSinceStatus,
         assignee: item.assignee,
         count: item.count,
