@@ -1,5 +1,13 @@
 "use client";
 
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  type RowData,
+  type RowSelectionState,
+  useReactTable,
+} from "@tanstack/react-table";
 import { useCallback, useId, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ErrorSort } from "@/lib/errors/list-query";
@@ -33,16 +41,39 @@ export const TABLE_TEXT = {
     `Errors, sorted by ${{ frequency: "frequency", level: "level", lastSeen: "last seen", firstSeen: "first seen" }[sort]}`,
 };
 
-/** The header cells after the checkbox, with the server sort each one selects. */
-const COLUMNS: { label: string; className?: string; sort?: ErrorSort }[] = [
-  { label: TABLE_TEXT.level, className: "c-lvl", sort: "level" },
-  { label: TABLE_TEXT.error, className: "c-main" },
-  { label: TABLE_TEXT.origin, className: "c-org font-sans text-xs" },
-  { label: TABLE_TEXT.count, className: "c-n", sort: "frequency" },
-  { label: TABLE_TEXT.lastSeen, className: "c-last", sort: "lastSeen" },
-  { label: TABLE_TEXT.firstSeen, className: "c-first", sort: "firstSeen" },
-  { label: TABLE_TEXT.trend, className: "c-trend" },
+declare module "@tanstack/react-table" {
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** The server sort this column's header selects. */
+    sort?: ErrorSort;
+    /** The class of the header and its cells (app/errors-list.css: width, phone layout). */
+    className?: string;
+  }
+}
+
+/**
+ * The columns after the checkbox, with the server sort each one selects. The table model
+ * (columns, headers, row selection) is TanStack Table's; each row's cells are laid out by
+ * ErrorListRow, once for both the table and the phone card.
+ */
+const COLUMNS: ColumnDef<ErrorRow>[] = [
+  { id: "level", header: TABLE_TEXT.level, meta: { className: "c-lvl", sort: "level" } },
+  { id: "error", header: TABLE_TEXT.error, meta: { className: "c-main" } },
+  { id: "origin", header: TABLE_TEXT.origin, meta: { className: "c-org font-sans text-xs" } },
+  { id: "count", header: TABLE_TEXT.count, meta: { className: "c-n", sort: "frequency" } },
+  { id: "lastSeen", header: TABLE_TEXT.lastSeen, meta: { className: "c-last", sort: "lastSeen" } },
+  {
+    id: "firstSeen",
+    header: TABLE_TEXT.firstSeen,
+    meta: { className: "c-first", sort: "firstSeen" },
+  },
+  { id: "trend", header: TABLE_TEXT.trend, meta: { className: "c-trend" } },
 ];
+const SORT_COLUMN: Record<ErrorSort, string> = {
+  level: "level",
+  frequency: "count",
+  lastSeen: "lastSeen",
+  firstSeen: "firstSeen",
+};
 
 /** A card's labels for its numbers, set once on the table for the CSS (`content: var(…)`). */
 const CARD_LABELS = {
@@ -66,15 +97,26 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
   const actions = useErrorActions();
   const wide = useWideScreen();
   const selectAllId = useId();
-  const [selectedIds, setSelectedIds] = useState<ReadonlySet<number>>(() => new Set());
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const { run } = actions;
+  const table = useReactTable({
+    data: rows,
+    columns: COLUMNS,
+    getRowId: (row) => String(row.id),
+    getCoreRowModel: getCoreRowModel(),
+    // The server sorts, filters and pages (the URL is the state).
+    manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    state: { rowSelection, sorting: [{ id: SORT_COLUMN[state.sort], desc: true }] },
+    onRowSelectionChange: setRowSelection,
+  });
 
   const toggle = useCallback((id: number) => {
-    setSelectedIds((ids) => {
-      const next = new Set(ids);
-      if (!next.delete(id)) next.add(id);
-      return next;
+    setRowSelection((selection) => {
+      const { [String(id)]: was, ...rest } = selection;
+      return was ? rest : { ...rest, [String(id)]: true };
     });
   }, []);
   const onAction = useCallback(
@@ -91,7 +133,7 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
     busy: actions.isPending,
     onToggle: (row) => {
       toggle(row.id);
-      return !selectedIds.has(row.id);
+      return !rowSelection[String(row.id)];
     },
     onArchive: (row) =>
       run({ action: row.status === "archived" ? "unarchive" : "archive", ids: [row.id] }),
@@ -100,9 +142,9 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
   });
 
   // Rows that left the page (archived out of this view) are no longer selected.
-  const selected = rows.filter((row) => selectedIds.has(row.id));
-  const allSelected = selected.length === rows.length;
-  const clearSelection = () => setSelectedIds(new Set());
+  const selected = table.getSelectedRowModel().rows.map((row) => row.original);
+  const allSelected = table.getIsAllRowsSelected();
+  const clearSelection = () => table.resetRowSelection();
   const deleting = pendingDelete?.rows ?? [];
   const deletingEvents = deleting.reduce((sum, row) => sum + row.count, 0);
   const view = state.status;
@@ -136,34 +178,34 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
                     id={selectAllId}
                     checked={allSelected}
                     indeterminate={selected.length > 0}
-                    onChange={() =>
-                      setSelectedIds(new Set(allSelected ? [] : rows.map((row) => row.id)))
-                    }
+                    onChange={table.getToggleAllRowsSelectedHandler()}
                   />
                   <label htmlFor={selectAllId} className="md:sr-only">
                     {TABLE_TEXT.selectAll}
                   </label>
                 </div>
               </th>
-              {COLUMNS.map((column) => {
-                const active = column.sort === state.sort;
+              {table.getFlatHeaders().map((header) => {
+                const { sort, className } = header.column.columnDef.meta ?? {};
+                const active = header.column.getIsSorted() !== false;
+                const label = flexRender(header.column.columnDef.header, header.getContext());
                 return (
                   <th
-                    key={column.label}
+                    key={header.id}
                     scope="col"
                     role={none}
-                    aria-sort={wide && column.sort ? (active ? "descending" : "none") : undefined}
-                    className={column.className}
+                    aria-sort={wide && sort ? (active ? "descending" : "none") : undefined}
+                    className={className}
                   >
-                    {column.sort ? (
+                    {sort ? (
                       <button
                         type="button"
                         onClick={() => {
-                          if (!active) navigate(errorListHref(state, { sort: column.sort }));
+                          if (!active) navigate(errorListHref(state, { sort }));
                         }}
                         className={`-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-zinc-900 dark:hover:text-white ${active ? "text-zinc-900 dark:text-white" : ""}`}
                       >
-                        {column.label}
+                        {label}
                         <span aria-hidden className={active ? "" : "opacity-0"}>
                           ↓
                         </span>
@@ -172,7 +214,7 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
                         </span>
                       </button>
                     ) : (
-                      column.label
+                      label
                     )}
                   </th>
                 );
@@ -183,13 +225,13 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
             </tr>
           </thead>
           <tbody role={wide ? undefined : "list"}>
-            {rows.map((row) => (
+            {table.getRowModel().rows.map((tableRow) => (
               <ErrorListRow
-                key={row.id}
-                row={row}
+                key={tableRow.id}
+                row={tableRow.original}
                 wide={wide}
-                selected={selectedIds.has(row.id)}
-                current={shortcuts.currentId === row.id}
+                selected={tableRow.getIsSelected()}
+                current={shortcuts.currentId === tableRow.original.id}
                 onToggle={toggle}
                 view={view}
                 showEnvironment={showEnvironment}
