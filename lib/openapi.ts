@@ -28,6 +28,7 @@ import {
   TOKEN_MAX_EXPIRY_DAYS,
   tokenRequestSchema,
 } from "./schemas/auth";
+import { accountUpdateSchema } from "./schemas/account";
 import { bulkErrorsSchema, errorStatusUpdateSchema } from "./schemas/errors";
 import {
   acceptedInvitationSchema,
@@ -251,6 +252,18 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           responses: {
             "201": ok(responses.createdPersonalTokenSchema, "Created"),
             ...errors("401", "403", "422"),
+          },
+        },
+      },
+      "/api/account": {
+        patch: {
+          summary: "Update your account (its language)",
+          description:
+            'locale is "en" or "pt-BR": pages follow it in every browser the user signs in from. null goes back to the browser\'s Accept-Language.',
+          requestBody: jsonBody(accountUpdateSchema),
+          responses: {
+            "200": ok(responses.accountSchema),
+            ...errors("400", "401", "403", "413", "415", "422"),
           },
         },
       },
