@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { logout } from "@/app/(auth)/actions";
+import { LocaleSwitcher } from "./locale-switcher";
 import { Logo } from "./logo";
 import { NavLinks } from "./nav-links";
 
@@ -10,17 +12,18 @@ export function AppShell({
   userName: string | null;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("AppShell");
   return (
     <div className="flex min-h-dvh flex-col">
       <a
         href="#main"
         className="sr-only z-30 rounded-lg bg-white px-3 py-2 text-sm font-medium text-indigo-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-zinc-900 dark:text-indigo-300"
       >
-        Skip to main content
+        {t("skipToMain")}
       </a>
       <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
-          <Link href="/errors" aria-label="Error Central, go to errors" className="shrink-0">
+          <Link href="/errors" aria-label={t("homeLabel")} className="shrink-0">
             <Logo compact className="text-base [&>svg]:size-6" />
           </Link>
           <NavLinks />
@@ -33,12 +36,13 @@ export function AppShell({
                 {userName}
               </span>
             ) : null}
+            <LocaleSwitcher />
             <form action={logout}>
               <button
                 type="submit"
                 className="whitespace-nowrap rounded-lg px-2.5 py-1.5 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white"
               >
-                Sign out
+                {t("signOut")}
               </button>
             </form>
           </div>
