@@ -10,6 +10,7 @@ import { nativeEventSchema } from "./ingest/native";
 import { MAX_BATCH_EVENTS } from "./ingest/native-batch";
 import { MAX_PAGE_LIMIT } from "./pagination";
 import { DEFAULT_RELEASES_LIMIT } from "./releases/releases";
+import { accountUpdateSchema } from "./schemas/account";
 import {
   alertDeliveryDetailSchema,
   alertDeliveryListSchema,
@@ -28,7 +29,6 @@ import {
   TOKEN_MAX_EXPIRY_DAYS,
   tokenRequestSchema,
 } from "./schemas/auth";
-import { accountUpdateSchema } from "./schemas/account";
 import { bulkErrorsSchema, errorStatusUpdateSchema } from "./schemas/errors";
 import {
   acceptedInvitationSchema,

@@ -12,6 +12,7 @@ export const CLIENT_NAMESPACES = [
   "SecretReveal",
   "SettingsForms",
   "CopyButton",
+  "ConfirmDialog",
 ] as const;
 
 export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {
