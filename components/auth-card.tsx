@@ -17,7 +17,9 @@ export function AuthCard({
   const t = useTranslations("AuthCard");
   return (
     <main className="relative flex min-h-dvh flex-col items-center justify-center px-4 py-10">
-      <LocaleSwitcher className="absolute top-3 right-3 sm:top-4 sm:right-4" />
+      <div className="absolute top-3 right-3 sm:top-4 sm:right-4">
+        <LocaleSwitcher />
+      </div>
       <Link href="/" className="mb-8 text-xl" aria-label={t("homeLabel")}>
         <Logo />
       </Link>

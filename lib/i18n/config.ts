@@ -13,6 +13,9 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   "pt-BR": "Português (Brasil)",
 };
 
+/** The short tag a phone-width switcher shows beside its globe. */
+export const LOCALE_SHORT: Record<Locale, string> = { en: "EN", "pt-BR": "PT" };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }

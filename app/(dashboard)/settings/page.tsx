@@ -10,7 +10,7 @@ import { MembersSection } from "@/components/settings/members-section";
 import { ProfileNameForm } from "@/components/settings/profile-form";
 import { ProjectSelect } from "@/components/settings/project-select";
 import { ProjectsSection } from "@/components/settings/projects-section";
-import { SettingsSection, When } from "@/components/settings/section";
+import { Day, SettingsSection } from "@/components/settings/section";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { listProjectInvitations } from "@/db/queries/invitations";
 import { listIngestKeys } from "@/db/queries/keys";
@@ -119,7 +119,7 @@ export default async function SettingsPage({
               </dd>
               <dt className="font-medium text-zinc-700 dark:text-zinc-300">{t("memberSince")}</dt>
               <dd>
-                <When date={user.createdAt} now={now} />
+                <Day date={user.createdAt} />
               </dd>
             </dl>
             <ProfileNameForm name={user.name} />
