@@ -18,6 +18,9 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL,
+    // Accept-Language decides the language of a signed-out page: the specs read English
+    // (e2e/i18n.spec.ts opens its own pt-BR browser).
+    locale: "en-US",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,

@@ -1,10 +1,16 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Error Central", template: "%s · Error Central" },
-  description: "Errors from all your applications, grouped and ready to triage.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
+  return {
+    title: { default: t("productName"), template: `%s · ${t("productName")}` },
+    description: t("description"),
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [
@@ -13,10 +19,15 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
-    <html lang="en">
-      <body className="min-h-dvh font-sans antialiased">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-dvh font-sans antialiased">
+        <NextIntlClientProvider messages={clientMessages(messages)}>
+          {children}
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { LocaleSwitcher } from "./locale-switcher";
 import { Logo } from "./logo";
 
 export function AuthCard({
@@ -12,9 +14,13 @@ export function AuthCard({
   footer: { text: string; href: string; link: string };
   children: React.ReactNode;
 }) {
+  const t = useTranslations("AuthCard");
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-10">
-      <Link href="/" className="mb-8 text-xl" aria-label="Error Central home">
+    <main className="relative flex min-h-dvh flex-col items-center justify-center px-4 py-10">
+      <div className="absolute top-3 right-3 sm:top-4 sm:right-4">
+        <LocaleSwitcher />
+      </div>
+      <Link href="/" className="mb-8 text-xl" aria-label={t("homeLabel")}>
         <Logo />
       </Link>
       <div className="w-full max-w-sm rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm sm:p-8 dark:border-zinc-800 dark:bg-zinc-900">

@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { type AuthFormState, login } from "@/app/(auth)/actions";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations("LoginForm");
   const [state, action, pending] = useActionState<AuthFormState, FormData>(login, {});
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -19,7 +21,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/errors"} />
       <Field
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -28,7 +30,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         error={state.fieldErrors?.email}
       />
       <Field
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -36,7 +38,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         error={state.fieldErrors?.password}
       />
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Logging in…" : "Log in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

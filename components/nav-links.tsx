@@ -2,17 +2,19 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 const LINKS = [
-  { href: "/errors", label: "Errors" },
-  { href: "/settings", label: "Settings" },
-  { href: "/docs", label: "API" },
-];
+  { href: "/errors", key: "errors" },
+  { href: "/settings", key: "settings" },
+  { href: "/docs", key: "api" },
+] as const;
 
 export function NavLinks() {
+  const t = useTranslations("Nav");
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1 overflow-x-auto">
+    <nav aria-label={t("label")} className="flex items-center gap-1 overflow-x-auto">
       {LINKS.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
@@ -22,7 +24,7 @@ export function NavLinks() {
             aria-current={active ? "page" : undefined}
             className="nav-link"
           >
-            {link.label}
+            {t(link.key)}
           </Link>
         );
       })}

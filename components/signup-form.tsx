@@ -1,11 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { type AuthFormState, signup } from "@/app/(auth)/actions";
+import { PASSWORD_MIN_LENGTH } from "@/lib/password";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 
 export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations("SignupForm");
   const [state, action, pending] = useActionState<AuthFormState, FormData>(signup, {});
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -19,7 +22,7 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
         </p>
       ) : null}
       <Field
-        label="Name"
+        label={t("name")}
         name="name"
         autoComplete="name"
         maxLength={50}
@@ -28,7 +31,7 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
         error={state.fieldErrors?.name}
       />
       <Field
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -38,17 +41,17 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
         error={state.fieldErrors?.email}
       />
       <Field
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
-        minLength={8}
+        minLength={PASSWORD_MIN_LENGTH}
         required
-        hint="At least 8 characters."
+        hint={t("passwordHint", { min: PASSWORD_MIN_LENGTH })}
         error={state.fieldErrors?.password}
       />
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Creating your account…" : "Create account"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

@@ -47,6 +47,8 @@ export const users = pgTable(
     lastProjectId: integer("last_project_id").references((): AnyPgColumn => projects.id, {
       onDelete: "set null",
     }),
+    // The language chosen in the header ("en", "pt-BR"); null: the browser's Accept-Language decides.
+    locale: varchar("locale", { length: 16 }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],

@@ -10,6 +10,7 @@ import { nativeEventSchema } from "./ingest/native";
 import { MAX_BATCH_EVENTS } from "./ingest/native-batch";
 import { MAX_PAGE_LIMIT } from "./pagination";
 import { DEFAULT_RELEASES_LIMIT } from "./releases/releases";
+import { accountUpdateSchema } from "./schemas/account";
 import {
   alertDeliveryDetailSchema,
   alertDeliveryListSchema,
@@ -304,6 +305,18 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           responses: {
             "201": ok(responses.createdPersonalTokenSchema, "Created"),
             ...errors("401", "403", "422"),
+          },
+        },
+      },
+      "/api/account": {
+        patch: {
+          summary: "Update your account (its language)",
+          description:
+            'locale is "en" or "pt-BR": pages follow it in every browser the user signs in from. null goes back to the browser\'s Accept-Language.',
+          requestBody: jsonBody(accountUpdateSchema),
+          responses: {
+            "200": ok(responses.accountSchema),
+            ...errors("400", "401", "403", "413", "415", "422"),
           },
         },
       },

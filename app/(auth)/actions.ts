@@ -2,7 +2,8 @@
 
 import { cookies, headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { z } from "zod";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { createAccount, EmailTakenError } from "@/db/queries/users";
 import { formText } from "@/lib/actions/with-user";
@@ -19,6 +20,7 @@ import { endSession } from "@/lib/auth/session-store";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { getDb } from "@/lib/db";
 import { RateLimited } from "@/lib/domain-errors";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/password";
 import { safeRedirect } from "@/lib/relative-path";
 import { signupSchema } from "@/lib/schemas/auth";
 
@@ -31,9 +33,10 @@ export interface AuthFormState {
 export async function login(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const email = formText(formData, "email").trim();
   const password = formText(formData, "password");
+  const t = await getTranslations("LoginForm");
   const fieldErrors: AuthFormState["fieldErrors"] = {};
-  if (!email) fieldErrors.email = "Enter your email.";
-  if (!password) fieldErrors.password = "Enter your password.";
+  if (!email) fieldErrors.email = t("emailMissing");
+  if (!password) fieldErrors.password = t("passwordMissing");
   if (fieldErrors.email || fieldErrors.password) return { fieldErrors, values: { email } };
   try {
     await signIn("credentials", {
@@ -44,9 +47,8 @@ export async function login(_state: AuthFormState, formData: FormData): Promise<
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the login failed.
     if (error instanceof CredentialsSignin && error.code === "rate_limited")
-      return { error: "Too many failed attempts; try again later.", values: { email } };
-    if (error instanceof AuthError)
-      return { error: "Invalid email or password.", values: { email } };
+      return { error: t("tooManyAttempts"), values: { email } };
+    if (error instanceof AuthError) return { error: t("invalidCredentials"), values: { email } };
     throw error;
   }
   return {};
@@ -59,14 +61,9 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
     password: formText(formData, "password"),
   };
   const values = { name: raw.name, email: raw.email };
+  const t = await getTranslations("SignupForm");
   const parsed = signupSchema.safeParse(raw);
-  if (!parsed.success) {
-    const flat = z.flattenError(parsed.error).fieldErrors;
-    return {
-      values,
-      fieldErrors: { name: flat.name?.[0], email: flat.email?.[0], password: flat.password?.[0] },
-    };
-  }
+  if (!parsed.success) return { values, fieldErrors: signupFieldErrors(parsed.error, t) };
   const requestHeaders = await headers();
   try {
     const db = await getDb();
@@ -93,8 +90,9 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
       },
     );
   } catch (error) {
-    if (error instanceof RateLimited) return { values, error: error.message };
-    if (error instanceof EmailTakenError) return { values, fieldErrors: { email: error.message } };
+    if (error instanceof RateLimited) return { values, error: t("tooManySignups") };
+    if (error instanceof EmailTakenError)
+      return { values, fieldErrors: { email: t("emailTaken") } };
     throw error;
   }
   try {
@@ -104,11 +102,34 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
       redirectTo: welcomePath(safeRedirect(formData.get("callbackUrl"))),
     });
   } catch (error) {
-    if (error instanceof AuthError)
-      return { error: "Your account was created; please log in.", values };
+    if (error instanceof AuthError) return { error: t("createdPleaseLogIn"), values };
     throw error;
   }
   return {};
+}
+
+/**
+ * The first problem of each field, in the page's language. The schema's own English messages
+ * are the API's; the form names each problem by its zod code.
+ */
+function signupFieldErrors(
+  error: z.ZodError,
+  t: Awaited<ReturnType<typeof getTranslations<"SignupForm">>>,
+): AuthFormState["fieldErrors"] {
+  const fieldErrors: AuthFormState["fieldErrors"] = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (field !== "name" && field !== "email" && field !== "password") continue;
+    if (fieldErrors[field]) continue;
+    const tooLong = issue.code === "too_big";
+    if (field === "name") fieldErrors.name = tooLong ? t("nameTooLong") : t("nameMissing");
+    else if (field === "email") fieldErrors.email = tooLong ? t("emailTooLong") : t("emailInvalid");
+    else if (issue.code === "too_small")
+      fieldErrors.password = t("passwordTooShort", { min: PASSWORD_MIN_LENGTH });
+    else if (tooLong) fieldErrors.password = t("passwordTooLong", { max: PASSWORD_MAX_LENGTH });
+    else fieldErrors.password = t("passwordMissing");
+  }
+  return fieldErrors;
 }
 
 /** The welcome page, which goes on to `next` (the page that sent the visitor to sign up). */

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import {
   changePasswordAction,
@@ -16,35 +17,28 @@ import { SettingsSection } from "./section";
  * lib/password.ts is server code (argon2) and must not reach the browser bundle.
  */
 export function AccountSection({ minPasswordLength }: { minPasswordLength: number }) {
+  const t = useTranslations("SettingsForms");
   return (
     <SettingsSection
       id="security"
-      title="Password and sessions"
-      description={
-        <p>
-          Changing your password signs you out on every other browser; this one stays signed in.
-          Personal API tokens keep working: revoke them under “Personal API tokens” if one may have
-          leaked.
-        </p>
-      }
+      title={t("securityTitle")}
+      description={<p>{t("securityDescription")}</p>}
     >
       <ChangePasswordForm minLength={minPasswordLength} />
       <div className="flex flex-col items-start gap-3 border-t border-zinc-200 pt-5 sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800">
         <div className="min-w-0 text-sm">
-          <p className="font-medium">Sign out everywhere</p>
-          <p className="text-zinc-600 dark:text-zinc-400">
-            Ends every session of your account, on all browsers and devices, this one included.
-          </p>
+          <p className="font-medium">{t("signOutEverywhere")}</p>
+          <p className="text-zinc-600 dark:text-zinc-400">{t("signOutEverywhereWhat")}</p>
         </div>
         <ConfirmAction
           action={signOutEverywhereAction}
           fields={{}}
-          label="Sign out everywhere"
-          ariaLabel="Sign out everywhere"
-          title="Sign out everywhere?"
-          description="Every browser signed in to your account, this one included, is signed out at once. Personal API tokens keep working."
-          confirmLabel="Sign out everywhere"
-          pendingLabel="Signing out…"
+          label={t("signOutEverywhere")}
+          ariaLabel={t("signOutEverywhere")}
+          title={t("signOutEverywhereTitle")}
+          description={t("signOutEverywhereDescription")}
+          confirmLabel={t("signOutEverywhere")}
+          pendingLabel={t("signingOut")}
         />
       </div>
     </SettingsSection>
@@ -52,15 +46,16 @@ export function AccountSection({ minPasswordLength }: { minPasswordLength: numbe
 }
 
 function ChangePasswordForm({ minLength }: { minLength: number }) {
+  const t = useTranslations("SettingsForms");
   const [state, formAction, pending] = useActionState<PasswordFormState, FormData>(
     changePasswordAction,
     {},
   );
   return (
-    <form action={formAction} className="space-y-3" noValidate aria-label="Change password">
+    <form action={formAction} className="space-y-3" noValidate aria-label={t("changePassword")}>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field
-          label="Current password"
+          label={t("currentPassword")}
           name="currentPassword"
           type="password"
           autoComplete="current-password"
@@ -68,19 +63,19 @@ function ChangePasswordForm({ minLength }: { minLength: number }) {
           error={state.fieldErrors?.currentPassword}
         />
         <Field
-          label="New password"
+          label={t("newPassword")}
           name="newPassword"
           type="password"
           autoComplete="new-password"
           minLength={minLength}
           required
-          hint={`At least ${minLength} characters.`}
+          hint={t("passwordHint", { min: minLength })}
           error={state.fieldErrors?.newPassword}
         />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Changing…" : "Change password"}
+          {pending ? t("changing") : t("changePassword")}
         </Button>
         {state.status === "error" && state.error ? (
           <p role="alert" className="text-sm text-red-600 dark:text-red-400">

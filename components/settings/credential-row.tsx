@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Badge, Facts, When } from "./section";
 
@@ -21,7 +22,7 @@ export function CredentialRow({
 }: {
   name: string;
   state: "active" | "revoked" | "expired";
-  /** "key" or "token": the word before the prefix. */
+  /** "key" or "token": the word before the prefix, in the page's language. */
   what: string;
   prefix: string;
   createdBy?: string;
@@ -34,43 +35,31 @@ export function CredentialRow({
   details?: ReactNode;
   action?: ReactNode;
 }) {
+  const t = useTranslations("Credential");
+  const when = (date: Date) => () => <When date={date} now={now} />;
   return (
     <li className="flex flex-col items-start gap-2 p-3 sm:flex-row sm:justify-between">
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-medium wrap-anywhere">{name}</span>
           {state === "revoked" ? (
-            <Badge tone="red">Revoked</Badge>
+            <Badge tone="red">{t("revoked")}</Badge>
           ) : state === "expired" ? (
-            <Badge tone="red">Expired</Badge>
+            <Badge tone="red">{t("expired")}</Badge>
           ) : (
-            <Badge tone="green">Active</Badge>
+            <Badge tone="green">{t("active")}</Badge>
           )}
         </p>
         <Facts>
           <span>
             {what} <code className="font-mono">{prefix}…</code>
           </span>
-          {createdBy === undefined ? null : <span>by {createdBy}</span>}
+          {createdBy === undefined ? null : <span>{t("by", { name: createdBy })}</span>}
+          <span>{t.rich("created", { when: when(createdAt) })}</span>
           <span>
-            created <When date={createdAt} now={now} />
+            {lastUsedAt ? t.rich("lastUsed", { when: when(lastUsedAt) }) : t("neverUsed")}
           </span>
-          <span>
-            {lastUsedAt ? (
-              <>
-                last used <When date={lastUsedAt} now={now} />
-              </>
-            ) : (
-              "never used"
-            )}
-          </span>
-          {revokedAt ? (
-            <span>
-              revoked <When date={revokedAt} now={now} />
-            </span>
-          ) : (
-            whenActive
-          )}
+          {revokedAt ? <span>{t.rich("revokedAt", { when: when(revokedAt) })}</span> : whenActive}
         </Facts>
         {details}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import {
   createProjectAction,
@@ -12,17 +13,18 @@ import { SecretForm } from "./secret-form";
 import { linkClass, smallButton } from "./styles";
 
 export function CreateProjectForm() {
+  const t = useTranslations("SettingsForms");
   return (
     <SecretForm
       action={createProjectAction}
       kind="ingest"
-      label="New project name"
+      label={t("newProjectName")}
       name="name"
       maxLength={100}
-      placeholder="e.g. Billing API"
-      submitLabel="Create project"
-      pendingLabel="Creating…"
-      hint="It gets a default ingest key, shown once below."
+      placeholder={t("newProjectPlaceholder")}
+      submitLabel={t("createProject")}
+      pendingLabel={t("creating")}
+      hint={t("newProjectHint")}
       after={(created) =>
         created.project ? (
           <p className="text-sm">
@@ -30,7 +32,7 @@ export function CreateProjectForm() {
               href={`/settings?project=${encodeURIComponent(created.project.slug)}#project`}
               className={linkClass}
             >
-              Manage {created.project.name}’s keys and members
+              {t("manageProject", { name: created.project.name })}
             </Link>
           </p>
         ) : null
@@ -41,6 +43,7 @@ export function CreateProjectForm() {
 
 /** Owners only: the page renders it for them, and the action checks again. */
 export function RenameProject({ project }: { project: { id: number; name: string } }) {
+  const t = useTranslations("SettingsForms");
   const [editing, setEditing] = useState(false);
   const [state, formAction, pending] = useActionState<FormState, FormData>(renameProjectAction, {});
   const box = useRef<HTMLDivElement>(null);
@@ -62,10 +65,10 @@ export function RenameProject({ project }: { project: { id: number; name: string
         <button
           type="button"
           className={smallButton}
-          aria-label={`Rename ${project.name}`}
+          aria-label={t("renameLabel", { name: project.name })}
           onClick={() => setEditing(true)}
         >
-          Rename
+          {t("rename")}
         </button>
       </span>
     );
@@ -76,17 +79,17 @@ export function RenameProject({ project }: { project: { id: number; name: string
         formAction={formAction}
         state={state}
         pending={pending}
-        label={`New name for ${project.name}`}
+        label={t("newNameFor", { name: project.name })}
         name="name"
         maxLength={100}
         defaultValue={project.name}
         hidden={{ projectId: project.id }}
-        submitLabel="Save name"
-        pendingLabel="Saving…"
+        submitLabel={t("saveName")}
+        pendingLabel={t("saving")}
         showSuccess={false}
       />
       <button type="button" className={smallButton} onClick={() => setEditing(false)}>
-        Cancel
+        {t("cancel")}
       </button>
     </div>
   );

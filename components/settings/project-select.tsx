@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
 
 /** Picks the project whose keys and members are shown: `?project=<slug>`, a linkable view. */
@@ -14,6 +15,7 @@ export function ProjectSelect({
   /** The page that shows the picked project (Settings, or Settings → Alerts). */
   basePath?: string;
 }) {
+  const t = useTranslations("SettingsForms");
   const router = useRouter();
   const [shown, setShown] = useState(current);
   const [pending, startTransition] = useTransition();
@@ -22,7 +24,7 @@ export function ProjectSelect({
   return (
     <div className="flex min-w-0 flex-col gap-1.5 text-sm sm:flex-row sm:items-center sm:gap-2">
       <label htmlFor={id} className="shrink-0 font-medium text-zinc-700 dark:text-zinc-300">
-        Project
+        {t("project")}
       </label>
       <select
         id={id}

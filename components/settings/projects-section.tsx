@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ProjectSummary } from "@/db/queries/projects";
 import { CreateProjectForm, RenameProject } from "./project-forms";
 import { Badge, Facts, SettingsSection, When } from "./section";
@@ -13,12 +14,9 @@ export function ProjectsSection({
   selectedId: number | null;
   now: number;
 }) {
+  const t = useTranslations("Projects");
   return (
-    <SettingsSection
-      id="projects"
-      title="Projects"
-      description="Every project you belong to and your role in it. Owners rename a project and manage its members; every member can create ingest keys."
-    >
+    <SettingsSection id="projects" title={t("title")} description={t("description")}>
       <ul className={listClass}>
         {projects.map((project) => {
           const selected = project.id === selectedId;
@@ -31,16 +29,20 @@ export function ProjectsSection({
                 <p className="flex flex-wrap items-center gap-2">
                   <span className="font-medium wrap-anywhere">{project.name}</span>
                   <Badge tone={project.role === "owner" ? "indigo" : "zinc"}>
-                    {project.role === "owner" ? "Owner" : "Member"}
+                    {project.role === "owner" ? t("owner") : t("member")}
                   </Badge>
                 </p>
                 <Facts>
                   <span>
-                    slug <code className="font-mono wrap-anywhere">{project.slug}</code>
+                    {t.rich("slug", {
+                      code: () => <code className="font-mono wrap-anywhere">{project.slug}</code>,
+                    })}
                   </span>
-                  <span>id {project.id}</span>
+                  <span>{t("id", { id: String(project.id) })}</span>
                   <span>
-                    created <When date={project.createdAt} now={now} />
+                    {t.rich("created", {
+                      when: () => <When date={project.createdAt} now={now} />,
+                    })}
                   </span>
                 </Facts>
               </div>
@@ -48,10 +50,10 @@ export function ProjectsSection({
                 <Link
                   href={`/settings?project=${encodeURIComponent(project.slug)}#project`}
                   aria-current={selected ? "true" : undefined}
-                  aria-label={`Keys and members of ${project.name}`}
+                  aria-label={t("keysAndMembersOf", { name: project.name })}
                   className={`${smallButton} aria-[current=true]:border-indigo-400 aria-[current=true]:bg-indigo-50 aria-[current=true]:text-indigo-800 dark:aria-[current=true]:border-indigo-700 dark:aria-[current=true]:bg-indigo-950/60 dark:aria-[current=true]:text-indigo-200`}
                 >
-                  {selected ? "Selected" : "Keys & members"}
+                  {selected ? t("selected") : t("keysAndMembers")}
                 </Link>
                 {project.role === "owner" ? (
                   <RenameProject project={{ id: project.id, name: project.name }} />

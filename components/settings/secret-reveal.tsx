@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ingestSnippets } from "@/lib/snippets";
 import { SnippetTabs } from "./snippet-tabs";
@@ -50,33 +51,33 @@ export function SecretReveal({
   baseUrl?: string;
   children?: React.ReactNode;
 }) {
-  const what = kind === "ingest" ? "ingest key" : "personal token";
+  const t = useTranslations("SecretReveal");
+  const what = kind === "ingest" ? t("ingestKeyWhat") : t("personalTokenWhat");
   return (
     <section
-      aria-label={`New ${what} ${name}`}
+      aria-label={t("sectionLabel", { what, name })}
       className="min-w-0 space-y-3 rounded-lg border border-emerald-300 bg-emerald-50/60 p-3 sm:p-4 dark:border-emerald-900 dark:bg-emerald-950/30"
     >
       <div>
         <p className="text-sm font-semibold text-emerald-900 dark:text-emerald-200">
-          Copy your new {what} “{name}” now
+          {t("copyNow", { what, name })}
         </p>
         <p className="mt-0.5 text-sm text-emerald-900/80 dark:text-emerald-200/80">
-          It is shown only this once: we keep just a hash of it. If you lose it, revoke it and
-          create another.
+          {t("shownOnce")}
         </p>
       </div>
       <SecretLine
-        label={kind === "ingest" ? "Ingest key" : "Personal token"}
+        label={kind === "ingest" ? t("ingestKeyLabel") : t("personalTokenLabel")}
         value={secret}
         what={what}
         testId={`new-${kind}-secret`}
       />
       {dsn ? (
-        <SecretLine label="DSN (for Sentry SDKs)" value={dsn} what="DSN" testId="new-dsn" />
+        <SecretLine label={t("dsnLabel")} value={dsn} what={t("dsnWhat")} testId="new-dsn" />
       ) : null}
       {dsn && baseUrl ? (
         <SnippetTabs
-          label="Ways to send events"
+          label={t("waysToSend")}
           snippets={ingestSnippets({ baseUrl, key: secret, dsn })}
         />
       ) : null}

@@ -1,3 +1,6 @@
+import { useLocale } from "next-intl";
+import { formatDate, formatRelativeTime } from "@/lib/i18n/format";
+
 export function SettingsSection({
   id,
   title,
@@ -56,32 +59,34 @@ export function Badge({
   );
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-function ago(time: number, now: number): string {
-  const span = Math.max(0, now - time);
-  if (span < MINUTE) return "just now";
-  if (span < HOUR) return `${Math.floor(span / MINUTE)} min ago`;
-  if (span < DAY) return `${Math.floor(span / HOUR)} h ago`;
-  if (span < 30 * DAY) return `${Math.floor(span / DAY)} d ago`;
-  return new Date(time).toLocaleDateString("en", {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  });
-}
-
-/** "5 min ago" (or a date, past a month), with the exact UTC time in the tooltip. Server-rendered. */
+/**
+ * "5 minutes ago" / "há 5 minutos" (or a date, past a month), with the exact UTC time in the
+ * tooltip. Server-rendered.
+ */
 export function When({ date, now }: { date: Date; now: number }) {
-  const iso = date.toISOString();
+  const locale = useLocale();
   return (
-    <time dateTime={iso} title={iso.replace("T", " ").replace(/\.\d+Z$/, " UTC")}>
-      {ago(date.getTime(), now)}
+    <time dateTime={date.toISOString()} title={utcTooltip(date)}>
+      {formatRelativeTime(date, now, locale)}
     </time>
   );
+}
+
+/** A day ("Mar 3, 2027" / "3 de mar. de 2027"), with the exact UTC time in the tooltip. */
+export function Day({ date }: { date: Date }) {
+  const locale = useLocale();
+  return (
+    <time dateTime={date.toISOString()} title={utcTooltip(date)}>
+      {formatDate(date, locale)}
+    </time>
+  );
+}
+
+function utcTooltip(date: Date): string {
+  return date
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
 }
 
 /** A line of facts ("created by Ada · 5 min ago · never used") that wraps at phone width. */

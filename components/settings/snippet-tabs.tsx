@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { CodeBlock } from "@/components/ui/code-block";
 import type { Snippet } from "@/lib/snippets";
 
 /** Tabs per the ARIA pattern: one tab stop, arrows/Home/End move between tabs. */
 export function SnippetTabs({ snippets, label }: { snippets: Snippet[]; label: string }) {
+  const t = useTranslations("SecretReveal");
   const [active, setActive] = useState(0);
   const base = useId();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -68,7 +70,11 @@ export function SnippetTabs({ snippets, label }: { snippets: Snippet[]; label: s
           aria-labelledby={`${base}-tab-${current.id}`}
           className="pt-3"
         >
-          <CodeBlock code={current.code} label={current.label} what={`${current.label} snippet`} />
+          <CodeBlock
+            code={current.code}
+            label={current.label}
+            what={t("snippetWhat", { label: current.label })}
+          />
         </div>
       ) : null}
     </div>

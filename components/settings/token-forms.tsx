@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   createPersonalTokenAction,
   revokePersonalTokenAction,
@@ -8,25 +9,20 @@ import { ConfirmAction } from "./confirm-action";
 import { SecretForm } from "./secret-form";
 
 /** The expiry choices of the form, as the API's expiresInDays ("" never expires). */
-const EXPIRY_CHOICES = [
-  { value: "", label: "Never" },
-  { value: "7", label: "7 days" },
-  { value: "30", label: "30 days" },
-  { value: "90", label: "90 days" },
-  { value: "365", label: "1 year" },
-];
+const EXPIRY_DAYS = [null, 7, 30, 90, 365] as const;
 
 export function CreateTokenForm() {
+  const t = useTranslations("SettingsForms");
   return (
     <SecretForm
       action={createPersonalTokenAction}
       kind="personal"
-      label="New token name"
+      label={t("newTokenName")}
       name="name"
       maxLength={100}
-      placeholder="e.g. CI triage script"
-      submitLabel="Create token"
-      pendingLabel="Creating…"
+      placeholder={t("newTokenPlaceholder")}
+      submitLabel={t("createToken")}
+      pendingLabel={t("creating")}
       showSuccess={false}
       extra={
         <div className="space-y-1.5">
@@ -34,7 +30,7 @@ export function CreateTokenForm() {
             htmlFor="token-expiry"
             className="block text-sm font-medium text-zinc-700 dark:text-zinc-300"
           >
-            Expires
+            {t("expires")}
           </label>
           <select
             id="token-expiry"
@@ -42,9 +38,9 @@ export function CreateTokenForm() {
             defaultValue=""
             className="block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 sm:w-32 dark:border-zinc-700 dark:bg-zinc-900"
           >
-            {EXPIRY_CHOICES.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
+            {EXPIRY_DAYS.map((days) => (
+              <option key={days ?? ""} value={days ?? ""}>
+                {days === null ? t("expiresNever") : t("expiresInDays", { days })}
               </option>
             ))}
           </select>
@@ -55,16 +51,17 @@ export function CreateTokenForm() {
 }
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
+  const t = useTranslations("SettingsForms");
   return (
     <ConfirmAction
       action={revokePersonalTokenAction}
       fields={{ tokenId }}
-      label="Revoke"
-      ariaLabel={`Revoke token ${name}`}
-      title={`Revoke “${name}”?`}
-      description="Scripts using this token are refused from now on with 401. This cannot be undone."
-      confirmLabel="Revoke token"
-      pendingLabel="Revoking…"
+      label={t("revoke")}
+      ariaLabel={t("revokeTokenLabel", { name })}
+      title={t("revokeTokenTitle", { name })}
+      description={t("revokeTokenDescription")}
+      confirmLabel={t("revokeToken")}
+      pendingLabel={t("revoking")}
     />
   );
 }

@@ -1,29 +1,30 @@
+import { useTranslations } from "next-intl";
 import type { listPersonalTokens } from "@/db/queries/tokens";
 import { CredentialRow } from "./credential-row";
-import { SettingsSection, When } from "./section";
+import { Day, SettingsSection, When } from "./section";
 import { listClass } from "./styles";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
 type PersonalToken = Awaited<ReturnType<typeof listPersonalTokens>>[number];
 
 export function TokensSection({ tokens, now }: { tokens: PersonalToken[]; now: number }) {
+  const t = useTranslations("Tokens");
   return (
     <SettingsSection
       id="tokens"
-      title="Personal API tokens"
+      title={t("title")}
       description={
         <p>
-          A personal token acts as you on the whole API, in all your projects: scripts, CI, the
-          triage endpoints. Send it as{" "}
-          <code className="font-mono">Authorization: Bearer ecp_…</code>. It is shown only once,
-          when it is created.
+          {t.rich("description", {
+            code: (chunks) => <code className="font-mono">{chunks}</code>,
+          })}
         </p>
       }
     >
       {tokens.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No personal tokens yet.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("none")}</p>
       ) : (
-        <ul className={listClass} aria-label="Personal tokens">
+        <ul className={listClass} aria-label={t("listLabel")}>
           {tokens.map((token) => {
             const revoked = token.revokedAt !== null;
             const expired =
@@ -33,7 +34,7 @@ export function TokensSection({ tokens, now }: { tokens: PersonalToken[]; now: n
                 key={token.id}
                 name={token.name}
                 state={revoked ? "revoked" : expired ? "expired" : "active"}
-                what="token"
+                what={t("what")}
                 prefix={token.prefix}
                 createdAt={token.createdAt}
                 lastUsedAt={token.lastUsedAt}
@@ -42,18 +43,16 @@ export function TokensSection({ tokens, now }: { tokens: PersonalToken[]; now: n
                 whenActive={
                   token.expiresAt ? (
                     <span>
-                      {expired ? (
-                        <>
-                          expired <When date={token.expiresAt} now={now} />
-                        </>
-                      ) : (
-                        <>
-                          expires <Day date={token.expiresAt} />
-                        </>
-                      )}
+                      {expired
+                        ? t.rich("expiredAt", {
+                            when: () => <When date={token.expiresAt as Date} now={now} />,
+                          })
+                        : t.rich("expiresOn", {
+                            day: () => <Day date={token.expiresAt as Date} />,
+                          })}
                     </span>
                   ) : (
-                    <span>never expires</span>
+                    <span>{t("neverExpires")}</span>
                   )
                 }
                 action={
@@ -68,20 +67,5 @@ export function TokensSection({ tokens, now }: { tokens: PersonalToken[]; now: n
       )}
       <CreateTokenForm />
     </SettingsSection>
-  );
-}
-
-/** A future day ("Mar 3, 2027"), with the exact UTC time in the tooltip. */
-function Day({ date }: { date: Date }) {
-  const iso = date.toISOString();
-  return (
-    <time dateTime={iso} title={iso.replace("T", " ").replace(/\.\d+Z$/, " UTC")}>
-      {date.toLocaleDateString("en", {
-        year: "numeric",
-        month: "short",
-        day: "numeric",
-        timeZone: "UTC",
-      })}
-    </time>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -34,6 +35,7 @@ export function ConfirmDialog({
   formAction?: (formData: FormData) => void;
   fields?: Record<string, string | number>;
 }) {
+  const t = useTranslations("ConfirmDialog");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -68,7 +70,7 @@ export function ConfirmDialog({
       ) : null}
       <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button data-initial-focus variant="secondary" onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button
           type={formAction ? "submit" : "button"}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 type Tone = "light" | "dark";
@@ -18,17 +19,18 @@ const TONES: Record<Tone, string> = {
 export function CopyButton({
   text,
   what,
-  label = "Copy",
+  label,
   tone = "light",
   className = "",
 }: {
   text: string | (() => string);
   what: string;
-  /** The visible text while idle. */
+  /** The visible text while idle ("Copy" in the page's language by default). */
   label?: string;
   tone?: Tone;
   className?: string;
 }) {
+  const t = useTranslations("CopyButton");
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
@@ -50,7 +52,7 @@ export function CopyButton({
       <button
         type="button"
         onClick={copy}
-        aria-label={`Copy ${what}`}
+        aria-label={t("copyWhat", { what })}
         data-status={status}
         className={`inline-flex shrink-0 items-center gap-1.5 rounded-md border px-2 py-1 text-xs font-medium transition-colors ${TONES[tone]} ${className}`}
       >
@@ -72,14 +74,14 @@ export function CopyButton({
             </>
           )}
         </svg>
-        {status === "copied" ? "Copied" : status === "failed" ? "Select to copy" : label}
+        {status === "copied"
+          ? t("copied")
+          : status === "failed"
+            ? t("selectToCopy")
+            : (label ?? t("copy"))}
       </button>
       <span role="status" aria-live="polite" className="sr-only">
-        {status === "copied"
-          ? `${what} copied`
-          : status === "failed"
-            ? "Copy failed; select the text to copy it"
-            : ""}
+        {status === "copied" ? t("whatCopied", { what }) : status === "failed" ? t("failed") : ""}
       </span>
     </>
   );

@@ -14,3 +14,16 @@ export async function renameUser(
     .returning({ id: users.id });
   return rows.length > 0;
 }
+
+/** Saves the user's language (null: follow the browser); false when the account no longer exists. */
+export async function setUserLocale(
+  db: DbOrTx,
+  input: { userId: number; locale: string | null },
+): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ locale: input.locale })
+    .where(eq(users.id, input.userId))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}

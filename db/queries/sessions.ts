@@ -29,6 +29,8 @@ export interface SessionUser {
   id: number;
   name: string;
   email: string;
+  /** The saved language, or null when the browser decides. */
+  locale: string | null;
   lastSeenAt: Date;
 }
 
@@ -40,6 +42,7 @@ export async function findLiveSession(db: DbOrTx, sessionId: string): Promise<Se
       id: users.id,
       name: users.name,
       email: users.email,
+      locale: users.locale,
       lastSeenAt: userSessions.lastSeenAt,
     })
     .from(userSessions)

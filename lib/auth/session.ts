@@ -10,6 +10,8 @@ export interface CurrentUser {
   id: number;
   name: string;
   email: string;
+  /** The language saved on the account; null lets the browser decide (lib/i18n/locale.ts). */
+  locale: string | null;
   /** The `user_sessions` row of this browser. */
   sessionId: string;
 }
@@ -35,7 +37,7 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
       everySeconds: SESSION_TOUCH_SECONDS,
     });
   }
-  return { id: live.id, name: live.name, email: live.email, sessionId };
+  return { id: live.id, name: live.name, email: live.email, locale: live.locale, sessionId };
 });
 
 /** For pages and form actions: the signed-in user, or a redirect to the login page. */

@@ -7,6 +7,7 @@ import {
   RESOLUTION_VALUES,
   TAG_VALUES_PER_KEY,
 } from "@/db/schema";
+import { LOCALES } from "../i18n/config";
 import { BULK_ACTIONS } from "./errors";
 
 // Response bodies of the auth, events and errors routes: documented in the OpenAPI document and
@@ -69,6 +70,11 @@ export const createdPersonalTokenSchema = z.strictObject({
   createdAt: timestamp,
   expiresAt: timestamp.nullable(),
   token: z.string(),
+});
+
+/** PATCH /api/account: the language now saved on the account (null: the browser decides). */
+export const accountSchema = z.strictObject({
+  locale: z.enum(LOCALES).nullable(),
 });
 
 export const passwordChangedSchema = z.strictObject({

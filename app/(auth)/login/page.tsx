@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth-card";
 import { LoginForm } from "@/components/login-form";
 import { currentUser } from "@/lib/auth/session";
 import { relativePath } from "@/lib/relative-path";
 
-export const metadata: Metadata = { title: "Log in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("LoginPage"))("metaTitle") };
+}
 
 export default async function LoginPage({
   searchParams,
@@ -16,15 +19,16 @@ export default async function LoginPage({
   if (await currentUser()) redirect("/errors");
   const { callbackUrl } = await searchParams;
   const back = typeof callbackUrl === "string" ? relativePath(callbackUrl) : undefined;
+  const t = await getTranslations("LoginPage");
   return (
     <AuthCard
-      title="Log in"
-      subtitle="Welcome back. Your errors are waiting."
+      title={t("title")}
+      subtitle={t("subtitle")}
       footer={{
-        text: "New to Error Central?",
+        text: t("footerText"),
         // A visitor sent here from a page (an invitation link) comes back to it after signing up.
         href: back ? `/signup?callbackUrl=${encodeURIComponent(back)}` : "/signup",
-        link: "Create an account",
+        link: t("footerLink"),
       }}
     >
       <LoginForm callbackUrl={back} />

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth-card";
 import { SignupForm } from "@/components/signup-form";
 import { currentUser } from "@/lib/auth/session";
 import { relativePath } from "@/lib/relative-path";
 
-export const metadata: Metadata = { title: "Sign up" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("SignupPage"))("metaTitle") };
+}
 
 export default async function SignupPage({
   searchParams,
@@ -16,14 +19,15 @@ export default async function SignupPage({
   if (await currentUser()) redirect("/errors");
   const { callbackUrl } = await searchParams;
   const back = typeof callbackUrl === "string" ? relativePath(callbackUrl) : undefined;
+  const t = await getTranslations("SignupPage");
   return (
     <AuthCard
-      title="Create your account"
-      subtitle="Group, count and triage the errors of every application in one place."
+      title={t("title")}
+      subtitle={t("subtitle")}
       footer={{
-        text: "Already have an account?",
+        text: t("footerText"),
         href: back ? `/login?callbackUrl=${encodeURIComponent(back)}` : "/login",
-        link: "Log in",
+        link: t("footerLink"),
       }}
     >
       <SignupForm callbackUrl={back} />

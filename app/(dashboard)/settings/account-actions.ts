@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { signOut } from "@/auth";
 import { type FormState, formText as text, withUser } from "@/lib/actions/with-user";
 import { changePassword } from "@/lib/auth/password";
@@ -27,11 +28,8 @@ export const changePasswordAction = withUser<[PasswordFormState, FormData], Pass
         newPassword: text(formData, "newPassword"),
       },
     });
-    const others =
-      endedSessions === 0
-        ? "You were not signed in anywhere else."
-        : `${endedSessions} other ${endedSessions === 1 ? "session was" : "sessions were"} signed out.`;
-    return { status: "ok", message: `Password changed. ${others}` };
+    const t = await getTranslations("SettingsForms");
+    return { status: "ok", message: t("passwordChanged", { count: endedSessions }) };
   },
   {
     refused: (error) => {

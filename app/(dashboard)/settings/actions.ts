@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { renameUser } from "@/db/queries/profile";
 import {
   type FormState,
@@ -34,12 +35,13 @@ export const updateProfileName = formAction<FormState>(
   async ({ user, db }, formData) => {
     const parsed = signupSchema.shape.name.safeParse(text(formData, "name"));
     if (!parsed.success) throw validationError(zodIssues(parsed.error));
+    const t = await getTranslations("SettingsForms");
     if (!(await renameUser(db, { userId: user.id, name: parsed.data }))) {
-      return { status: "error", error: "This account no longer exists." };
+      return { status: "error", error: t("accountGone") };
     }
     // The name is shown in the shell of every page.
     revalidatePath("/", "layout");
-    return { status: "ok", message: "Name saved.", value: parsed.data };
+    return { status: "ok", message: t("nameSaved"), value: parsed.data };
   },
   { field: "name" },
 );
@@ -54,7 +56,7 @@ export const createProjectAction = formAction<SecretFormState>(
     revalidatePath("/", "layout");
     return {
       status: "ok",
-      message: `Project "${project.name}" created.`,
+      message: (await getTranslations("SettingsForms"))("projectCreated", { name: project.name }),
       created: {
         name: ingestKey.name,
         secret: ingestKey.token,
@@ -76,7 +78,8 @@ export const renameProjectAction = formAction<FormState>(
       readBody: async () => ({ name: text(formData, "name") }),
     });
     revalidatePath("/", "layout");
-    return { status: "ok", message: `Renamed to "${renamed.name}".`, value: renamed.name };
+    const t = await getTranslations("SettingsForms");
+    return { status: "ok", message: t("renamed", { name: renamed.name }), value: renamed.name };
   },
   { field: "name" },
 );
@@ -192,7 +195,7 @@ export const createPersonalTokenAction = formAction<SecretFormState>(
     revalidatePath("/settings");
     return {
       status: "ok",
-      message: `Token "${created.name}" created.`,
+      message: (await getTranslations("SettingsForms"))("tokenCreated", { name: created.name }),
       created: { name: created.name, secret: created.token },
     };
   },
@@ -202,5 +205,5 @@ export const createPersonalTokenAction = formAction<SecretFormState>(
 export const revokePersonalTokenAction = formAction<FormState>(async ({ user, db }, formData) => {
   await revokePersonalToken(db, { userId: user.id, tokenId: text(formData, "tokenId") });
   revalidatePath("/settings");
-  return { status: "ok", message: "Token revoked." };
+  return { status: "ok", message: (await getTranslations("SettingsForms"))("tokenRevoked") };
 });

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 const SECTIONS = [
   { id: "profile", rows: 1 },
   { id: "projects", rows: 2 },
@@ -8,13 +10,14 @@ const SECTIONS = [
 const pulse = "animate-pulse rounded bg-zinc-200 dark:bg-zinc-800";
 
 export default function SettingsLoading() {
+  const t = useTranslations("Settings");
   return (
     <div className="space-y-6" aria-busy="true">
       <p className="sr-only" role="status">
-        Loading settings…
+        {t("loading")}
       </p>
       <div className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <div className={`h-4 w-72 max-w-full ${pulse}`} />
       </div>
       <div className="lg:grid lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AlertsLinkSection } from "@/components/alerts/alerts-link-section";
 import { AccountSection } from "@/components/settings/account-section";
@@ -9,7 +10,7 @@ import { MembersSection } from "@/components/settings/members-section";
 import { ProfileNameForm } from "@/components/settings/profile-form";
 import { ProjectSelect } from "@/components/settings/project-select";
 import { ProjectsSection } from "@/components/settings/projects-section";
-import { SettingsSection, When } from "@/components/settings/section";
+import { Day, SettingsSection } from "@/components/settings/section";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { listProjectInvitations } from "@/db/queries/invitations";
 import { listIngestKeys } from "@/db/queries/keys";
@@ -26,22 +27,24 @@ import { listMyInvitations } from "@/lib/projects/invitations";
 import { pickSettingsProject } from "@/lib/projects/settings-project";
 import { requestBaseUrl } from "@/lib/request-base-url";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Settings"))("title") };
+}
 
 const searchSchema = z.object({
   project: z.string().trim().max(100).optional().catch(undefined),
 });
 
 const SECTIONS = [
-  { id: "profile", label: "Profile" },
-  { id: "invitations", label: "Invitations" },
-  { id: "projects", label: "Projects" },
-  { id: "keys", label: "Ingest keys" },
-  { id: "members", label: "Members" },
-  { id: "alerts", label: "Alerts" },
-  { id: "tokens", label: "Personal tokens" },
-  { id: "security", label: "Password and sessions" },
-];
+  "profile",
+  "invitations",
+  "projects",
+  "keys",
+  "members",
+  "alerts",
+  "tokens",
+  "security",
+] as const;
 
 export default async function SettingsPage({
   searchParams,
@@ -79,26 +82,25 @@ export default async function SettingsPage({
       ])
     : [[], [], [], null];
   const now = Date.now();
+  const t = await getTranslations("Settings");
 
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Your profile, projects, ingest keys, members, alerts and API tokens.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("intro")}</p>
       </div>
       <div className="lg:grid lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
-        <nav aria-label="Settings sections" className="hidden lg:block">
+        <nav aria-label={t("sectionsNav")} className="hidden lg:block">
           <ul className="sticky top-20 space-y-1 text-sm">
-            {SECTIONS.filter((s) => s.id !== "invitations" || myInvitations.length > 0).map(
+            {SECTIONS.filter((s) => s !== "invitations" || myInvitations.length > 0).map(
               (section) => (
-                <li key={section.id}>
+                <li key={section}>
                   <a
-                    href={`#${section.id}`}
+                    href={`#${section}`}
                     className="block rounded-lg px-2.5 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
                   >
-                    {section.label}
+                    {t(`sections.${section}`)}
                   </a>
                 </li>
               ),
@@ -106,18 +108,18 @@ export default async function SettingsPage({
           </ul>
         </nav>
         <div className="min-w-0 max-w-4xl space-y-6">
-          <SettingsSection id="profile" title="Profile">
+          <SettingsSection id="profile" title={t("sections.profile")}>
             <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[auto_1fr]">
-              <dt className="font-medium text-zinc-700 dark:text-zinc-300">Email</dt>
+              <dt className="font-medium text-zinc-700 dark:text-zinc-300">{t("email")}</dt>
               <dd className="min-w-0 wrap-anywhere text-zinc-900 dark:text-zinc-100">
                 {user.email}
                 <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-                  Used to log in; it cannot be changed here.
+                  {t("emailHint")}
                 </span>
               </dd>
-              <dt className="font-medium text-zinc-700 dark:text-zinc-300">Member since</dt>
+              <dt className="font-medium text-zinc-700 dark:text-zinc-300">{t("memberSince")}</dt>
               <dd>
-                <When date={user.createdAt} now={now} />
+                <Day date={user.createdAt} />
               </dd>
             </dl>
             <ProfileNameForm name={user.name} />
@@ -133,8 +135,7 @@ export default async function SettingsPage({
                 <div className="min-w-0">
                   <h2 className="text-base font-semibold wrap-anywhere">{selected.name}</h2>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                    Ingest keys, members and alerts of this project
-                    {selected.role === "owner" ? " (you are an owner)" : " (you are a member)"}.
+                    {selected.role === "owner" ? t("projectIntroOwner") : t("projectIntroMember")}
                   </p>
                 </div>
                 {projects.length > 1 ? (
@@ -149,7 +150,7 @@ export default async function SettingsPage({
                   role="alert"
                   className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100"
                 >
-                  There is no project “{wanted}” among yours; showing {selected.name} instead.
+                  {t("unknownProject", { wanted, name: selected.name })}
                 </p>
               ) : null}
               <IngestKeysSection
@@ -178,7 +179,7 @@ export default async function SettingsPage({
             </div>
           ) : (
             <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-              You do not belong to any project. Create one above to get an ingest key.
+              {t("noProject")}
             </p>
           )}
 

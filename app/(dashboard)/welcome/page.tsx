@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { FirstRunWelcome } from "@/components/welcome/first-run-welcome";
 import { FIRST_RUN_COOKIE, openFirstRun } from "@/lib/auth/first-run";
 import { requireUser } from "@/lib/auth/session";
@@ -8,7 +9,9 @@ import { buildDsn } from "@/lib/public-url";
 import { safeRedirect } from "@/lib/relative-path";
 import { requestBaseUrl } from "@/lib/request-base-url";
 
-export const metadata: Metadata = { title: "Welcome" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Welcome"))("metaTitle") };
+}
 
 /** Right after sign-up: the new project's ingest key, DSN and snippets, shown this once. */
 export default async function WelcomePage({

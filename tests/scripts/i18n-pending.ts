@@ -1,0 +1,73 @@
+/**
+ * The .tsx files whose text is still written in English in the code, not yet in the message
+ * catalogues (lib/i18n/messages). tests/scripts/i18n-completeness.test.ts fails when any other
+ * file renders literal text, and when a file here has none left: convert a file, then take it
+ * off this list. The list only shrinks; MAX_PENDING below holds it to that.
+ */
+export const PENDING: readonly string[] = [
+  "app/(dashboard)/errors/(list)/page.tsx",
+  "app/(dashboard)/errors/[id]/events/[eventId]/not-found.tsx",
+  "app/(dashboard)/errors/[id]/not-found.tsx",
+  "app/(dashboard)/errors/[id]/page.tsx",
+  "app/(dashboard)/invitations/[token]/page.tsx",
+  "app/(dashboard)/settings/alerts/loading.tsx",
+  "app/(dashboard)/settings/alerts/page.tsx",
+  "app/(dashboard)/settings/alerts/rule-page.tsx",
+  "app/(public)/docs/loading.tsx",
+  "app/(public)/docs/page.tsx",
+  "components/alerts/alerts-link-section.tsx",
+  "components/alerts/delivery-log-section.tsx",
+  "components/alerts/rule-actions.tsx",
+  "components/alerts/rule-form.tsx",
+  "components/alerts/rules-section.tsx",
+  "components/docs/endpoint-reference.tsx",
+  "components/error-detail/activity-section.tsx",
+  "components/error-detail/alerts-triggered.tsx",
+  "components/error-detail/badges.tsx",
+  "components/error-detail/copy-link-button.tsx",
+  "components/error-detail/error-summary.tsx",
+  "components/error-detail/event-content.tsx",
+  "components/error-detail/event-nav.tsx",
+  "components/error-detail/event-rows.tsx",
+  "components/error-detail/event-summary.tsx",
+  "components/error-detail/events-chart.tsx",
+  "components/error-detail/events-list.tsx",
+  "components/error-detail/facts.tsx",
+  "components/error-detail/frames-toggle.tsx",
+  "components/error-detail/live-error.tsx",
+  "components/error-detail/sdk-event.tsx",
+  "components/error-detail/sdk-sections.tsx",
+  "components/error-detail/section.tsx",
+  "components/error-detail/stack-trace.tsx",
+  "components/error-detail/time.tsx",
+  "components/error-detail/triage-text.tsx",
+  "components/errors/action-notice.tsx",
+  "components/errors/back-to-list-link.tsx",
+  "components/errors/empty-states.tsx",
+  "components/errors/environment-badge.tsx",
+  "components/errors/environment-tabs.tsx",
+  "components/errors/errors-list-view.tsx",
+  "components/errors/errors-table.tsx",
+  "components/errors/level-filter.tsx",
+  "components/errors/list-navigation.tsx",
+  "components/errors/list-shortcuts.tsx",
+  "components/errors/list-skeleton.tsx",
+  "components/errors/live-list.tsx",
+  "components/errors/pagination.tsx",
+  "components/errors/project-switcher.tsx",
+  "components/errors/search-box.tsx",
+  "components/live/updates-bar.tsx",
+  "components/settings/ingest-keys-section.tsx",
+  "components/settings/invitation-forms.tsx",
+  "components/settings/invitations-section.tsx",
+  "components/settings/key-forms.tsx",
+  "components/settings/member-forms.tsx",
+  "components/settings/members-section.tsx",
+];
+
+/**
+ * The length of PENDING when it was last shortened: lower it with the list, never raise it.
+ * (58, not 56, once: the live updates and the lighter list were written beside this list and
+ * merged after it, with five new files of English text.)
+ */
+export const MAX_PENDING = 58;
