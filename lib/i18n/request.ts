@@ -1,10 +1,11 @@
 import { getRequestConfig } from "next-intl/server";
 import type { Locale } from "./config";
+import { CATALOGUES } from "./messages";
 import { requestLocale } from "./request-locale";
 
 /** The catalogue of one language; each top-level key is the namespace of a screen or component. */
-export async function loadMessages(locale: Locale) {
-  return (await import(`./messages/${locale}.json`)).default as Record<string, unknown>;
+export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+  return CATALOGUES[locale];
 }
 
 /**

@@ -2,8 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import ptBR from "@/lib/i18n/messages/pt-BR.json";
+import { AREAS, CATALOGUES } from "@/lib/i18n/messages";
 import { findLiterals } from "@/scripts/i18n/literal-scan";
 import { MAX_PENDING, PENDING } from "./i18n-pending";
 
@@ -51,8 +50,27 @@ function tsxFiles(dir: string): string[] {
 }
 
 describe("message catalogues", () => {
-  const english = flatten(en);
-  const portuguese = flatten(ptBR);
+  const english = flatten(CATALOGUES.en);
+  const portuguese = flatten(CATALOGUES["pt-BR"]);
+
+  it("name each namespace in one area file only, the same in both languages", () => {
+    for (const areas of Object.values(AREAS)) {
+      const seen = new Map<string, string>();
+      const repeated: string[] = [];
+      for (const [area, messages] of Object.entries(areas)) {
+        for (const namespace of Object.keys(messages)) {
+          const before = seen.get(namespace);
+          if (before) repeated.push(`${namespace} in ${before} and ${area}`);
+          seen.set(namespace, area);
+        }
+      }
+      expect(repeated).toEqual([]);
+    }
+    for (const area of Object.keys(AREAS.en) as (keyof typeof AREAS.en)[])
+      expect(Object.keys(AREAS["pt-BR"][area]).sort(), area).toEqual(
+        Object.keys(AREAS.en[area]).sort(),
+      );
+  });
 
   it("have the same keys in en and pt-BR", () => {
     const missingInPt = [...english.keys()].filter((key) => !portuguese.has(key));
