@@ -32,16 +32,10 @@ export interface WriterOptions {
  * go in the next one, so the database sees a few large statements instead of one small
  * transaction per event. A request is answered only after its transaction commits; each
  * request's events are stored whole or not at all.
- *
- * Requests wait in lanes, one transaction in flight per lane, and an error's events always
- * take the same lane (by fingerprint): two batches in flight then share no error, so neither
- * waits for the other's row locks until it commits. With one shared queue, two batches of the
- * bench's 500 hot errors shared one on almost every other pair, and a second writer added
- * little. A request with events of several errors goes in the lane of its first.
  */
 export class GroupCommitWriter {
-  private readonly lanes: Pending[][];
-  private readonly busy: boolean[];
+  private queue: Pending[] = [];
+  private inFlight = 0;
   private scheduled = false;
   private readonly maxEvents: number;
   private readonly concurrency: number;
@@ -58,31 +52,18 @@ export class GroupCommitWriter {
   ) {
     this.maxEvents = options.maxEvents ?? 2000;
     this.concurrency = options.concurrency ?? settings().INGEST_WRITERS;
-    this.lanes = Array.from({ length: this.concurrency }, () => []);
-    this.busy = Array.from({ length: this.concurrency }, () => false);
   }
 
   write(items: EventToStore[]): Promise<StoredEventRef[]> {
-    const first = items[0];
-    if (!first) return Promise.resolve([]);
+    if (items.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
-      this.lanes[this.laneOf(first)]?.push({ items, resolve, reject });
+      this.queue.push({ items, resolve, reject });
       this.schedule();
     });
   }
 
-  /** The lane of an error: its fingerprint is hex (a hash), so its first digits spread evenly. */
-  private laneOf(item: EventToStore): number {
-    const hash = Number.parseInt(item.event.fingerprint.slice(0, 8), 16);
-    return Number.isFinite(hash) ? hash % this.concurrency : 0;
-  }
-
-  private ready(): boolean {
-    return this.lanes.some((queue, lane) => !this.busy[lane] && queue.length > 0);
-  }
-
   private schedule(): void {
-    if (this.scheduled || !this.ready()) return;
+    if (this.scheduled || this.inFlight >= this.concurrency || this.queue.length === 0) return;
     this.scheduled = true;
     // One macrotask of patience gathers the requests parsed in the same turn of the loop.
     setImmediate(() => {
@@ -92,26 +73,25 @@ export class GroupCommitWriter {
   }
 
   private flush(): void {
-    this.lanes.forEach((queue, lane) => {
-      if (this.busy[lane] || queue.length === 0) return;
-      const batch = this.take(queue);
-      this.busy[lane] = true;
+    while (this.inFlight < this.concurrency && this.queue.length > 0) {
+      const batch = this.take();
+      this.inFlight++;
       void this.commit(batch).finally(() => {
-        this.busy[lane] = false;
+        this.inFlight--;
         this.schedule();
       });
-    });
+    }
   }
 
-  private take(queue: Pending[]): Pending[] {
+  private take(): Pending[] {
     const batch: Pending[] = [];
     let events = 0;
-    while (queue.length > 0) {
-      const next = queue[0] as Pending;
+    while (this.queue.length > 0) {
+      const next = this.queue[0] as Pending;
       if (batch.length > 0 && events + next.items.length > this.maxEvents) break;
       batch.push(next);
       events += next.items.length;
-      queue.shift();
+      this.queue.shift();
     }
     return batch;
   }
