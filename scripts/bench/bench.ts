@@ -103,8 +103,8 @@ async function load(
   return JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
 }
 
-/** Peak resident memory of a process, sampled from /proc while `during` runs. */
-async function peakRss<T>(pid: number, during: Promise<T>): Promise<{ result: T; peakMb: number }> {
+/** Peak resident memory of a process, sampled from /proc every 100 ms until `stop`. */
+function watchRss(pid: number): { stop: () => number } {
   let peak = 0;
   const sample = () => {
     try {
@@ -116,12 +116,23 @@ async function peakRss<T>(pid: number, during: Promise<T>): Promise<{ result: T;
     }
   };
   const timer = setInterval(sample, 100);
+  return {
+    stop: () => {
+      sample();
+      clearInterval(timer);
+      return peak / 1024;
+    },
+  };
+}
+
+/** Peak resident memory of a process while `during` runs. */
+async function peakRss<T>(pid: number, during: Promise<T>): Promise<{ result: T; peakMb: number }> {
+  const watch = watchRss(pid);
   try {
     const result = await during;
-    sample();
-    return { result, peakMb: peak / 1024 };
+    return { result, peakMb: watch.stop() };
   } finally {
-    clearInterval(timer);
+    watch.stop();
   }
 }
 
@@ -153,6 +164,9 @@ try {
   let acknowledged = 0;
 
   const fast = await startApp(database.url);
+  // Issue 19 item 5: the server's peak memory over every phase, not only a's.
+  const fastRss = watchRss(fast.child.pid ?? 0);
+  let slowPeakMb = 0;
   let single: LoadResult | undefined;
   if (phases.has("a")) {
     console.log("a. ingest, one event per request, fast door");
@@ -174,10 +188,12 @@ try {
   if (phases.has("a")) {
     console.log("a. ingest, one event per request, Next route handler");
     const slow = await startApp(database.url, { INGEST_FAST_PATH: "0" });
+    const slowRss = watchRss(slow.child.pid ?? 0);
     const { result: viaNext, cpu } = await cpuShare(
       slow.child.pid ?? 0,
       load(slow.url, key, projectId, "single", SECONDS),
     );
+    slowPeakMb = slowRss.stop();
     console.log(`   ${describeCpu(cpu)}`);
     acknowledged += viaNext.events;
     await slow.stop();
@@ -312,7 +328,13 @@ try {
       line(phase, figure, "p95 ≤ 50 ms (search ≤ 100 ms) at 1 M, growth ≤ 2×");
     void token;
   }
+  const fastPeakMb = fastRss.stop();
   await fast.stop();
+  line(
+    "f. server peak RSS, every phase",
+    `${fmt(fastPeakMb)} MB (npm start's server)${slowPeakMb ? `, ${fmt(slowPeakMb)} MB (Next route handlers)` : ""}`,
+    "≤ 512 MB",
+  );
 
   console.log(`\n| phase | result | target |\n|---|---|---|`);
   for (const [phase, figure, target] of rows) console.log(`| ${phase} | ${figure} | ${target} |`);
