@@ -1,43 +1,10 @@
+import { useTranslations } from "next-intl";
 import type { Person } from "@/components/ui/assign-menu";
 import { Avatar } from "@/components/ui/avatar";
 import { Section } from "./section";
 import { DateTime, RelativeTime } from "./time";
 import { type ArchiveConditionData, ArchiveConditionText } from "./triage-text";
 import type { ActivityData } from "./triage-types";
-
-/** Every word of the activity, in one place. */
-const TEXT = {
-  title: "Activity",
-  newestFirst: "Newest first",
-  empty: "Nothing yet: resolving, archiving, assigning and regressions are recorded here.",
-  errorCentral: "Error Central",
-  formerUser: "A former user",
-  someone: "someone no longer in the project",
-  resolved: "resolved it",
-  inNextRelease: (release: string | null) =>
-    release ? `in the next release (after ${release})` : "in the next release",
-  archived: "archived it",
-  unarchived: "unarchived it",
-  reopened: "reopened it",
-  assigned: "assigned it to",
-  themselves: "themselves",
-  unassigned: "unassigned",
-  unassignedIt: "removed the assignee",
-  regression: "reopened it as regressed:",
-  escalation: "reopened it as escalating:",
-  event: "event",
-  anEvent: "an event",
-  fromRelease: "from release",
-  arrivedAfterResolve: (resolution: unknown) =>
-    resolution === "inNextRelease"
-      ? "arrived after it was resolved in the next release"
-      : "arrived after it was resolved",
-  condition: "the condition",
-  wasMet: "was met",
-  eventsSince: (n: number) =>
-    `(${n.toLocaleString("en-US")} ${n === 1 ? "event" : "events"} since archived)`,
-  shown: (n: number) => `The latest ${n} changes.`,
-};
 
 const text = (value: unknown) => (typeof value === "string" ? value : null);
 const integer = (value: unknown) =>
@@ -56,6 +23,12 @@ function condition(value: unknown): ArchiveConditionData | null {
   };
 }
 
+/** "in the next release (after 1.4.0)", or without a name when the release is unknown. */
+function inNextRelease(t: ReturnType<typeof useTranslations<"Activity">>, inRelease: unknown) {
+  const release = text(inRelease);
+  return release ? t("inNextRelease", { release }) : t("inNextReleaseNoName");
+}
+
 function Mono({ children, title }: { children: React.ReactNode; title?: string }) {
   return (
     <code className="font-mono text-[0.8125rem]" title={title}>
@@ -66,16 +39,17 @@ function Mono({ children, title }: { children: React.ReactNode; title?: string }
 
 /** "event 1a2b3c4d from release 1.5.0", or "an event" when the reason names none. */
 function EventPart({ detail }: { detail: Record<string, unknown> }) {
+  const t = useTranslations("Activity");
   const eventId = text(detail.eventId);
-  if (!eventId) return <>{TEXT.anEvent}</>;
+  if (!eventId) return <>{t("anEvent")}</>;
   const release = text(detail.release);
   return (
     <>
-      {TEXT.event} <Mono title={eventId}>{eventId.slice(0, 8)}</Mono>
+      {t("event")} <Mono title={eventId}>{eventId.slice(0, 8)}</Mono>
       {release ? (
         <>
           {" "}
-          {TEXT.fromRelease} <Mono>{release}</Mono>
+          {t("fromRelease")} <Mono>{release}</Mono>
         </>
       ) : null}
     </>
@@ -84,14 +58,16 @@ function EventPart({ detail }: { detail: Record<string, unknown> }) {
 
 /** What happened, after the actor's name: "resolved it in the next release (after 1.4.0)". */
 function What({ item, name }: { item: ActivityData; name: (id: unknown) => string }) {
+  const t = useTranslations("Activity");
+  const strong = (chunks: React.ReactNode) => <strong className="font-medium">{chunks}</strong>;
   const { detail } = item;
   switch (item.kind) {
     case "resolved":
       return (
         <>
-          {TEXT.resolved}
+          {t("resolved")}
           {detail.resolution === "inNextRelease" ? (
-            <> {TEXT.inNextRelease(text(detail.inRelease))}</>
+            <> {inNextRelease(t, detail.inRelease)}</>
           ) : null}
         </>
       );
@@ -99,40 +75,38 @@ function What({ item, name }: { item: ActivityData; name: (id: unknown) => strin
       const raw = detail.condition as Record<string, unknown> | undefined;
       return (
         <>
-          {TEXT.archived} <ArchiveConditionText condition={raw?.forever ? null : condition(raw)} />
+          {t("archived")} <ArchiveConditionText condition={raw?.forever ? null : condition(raw)} />
         </>
       );
     }
     case "reopened":
-      return <>{detail.from === "archived" ? TEXT.unarchived : TEXT.reopened}</>;
+      return <>{detail.from === "archived" ? t("unarchived") : t("reopened")}</>;
     case "assigned":
       return (
         <>
-          {TEXT.assigned}{" "}
-          <strong className="font-medium">
-            {item.actor && detail.to === item.actor.id ? TEXT.themselves : name(detail.to)}
-          </strong>
+          {item.actor && detail.to === item.actor.id
+            ? t.rich("assignedSelf", { strong })
+            : t.rich("assigned", { strong, name: name(detail.to) })}
         </>
       );
     case "unassigned":
-      return integer(detail.from) !== null ? (
+      return (
         <>
-          {TEXT.unassigned} <strong className="font-medium">{name(detail.from)}</strong>
+          {integer(detail.from) !== null
+            ? t.rich("unassigned", { strong, name: name(detail.from) })
+            : t("unassignedIt")}
         </>
-      ) : (
-        TEXT.unassignedIt
       );
     case "regression": {
       const release = text(detail.resolvedInRelease);
       return (
         <>
-          {TEXT.regression} <EventPart detail={detail} />{" "}
-          {TEXT.arrivedAfterResolve(detail.resolution)}
+          {t("regression")} <EventPart detail={detail} />{" "}
+          {detail.resolution === "inNextRelease"
+            ? t("arrivedAfterResolveInNext")
+            : t("arrivedAfterResolve")}
           {detail.resolution === "inNextRelease" && release ? (
-            <>
-              {" "}
-              (after <Mono>{release}</Mono>)
-            </>
+            <> {t.rich("afterRelease", { release, mono: (chunks) => <Mono>{chunks}</Mono> })}</>
           ) : null}
         </>
       );
@@ -141,9 +115,11 @@ function What({ item, name }: { item: ActivityData; name: (id: unknown) => strin
       const since = integer(detail.eventsSinceArchived);
       return (
         <>
-          {TEXT.escalation} {TEXT.condition} “
-          <ArchiveConditionText condition={condition(detail.condition)} />” {TEXT.wasMet}
-          {since !== null ? <> {TEXT.eventsSince(since)}</> : null}
+          {t("escalation")}{" "}
+          {t.rich("condition", {
+            condition: () => <ArchiveConditionText condition={condition(detail.condition)} />,
+          })}
+          {since !== null ? <> {t("eventsSince", { count: since })}</> : null}
         </>
       );
     }
@@ -165,23 +141,24 @@ export function ActivitySection({
   /** The most the page reads: when that many are shown, there may be more. */
   limit: number;
 }) {
+  const t = useTranslations("Activity");
   const names = new Map(people.map((person) => [person.id, person.name]));
   const name = (id: unknown) => {
     const value = integer(id);
-    return (value !== null && names.get(value)) || TEXT.someone;
+    return (value !== null && names.get(value)) || t("someone");
   };
   return (
     <Section
-      title={TEXT.title}
+      title={t("title")}
       id="activity"
       actions={
         items.length > 1 ? (
-          <span className="text-sm text-zinc-500 dark:text-zinc-400">{TEXT.newestFirst}</span>
+          <span className="text-sm text-zinc-500 dark:text-zinc-400">{t("newestFirst")}</span>
         ) : null
       }
     >
       {items.length === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">{TEXT.empty}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("empty")}</p>
       ) : (
         <ol className="space-y-3" data-testid="activity">
           {items.map((item) => {
@@ -204,7 +181,7 @@ export function ActivitySection({
                 )}
                 <p className="min-w-0 flex-1 leading-6 wrap-break-word">
                   <strong className="font-semibold">
-                    {item.actor ? item.actor.name : automatic ? TEXT.errorCentral : TEXT.formerUser}
+                    {item.actor ? item.actor.name : automatic ? t("errorCentral") : t("formerUser")}
                   </strong>{" "}
                   <What item={item} name={name} />
                   <span className="block text-xs text-zinc-500 dark:text-zinc-400">
@@ -217,7 +194,9 @@ export function ActivitySection({
         </ol>
       )}
       {items.length >= limit ? (
-        <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">{TEXT.shown(items.length)}</p>
+        <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
+          {t("shown", { count: items.length })}
+        </p>
       ) : null}
     </Section>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ErrorAlertView } from "@/lib/alerts/delivery-log";
-import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from "../alerts/labels";
 import { Section } from "./section";
 import { RelativeTime } from "./time";
 
@@ -25,18 +25,19 @@ export function AlertsTriggered({
   projectSlug: string;
   errorId: number;
 }) {
+  const t = useTranslations("AlertsTriggered");
   if (alerts.length === 0) return null;
   const project = encodeURIComponent(projectSlug);
   const logHref = (ruleId: number) => `/settings/alerts?project=${project}&ruleId=${ruleId}#log`;
   return (
     <Section
-      title="Alerts this error triggered"
+      title={t("title")}
       actions={
         <Link
           href={`/settings/alerts?project=${project}&errorId=${errorId}#log`}
           className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
         >
-          Every attempt
+          {t("everyAttempt")}
         </Link>
       }
     >
@@ -44,7 +45,7 @@ export function AlertsTriggered({
         {alerts.map((alert) => (
           <li key={alert.notificationId} className="min-w-0 space-y-1 py-2 first:pt-0 last:pb-0">
             <p className="flex min-w-0 flex-wrap items-baseline gap-x-2">
-              <span className="font-medium">{KIND_LABELS[alert.kind]}</span>
+              <span className="font-medium">{t(`kinds.${alert.kind}`)}</span>
               <Link
                 href={logHref(alert.ruleId)}
                 className="min-w-0 text-indigo-700 wrap-anywhere underline-offset-2 hover:underline dark:text-indigo-300"
@@ -60,15 +61,15 @@ export function AlertsTriggered({
               {alert.deliveries.map((delivery) => (
                 <li key={delivery.id} className="min-w-0 wrap-anywhere">
                   <span className="text-zinc-600 dark:text-zinc-400">
-                    {CHANNEL_LABELS[delivery.channel.type]} {delivery.channel.target}:
+                    {t(`channels.${delivery.channel.type}`)} {delivery.channel.target}:
                   </span>{" "}
                   <span className={`font-medium ${STATUS_CLASS[delivery.status]}`}>
-                    {STATUS_LABELS[delivery.status]}
+                    {t(`statuses.${delivery.status}`)}
                   </span>
                   {delivery.attempts > 0 ? (
                     <span className="text-zinc-500 dark:text-zinc-400">
                       {" "}
-                      · {delivery.attempts} {delivery.attempts === 1 ? "attempt" : "attempts"}
+                      · {t("attempts", { count: delivery.attempts })}
                     </span>
                   ) : null}
                   {delivery.status !== "delivered" && delivery.lastError ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
 import {
   changeErrorStatus,
@@ -12,7 +13,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Menu, MenuItem, MenuLabel, MenuSeparator } from "@/components/ui/menu";
-import { ArchiveConditionText, TRIAGE_TEXT } from "./triage-text";
+import { ArchiveConditionText } from "./triage-text";
 
 type Status = "open" | "resolved" | "archived";
 
@@ -46,6 +47,7 @@ export function ErrorActions({
   members: Person[];
   currentUserId: number;
 }) {
+  const t = useTranslations("ErrorActions");
   const [statusState, statusAction, statusPending] = useActionState(changeErrorStatus, null);
   const [deleteState, setDeleteState] = useState<DetailActionState>(null);
   const [deleting, startDelete] = useTransition();
@@ -77,7 +79,7 @@ export function ErrorActions({
           <form action={statusAction} onSubmit={clearDelete}>
             {hidden({ id: errorId, from: status, status: "open" })}
             <Button type="submit" variant="secondary" disabled={statusPending}>
-              {TRIAGE_TEXT.reopen}
+              {t("reopen")}
             </Button>
           </form>
         ) : (
@@ -91,17 +93,17 @@ export function ErrorActions({
               className={split}
               disabled={statusPending}
             >
-              {TRIAGE_TEXT.resolve}
+              {t("resolve")}
             </Button>
             <Menu
-              label={TRIAGE_TEXT.resolveMenu}
-              buttonLabel={TRIAGE_TEXT.resolveOptions}
+              label={t("resolveMenu")}
+              buttonLabel={t("resolveOptions")}
               trigger={<Caret />}
               triggerClassName={splitTrigger}
               disabled={statusPending}
             >
-              <MenuItem type="submit" name="resolve" value="now" hint={TRIAGE_TEXT.resolveNowHint}>
-                {TRIAGE_TEXT.resolveNow}
+              <MenuItem type="submit" name="resolve" value="now" hint={t("resolveNowHint")}>
+                {t("resolveNow")}
               </MenuItem>
               <MenuItem
                 type="submit"
@@ -110,13 +112,13 @@ export function ErrorActions({
                 disabled={!lastRelease}
                 hint={
                   lastRelease
-                    ? TRIAGE_TEXT.resolveInNextReleaseHint(lastRelease)
-                    : TRIAGE_TEXT.resolveInNextReleaseNoRelease
+                    ? t("resolveInNextReleaseHint", { release: lastRelease })
+                    : t("resolveInNextReleaseNoRelease")
                 }
               >
                 {lastRelease
-                  ? TRIAGE_TEXT.resolveInNextReleaseNamed(lastRelease)
-                  : TRIAGE_TEXT.resolveInNextRelease}
+                  ? t("resolveInNextReleaseNamed", { release: lastRelease })
+                  : t("resolveInNextRelease")}
               </MenuItem>
             </Menu>
           </form>
@@ -126,7 +128,7 @@ export function ErrorActions({
           <form action={statusAction} onSubmit={clearDelete}>
             {hidden({ id: errorId, from: status, status: "open" })}
             <Button type="submit" variant="secondary" disabled={statusPending}>
-              {TRIAGE_TEXT.unarchive}
+              {t("unarchive")}
             </Button>
           </form>
         ) : (
@@ -140,39 +142,36 @@ export function ErrorActions({
               className={split}
               disabled={statusPending}
             >
-              {TRIAGE_TEXT.archive}
+              {t("archive")}
             </Button>
             <Menu
-              label={TRIAGE_TEXT.archiveMenu}
-              buttonLabel={TRIAGE_TEXT.archiveOptions}
+              label={t("archiveMenu")}
+              buttonLabel={t("archiveOptions")}
               trigger={<Caret />}
               triggerClassName={splitTrigger}
               disabled={statusPending}
             >
-              <MenuItem
-                type="submit"
-                name="archive"
-                value="forever"
-                hint={TRIAGE_TEXT.archiveForeverHint}
-              >
-                {TRIAGE_TEXT.archiveForever}
+              <MenuItem type="submit" name="archive" value="forever" hint={t("archiveForeverHint")}>
+                {t("archiveForever")}
               </MenuItem>
               <MenuSeparator />
-              <MenuLabel>{TRIAGE_TEXT.archiveFor}</MenuLabel>
+              <MenuLabel>{t("archiveFor")}</MenuLabel>
               {ARCHIVE_HOURS.map((hours) => (
                 <MenuItem key={hours} type="submit" name="archive" value={`hours:${hours}`}>
-                  {TRIAGE_TEXT.archiveForHours(hours)}
+                  {hours > 24 && hours % 24 === 0
+                    ? t("archiveForDays", { days: hours / 24 })
+                    : t("archiveForHours", { hours })}
                 </MenuItem>
               ))}
               <MenuSeparator />
-              <MenuLabel>{TRIAGE_TEXT.archiveEvents}</MenuLabel>
+              <MenuLabel>{t("archiveEvents")}</MenuLabel>
               {ARCHIVE_EVENTS.map((n) => (
                 <MenuItem key={n} type="submit" name="archive" value={`events:${n}`}>
-                  {TRIAGE_TEXT.archiveUntilEvents(n)}
+                  {t("archiveUntilEvents", { count: n })}
                 </MenuItem>
               ))}
               <MenuSeparator />
-              <MenuLabel>{TRIAGE_TEXT.archiveRate}</MenuLabel>
+              <MenuLabel>{t("archiveRate")}</MenuLabel>
               {ARCHIVE_RATES.map((rate) => (
                 <MenuItem
                   key={rate.count}
@@ -180,11 +179,11 @@ export function ErrorActions({
                   name="archive"
                   value={`rate:${rate.count}:${rate.minutes}`}
                 >
-                  {TRIAGE_TEXT.archiveUntilRate(rate.count, rate.minutes)}
+                  {t("archiveUntilRate", { count: rate.count, minutes: rate.minutes })}
                 </MenuItem>
               ))}
               <MenuItem aria-haspopup="dialog" onClick={() => setChoosingRate(true)}>
-                {TRIAGE_TEXT.archiveCustomRate}
+                {t("archiveCustomRate")}
               </MenuItem>
             </Menu>
           </form>
@@ -197,13 +196,13 @@ export function ErrorActions({
             members={members}
             currentUserId={currentUserId}
             current={assignee}
-            buttonLabel={TRIAGE_TEXT.assigneeButton(assignee)}
+            buttonLabel={t("assigneeButton", { name: assignee ? assignee.name : t("nobody") })}
             disabled={statusPending}
             trigger={
               <>
                 {assignee ? <Avatar id={assignee.id} name={assignee.name} /> : <PersonPlusIcon />}
                 <span className="max-w-40 truncate">
-                  {assignee ? assignee.name : TRIAGE_TEXT.unassigned}
+                  {assignee ? assignee.name : t("unassigned")}
                 </span>
                 <Caret />
               </>
@@ -213,7 +212,7 @@ export function ErrorActions({
         </form>
 
         <Button variant="danger" onClick={() => setConfirming(true)} aria-haspopup="dialog">
-          {TRIAGE_TEXT.delete}
+          {t("delete")}
         </Button>
       </div>
       <div role="status" aria-live="polite" className="max-w-sm text-sm sm:text-right">
@@ -230,8 +229,10 @@ export function ErrorActions({
                 currentUserId={currentUserId}
                 lastRelease={lastRelease}
               />
+            ) : "problem" in state ? (
+              t(state.problem)
             ) : (
-              state.error
+              state.message
             )}
           </span>
         ) : null}
@@ -246,16 +247,16 @@ export function ErrorActions({
       />
       <ConfirmDialog
         open={confirming}
-        title={TRIAGE_TEXT.deleteTitle}
+        title={t("deleteTitle")}
         description={
           <div className="space-y-2">
             <p className="line-clamp-3 font-medium wrap-break-word text-zinc-900 dark:text-zinc-100">
               {title}
             </p>
-            <p>{TRIAGE_TEXT.deleteBody}</p>
+            <p>{t("deleteBody")}</p>
           </div>
         }
-        confirmLabel={TRIAGE_TEXT.deleteConfirm}
+        confirmLabel={t("deleteConfirm")}
         pending={deleting}
         onConfirm={confirmDelete}
         onCancel={() => setConfirming(false)}
@@ -293,33 +294,33 @@ function ChangeMessage({
   currentUserId: number;
   lastRelease: string | null;
 }) {
+  const t = useTranslations("ErrorActions");
   const parts: React.ReactNode[] = [];
+  const archive = change.archive;
   if (change.status === "resolved")
     parts.push(
-      change.resolution === "inNextRelease"
-        ? TRIAGE_TEXT.resolvedInNextRelease(lastRelease)
-        : TRIAGE_TEXT.resolvedNow,
+      change.resolution !== "inNextRelease"
+        ? t("resolvedNow")
+        : lastRelease
+          ? t("resolvedInNextRelease", { release: lastRelease })
+          : t("resolvedInNextReleaseNoName"),
     );
   else if (change.status === "archived")
     parts.push(
-      change.archive ? (
-        <>
-          {TRIAGE_TEXT.archivedUntil} <ArchiveConditionText condition={change.archive} />.
-        </>
-      ) : (
-        TRIAGE_TEXT.archivedForever
-      ),
+      archive
+        ? t.rich("archivedUntil", {
+            condition: () => <ArchiveConditionText condition={archive} />,
+          })
+        : t("archivedForever"),
     );
   else if (change.status === "open")
-    parts.push(change.from === "archived" ? TRIAGE_TEXT.unarchived : TRIAGE_TEXT.reopened);
+    parts.push(change.from === "archived" ? t("unarchived") : t("reopened"));
   if (change.assigneeId !== undefined) {
     const name =
       change.assigneeId === currentUserId
-        ? TRIAGE_TEXT.you
-        : (members.find((member) => member.id === change.assigneeId)?.name ?? TRIAGE_TEXT.someone);
-    parts.push(
-      change.assigneeId === null ? TRIAGE_TEXT.unassignedDone : TRIAGE_TEXT.assignedTo(name),
-    );
+        ? t("you")
+        : (members.find((member) => member.id === change.assigneeId)?.name ?? t("someone"));
+    parts.push(change.assigneeId === null ? t("unassignedDone") : t("assignedTo", { name }));
   }
   return (
     <>
@@ -350,6 +351,7 @@ function RateDialog({
   action: (form: FormData) => void;
   pending: boolean;
 }) {
+  const t = useTranslations("ErrorActions");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -387,15 +389,15 @@ function RateDialog({
         <input type="hidden" name="status" value="archived" />
         <input type="hidden" name="archive" value="rate" />
         <h2 id={titleId} className="text-lg font-semibold">
-          {TRIAGE_TEXT.rateDialogTitle}
+          {t("rateDialogTitle")}
         </h2>
         <p id={descriptionId} className="mt-2 text-sm text-zinc-600 dark:text-zinc-300">
-          {TRIAGE_TEXT.rateDialogDescription}
+          {t("rateDialogDescription")}
         </p>
         <div className="mt-4 grid grid-cols-2 gap-3">
           <div>
             <label htmlFor={countId} className="text-sm font-medium">
-              {TRIAGE_TEXT.rateCount}
+              {t("rateCount")}
             </label>
             <input
               id={countId}
@@ -410,7 +412,7 @@ function RateDialog({
           </div>
           <div>
             <label htmlFor={minutesId} className="text-sm font-medium">
-              {TRIAGE_TEXT.rateMinutes}
+              {t("rateMinutes")}
             </label>
             <input
               id={minutesId}
@@ -426,10 +428,10 @@ function RateDialog({
         </div>
         <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={onClose}>
-            {TRIAGE_TEXT.cancel}
+            {t("cancel")}
           </Button>
           <Button type="submit" disabled={pending}>
-            {TRIAGE_TEXT.rateSubmit}
+            {t("rateSubmit")}
           </Button>
         </div>
       </form>

@@ -1,12 +1,11 @@
+import { useTranslations } from "next-intl";
 import { BackToListLink } from "@/components/errors/back-to-list-link";
 import type { Person } from "@/components/ui/assign-menu";
-import { capitalize } from "@/lib/errors/detail-format";
-import { environmentLabel } from "@/lib/ingest/environments";
 import type { Level } from "@/lib/ingest/levels";
 import { LevelBadge } from "./badges";
 import { Breakable } from "./breakable";
 import { ErrorActions } from "./error-actions";
-import { CollectedByFact, Fact, FactList } from "./facts";
+import { CollectedByFact, Fact, FactList, useDetailWords } from "./facts";
 import { LiveCount, LiveLastSeen, LiveStatusBadges } from "./live-error";
 import { DateTime, RelativeTime } from "./time";
 
@@ -41,15 +40,22 @@ export function ErrorHeader({
   members: Person[];
   currentUserId: number;
 }) {
+  const t = useTranslations("ErrorSummary");
+  const words = useDetailWords();
   return (
     <header className="space-y-3">
       <BackToListLink className="inline-flex items-center gap-1 rounded text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white" />
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0 space-y-2">
           <h1 className="text-sm font-medium text-zinc-600 wrap-break-word dark:text-zinc-300">
-            {capitalize(error.level)} in{" "}
-            <span className="font-semibold text-zinc-900 dark:text-zinc-100">{error.origin}</span>{" "}
-            at <LiveLastSeen iso={error.lastSeen} />
+            {t.rich("heading", {
+              level: words.level(error.level),
+              origin: error.origin,
+              b: (chunks) => (
+                <span className="font-semibold text-zinc-900 dark:text-zinc-100">{chunks}</span>
+              ),
+              when: () => <LiveLastSeen iso={error.lastSeen} />,
+            })}
           </h1>
           <p
             className="text-xl leading-snug font-semibold tracking-tight wrap-break-word sm:text-2xl"
@@ -61,7 +67,7 @@ export function ErrorHeader({
             <LevelBadge level={error.level} />
             <LiveStatusBadges status={error.status} substatus={error.substatus} />
             <span className="text-sm text-zinc-500 dark:text-zinc-400">
-              {environmentLabel(error.environment)}
+              {words.environment(error.environment)}
             </span>
           </div>
         </div>
@@ -83,31 +89,33 @@ export function ErrorHeader({
 
 /** The error at a glance: a definition list that reflows from four columns to two. */
 export function ErrorFacts({ error }: { error: ErrorSummaryData }) {
+  const t = useTranslations("ErrorSummary");
+  const words = useDetailWords();
   const by = error.collectedBy;
   return (
-    <FactList label="Summary">
-      <Fact label="Level">
+    <FactList label={t("summary")}>
+      <Fact label={t("level")}>
         <LevelBadge level={error.level} />
       </Fact>
-      <Fact label="Events">
+      <Fact label={t("events")}>
         <span className="text-base font-semibold tabular-nums" data-testid="event-count">
           <LiveCount count={error.count} />
         </span>
       </Fact>
-      <Fact label="Status">
+      <Fact label={t("status")}>
         <span className="flex flex-wrap gap-1.5">
           <LiveStatusBadges status={error.status} substatus={error.substatus} always />
         </span>
       </Fact>
-      <Fact label="Environment">{environmentLabel(error.environment)}</Fact>
-      <Fact label="First seen">
+      <Fact label={t("environment")}>{words.environment(error.environment)}</Fact>
+      <Fact label={t("firstSeen")}>
         <RelativeTime iso={error.firstSeen} className="font-medium" />
         <DateTime
           iso={error.firstSeen}
           className="block text-xs text-zinc-500 dark:text-zinc-400"
         />
       </Fact>
-      <Fact label="Last seen">
+      <Fact label={t("lastSeen")}>
         <LiveLastSeen iso={error.lastSeen} relative className="font-medium" />
         <LiveLastSeen
           iso={error.lastSeen}
@@ -115,17 +123,17 @@ export function ErrorFacts({ error }: { error: ErrorSummaryData }) {
         />
       </Fact>
       <CollectedByFact by={by} />
-      <Fact label="Project">{error.project.name}</Fact>
-      <Fact label="Origin">{error.origin}</Fact>
+      <Fact label={t("project")}>{error.project.name}</Fact>
+      <Fact label={t("origin")}>{error.origin}</Fact>
       {error.culprit ? (
-        <Fact label="Culprit" wide>
+        <Fact label={t("culprit")} wide>
           <span className="font-mono text-xs">
             <Breakable text={error.culprit} />
           </span>
         </Fact>
       ) : null}
       {error.release ? (
-        <Fact label="Release" wide>
+        <Fact label={t("release")} wide>
           <span className="font-mono text-xs">
             <Breakable text={error.release} />
           </span>

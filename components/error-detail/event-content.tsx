@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { TagList } from "./badges";
 import { SdkContextSections, SdkExceptionSection } from "./sdk-event";
 import { Section, TextBox } from "./section";
@@ -15,24 +16,25 @@ export function EventContent({
   payload: unknown;
   tags: [string, string][];
 }) {
+  const t = useTranslations("EventContent");
   return (
     <>
-      <Section title="Details">
+      <Section title={t("details")}>
         {details ? (
           <TextBox
-            label="Details of this event"
+            label={t("detailsLabel")}
             testId="event-details"
             className="max-h-96 sm:[&>pre]:text-sm sm:[&>pre]:leading-6"
           >
             {details}
           </TextBox>
         ) : (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">No details were sent.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("noDetails")}</p>
         )}
       </Section>
       {payload ? <SdkExceptionSection payload={payload} /> : null}
       {tags.length > 0 ? (
-        <Section title="Tags">
+        <Section title={t("tags")}>
           <TagList tags={tags} />
         </Section>
       ) : null}

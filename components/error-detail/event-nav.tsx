@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { CopyLinkButton } from "./copy-link-button";
 
 export interface EventNavData {
@@ -28,26 +29,27 @@ export function EventNav({
   eventId: number;
   navigation: EventNavData;
 }) {
+  const t = useTranslations("EventNav");
   const href = (id: number | null) =>
     id === null || id === eventId ? null : `/errors/${errorId}/events/${id}`;
   const items = [
-    { key: "newest", before: "«", word: "Newest", href: href(navigation.newest) },
-    { key: "newer", before: "‹", word: "Newer", href: href(navigation.newer) },
-    { key: "older", after: "›", word: "Older", href: href(navigation.older) },
-    { key: "oldest", after: "»", word: "Oldest", href: href(navigation.oldest) },
-  ];
+    { key: "newest", before: "«", href: href(navigation.newest) },
+    { key: "newer", before: "‹", href: href(navigation.newer) },
+    { key: "older", after: "›", href: href(navigation.older) },
+    { key: "oldest", after: "»", href: href(navigation.oldest) },
+  ] as const;
   // "Newest event" for screen readers, "« Newest" on screen.
   const text = (item: (typeof items)[number]) => (
     <>
       {"before" in item ? <span aria-hidden>{item.before}</span> : null}
-      {item.word}
-      <span className="sr-only"> event</span>
+      <span aria-hidden>{t(item.key)}</span>
+      <span className="sr-only">{t(`${item.key}Event`)}</span>
       {"after" in item ? <span aria-hidden>{item.after}</span> : null}
     </>
   );
   return (
     <div className="flex flex-wrap items-center justify-between gap-2">
-      <nav aria-label="Browse events" className="flex flex-wrap gap-1.5">
+      <nav aria-label={t("label")} className="flex flex-wrap gap-1.5">
         {items.map((item) =>
           item.href ? (
             <Link key={item.key} href={item.href} className={`${itemClass} ${activeClass}`}>
@@ -66,7 +68,11 @@ export function EventNav({
           ),
         )}
       </nav>
-      <CopyLinkButton path={`/errors/${errorId}/events/${eventId}`} what="link to this event" />
+      <CopyLinkButton
+        path={`/errors/${errorId}/events/${eventId}`}
+        what={t("copyWhat")}
+        label={t("copyLink")}
+      />
     </div>
   );
 }

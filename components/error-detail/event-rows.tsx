@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { environmentLabel } from "@/lib/ingest/environments";
+import { useTranslations } from "next-intl";
 import { LevelBadge, TagList } from "./badges";
 import type { EventItem } from "./events-list";
+import { useDetailWords } from "./facts";
 import { DateTime } from "./time";
 
 /**
@@ -12,6 +13,8 @@ import { DateTime } from "./time";
  * classes are `ev-*` (app/components.css).
  */
 export function EventRows({ errorId, events }: { errorId: number; events: EventItem[] }) {
+  const t = useTranslations("EventRows");
+  const words = useDetailWords();
   return (
     <ol className="divide-y divide-zinc-100 border-y border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800">
       {events.map((event) => (
@@ -24,16 +27,16 @@ export function EventRows({ errorId, events }: { errorId: number; events: EventI
             <span className="ev-body">
               <span className="ev-facts">
                 <span>
-                  <span className="sr-only">Origin: </span>
+                  <span className="sr-only">{t("origin")}</span>
                   {event.origin}
                 </span>
                 <span>
-                  <span className="sr-only">Environment: </span>
-                  {environmentLabel(event.environment)}
+                  <span className="sr-only">{t("environment")}</span>
+                  {words.environment(event.environment)}
                 </span>
                 {event.release ? (
                   <span className="font-mono text-xs leading-5">
-                    <span className="sr-only">Release: </span>
+                    <span className="sr-only">{t("release")}</span>
                     {event.release}
                   </span>
                 ) : null}

@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { capitalize } from "@/lib/errors/detail-format";
-import { environmentLabel } from "@/lib/ingest/environments";
+import { useTranslations } from "next-intl";
 import type { Level } from "@/lib/ingest/levels";
 import { LevelBadge } from "./badges";
 import { Breakable } from "./breakable";
 import { EventNav, type EventNavData } from "./event-nav";
-import { CollectedByFact, Fact, FactList } from "./facts";
+import { CollectedByFact, Fact, FactList, useDetailWords } from "./facts";
 import { DateTime } from "./time";
 
 export interface EventSummaryData {
@@ -31,6 +30,8 @@ export function EventHeader({
   event: EventSummaryData;
   navigation: EventNavData;
 }) {
+  const t = useTranslations("EventSummary");
+  const words = useDetailWords();
   return (
     <header className="space-y-3">
       <Link
@@ -39,15 +40,20 @@ export function EventHeader({
       >
         <span aria-hidden>←</span>
         <span className="truncate">
-          <span className="sr-only">Back to the error: </span>
+          <span className="sr-only">{t("back")}</span>
           {error.title}
         </span>
       </Link>
       <div className="min-w-0 space-y-2">
         <h1 className="text-sm font-medium text-zinc-600 wrap-break-word dark:text-zinc-300">
-          Event: {capitalize(event.level)} in{" "}
-          <span className="font-semibold text-zinc-900 dark:text-zinc-100">{event.origin}</span> at{" "}
-          <DateTime iso={event.occurredAt} seconds />
+          {t.rich("heading", {
+            level: words.level(event.level),
+            origin: event.origin,
+            b: (chunks) => (
+              <span className="font-semibold text-zinc-900 dark:text-zinc-100">{chunks}</span>
+            ),
+            when: () => <DateTime iso={event.occurredAt} seconds />,
+          })}
         </h1>
         <p
           className="text-xl leading-snug font-semibold tracking-tight wrap-break-word sm:text-2xl"
@@ -56,8 +62,7 @@ export function EventHeader({
           {event.title}
         </p>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">
-          One of {error.count.toLocaleString("en-US")} {error.count === 1 ? "event" : "events"} of
-          this error
+          {t("oneOf", { count: error.count })}
         </p>
       </div>
       <EventNav errorId={error.id} eventId={event.id} navigation={navigation} />
@@ -67,32 +72,34 @@ export function EventHeader({
 
 /** The event at a glance, like the error's summary: four columns, two on a phone. */
 export function EventFacts({ event }: { event: EventSummaryData }) {
+  const t = useTranslations("EventSummary");
+  const words = useDetailWords();
   const by = event.collectedBy;
   return (
-    <FactList label="Event">
-      <Fact label="Level">
+    <FactList label={t("facts")}>
+      <Fact label={t("level")}>
         <LevelBadge level={event.level} />
       </Fact>
-      <Fact label="Environment">{environmentLabel(event.environment)}</Fact>
-      <Fact label="Release">
+      <Fact label={t("environment")}>{words.environment(event.environment)}</Fact>
+      <Fact label={t("release")}>
         {event.release ? (
           <span className="font-mono text-xs" data-testid="event-release">
             <Breakable text={event.release} />
           </span>
         ) : (
-          <span className="text-zinc-500 dark:text-zinc-400">None</span>
+          <span className="text-zinc-500 dark:text-zinc-400">{t("none")}</span>
         )}
       </Fact>
-      <Fact label="Origin">
+      <Fact label={t("origin")}>
         <Breakable text={event.origin} />
       </Fact>
-      <Fact label="Occurred">
+      <Fact label={t("occurred")}>
         <DateTime iso={event.occurredAt} seconds />
       </Fact>
-      <Fact label="Received">
+      <Fact label={t("received")}>
         <DateTime iso={event.receivedAt} seconds />
       </Fact>
-      <Fact label="Event ID" wide>
+      <Fact label={t("eventId")} wide>
         <span className="font-mono text-xs" data-testid="client-event-id">
           <Breakable text={event.eventId} />
         </span>

@@ -1,7 +1,9 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
-import { formatBucket, formatDateTime, plural } from "@/lib/errors/detail-format";
+import { formatBucket, formatDateTime } from "@/lib/errors/detail-format";
+import { formatNumber } from "@/lib/i18n/format";
 import { useClock } from "./time";
 
 export interface Bucket {
@@ -28,6 +30,8 @@ export function EventsChart({
   buckets: Bucket[];
   unit: "hour" | "day";
 }) {
+  const t = useTranslations("EventsChart");
+  const locale = useLocale();
   const titleId = useId();
   const descId = useId();
   const clock = useClock();
@@ -43,12 +47,16 @@ export function EventsChart({
   const barWidth = step * (1 - GAP_RATIO);
   const label = (bucket: Bucket) =>
     unit === "hour"
-      ? `${formatDateTime(bucket.start, { timeZone: zone })}${clock.timeZone ? "" : " UTC"}`
-      : `${formatBucket(bucket.start, "day", "UTC")} (UTC)`;
+      ? `${formatDateTime(bucket.start, { timeZone: zone, locale })}${clock.timeZone ? "" : " UTC"}`
+      : `${formatBucket(bucket.start, "day", "UTC", locale)} (UTC)`;
   const description =
     total === 0
-      ? `No events in this period.`
-      : `${plural(total, "event")} in total; the busiest ${unit} was ${label(peak)} with ${plural(peak.count, "event")}.`;
+      ? t("none")
+      : t(unit === "hour" ? "descriptionHour" : "descriptionDay", {
+          total,
+          when: label(peak),
+          peak: peak.count,
+        });
   const first = buckets[0];
   const last = buckets[buckets.length - 1];
 
@@ -57,7 +65,7 @@ export function EventsChart({
       <figcaption className="mb-2 flex items-baseline justify-between gap-2 text-sm">
         <span className="font-medium">{title}</span>
         <span className="text-zinc-500 tabular-nums dark:text-zinc-400">
-          {plural(total, "event")}
+          {t("events", { count: total })}
         </span>
       </figcaption>
       <svg
@@ -83,7 +91,7 @@ export function EventsChart({
           const height = bucket.count === 0 ? 0 : Math.max(3, (bucket.count / max) * (HEIGHT - 12));
           return (
             <g key={bucket.start}>
-              <title>{`${label(bucket)}: ${plural(bucket.count, "event")}`}</title>
+              <title>{t("bar", { when: label(bucket), count: bucket.count })}</title>
               <rect x={index * step} y={0} width={step} height={HEIGHT} className="chart-hit" />
               {height > 0 ? (
                 <rect
@@ -103,9 +111,15 @@ export function EventsChart({
           aria-hidden
           className="mt-1 flex justify-between text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
         >
-          <span>{formatBucket(first.start, unit, zone)}</span>
-          {peak.count > 0 ? <span>{`max ${peak.count} per ${unit}`}</span> : null}
-          <span>{unit === "hour" ? "now" : "today"}</span>
+          <span>{formatBucket(first.start, unit, zone, locale)}</span>
+          {peak.count > 0 ? (
+            <span>
+              {t(unit === "hour" ? "maxHour" : "maxDay", {
+                peak: formatNumber(peak.count, locale),
+              })}
+            </span>
+          ) : null}
+          <span>{unit === "hour" ? t("now") : t("today")}</span>
         </div>
       ) : null}
     </figure>

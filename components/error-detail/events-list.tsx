@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { formatNumber } from "@/lib/i18n/format";
 import type { Level } from "@/lib/ingest/levels";
 import { EventRows } from "./event-rows";
 import { Section } from "./section";
@@ -31,29 +33,31 @@ export function EventsList({
   /** True when this is not the first page. */
   paged: boolean;
 }) {
+  const t = useTranslations("EventsList");
+  const locale = useLocale();
   const base = `/errors/${errorId}`;
   return (
     <Section
       id="events"
-      title={`Events (${total.toLocaleString("en-US")})`}
+      title={t("title", { count: formatNumber(total, locale) })}
       actions={
         <span className="text-sm text-zinc-500 dark:text-zinc-400">
-          {paged ? "Older events" : "Newest first"}
+          {paged ? t("olderEvents") : t("newestFirst")}
         </span>
       }
     >
       {events.length === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">
-          {paged ? "No older events." : "No events."}
+          {paged ? t("noOlder") : t("none")}
         </p>
       ) : (
         <EventRows errorId={errorId} events={events} />
       )}
       {paged || nextCursor ? (
-        <nav aria-label="Events pages" className="mt-3 flex flex-wrap justify-between gap-2">
+        <nav aria-label={t("pages")} className="mt-3 flex flex-wrap justify-between gap-2">
           {paged ? (
             <Link href={`${base}#events`} className={linkClass}>
-              ← Newest events
+              {t("newestLink")}
             </Link>
           ) : (
             <span />
@@ -63,7 +67,7 @@ export function EventsList({
               href={`${base}?events_cursor=${encodeURIComponent(nextCursor)}#events`}
               className={linkClass}
             >
-              Older events →
+              {t("olderLink")}
             </Link>
           ) : null}
         </nav>

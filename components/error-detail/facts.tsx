@@ -1,3 +1,16 @@
+import { useTranslations } from "next-intl";
+import { isPrimaryEnvironment } from "@/lib/ingest/environments";
+import type { Level } from "@/lib/ingest/levels";
+
+/** A level's and a primary environment's names in the page's language; other environments as sent. */
+export function useDetailWords() {
+  const t = useTranslations("DetailWords");
+  return {
+    level: (level: Level) => t(`levels.${level}`),
+    environment: (env: string) => (isPrimaryEnvironment(env) ? t(`environments.${env}`) : env),
+  };
+}
+
 /** A fact of the error's or an event's summary: a label over its value; `wide` spans two columns. */
 export function Fact({
   label,
@@ -34,18 +47,19 @@ export function CollectedByFact({
 }: {
   by: { name: string | null; email: string | null; tokenName: string | null } | null;
 }) {
+  const t = useTranslations("CollectedBy");
   return (
-    <Fact label="Collected by" wide>
+    <Fact label={t("label")} wide>
       {by ? (
         <>
           <span className="font-medium">{by.name}</span>{" "}
-          <span className="text-zinc-600 dark:text-zinc-300">&lt;{by.email}&gt;</span>
+          <span className="text-zinc-600 dark:text-zinc-300">{`<${by.email}>`}</span>
           <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-            {by.tokenName ? `with the key “${by.tokenName}”` : "with a key that was deleted"}
+            {by.tokenName ? t("withKey", { name: by.tokenName }) : t("deletedKey")}
           </span>
         </>
       ) : (
-        <span className="text-zinc-500 dark:text-zinc-400">Unknown (the user was deleted)</span>
+        <span className="text-zinc-500 dark:text-zinc-400">{t("unknown")}</span>
       )}
     </Fact>
   );

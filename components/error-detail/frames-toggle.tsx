@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 /**
@@ -13,6 +14,7 @@ export function FramesToggle({
   hiddenCount: number;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("FramesToggle");
   const [showAll, setShowAll] = useState(false);
   const id = useId();
   return (
@@ -27,10 +29,9 @@ export function FramesToggle({
             className="size-4 rounded border-zinc-300 accent-indigo-600 dark:border-zinc-600"
           />
           <label htmlFor={id} className="select-none">
-            Show all frames{" "}
+            {t("showAll")}{" "}
             <span className="text-zinc-500 dark:text-zinc-400">
-              ({hiddenCount} library {hiddenCount === 1 ? "frame" : "frames"}
-              {showAll ? "" : " hidden"})
+              {t("hiddenCount", { count: hiddenCount, hidden: showAll ? "no" : "yes" })}
             </span>
           </label>
         </div>

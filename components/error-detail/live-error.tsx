@@ -1,11 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { createContext, use, useState, useTransition } from "react";
 import { UpdatesBar } from "@/components/live/updates-bar";
 import { usePoll } from "@/components/live/use-poll";
 import { StatusBadge, SubstatusBadge } from "@/components/ui/triage-badges";
 import type { LiveError } from "@/lib/errors/live";
+import { formatNumber } from "@/lib/i18n/format";
 import { DateTime, RelativeTime } from "./time";
 
 type Snapshot = Omit<LiveError, "id" | "eventsSinceStatus">;
@@ -58,7 +60,8 @@ function useLiveError(): LiveErrorValue | null {
 
 /** The error's event count, as of the last poll. */
 export function LiveCount({ count }: { count: number }) {
-  return (useLiveError()?.count ?? count).toLocaleString("en-US");
+  const locale = useLocale();
+  return formatNumber(useLiveError()?.count ?? count, locale);
 }
 
 /** When the error was last seen, as of the last poll: relative ("2 minutes ago") or a date. */
@@ -103,13 +106,14 @@ export function LiveStatusBadges({
 
 /** Shown when a newer event arrived: the page shows it (and everything else fresh) on request. */
 export function NewEventsBar() {
+  const t = useTranslations("LiveError");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const newEvents = useLiveError()?.newEvents ?? false;
   return (
     <UpdatesBar
-      label={newEvents ? "New events — show" : null}
-      announcement="New events arrived; a button at the bottom of the window shows them."
+      label={newEvents ? t("newEvents") : null}
+      announcement={t("announcement")}
       pending={pending}
       onShow={() => startTransition(() => router.refresh())}
     />

@@ -1,24 +1,9 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { formatNumber } from "@/lib/i18n/format";
 import { Section } from "./section";
 import { DateTime, RelativeTime } from "./time";
 import type { ReleaseData } from "./triage-types";
-
-/** Every word of the section, in one place. */
-const TEXT = {
-  title: "Releases",
-  first: "First seen in",
-  last: "Last seen in",
-  release: "Release",
-  events: "Events",
-  firstSeen: "First seen",
-  lastSeen: "Last seen",
-  caption: "Events of this error in each release, the most recently seen first",
-  listOf: (name: string) => `Errors seen in release ${name}`,
-  none: "No release: none of its events named one. Send a release with the events (the SDKs' release option, or the release field of POST /api/events) to see where an error started and to resolve it in the next release.",
-  shown: (shown: number) => `The ${shown} most recently seen releases.`,
-};
-
-const numberFormat = new Intl.NumberFormat("en-US");
 
 /** The error's first and last release, and its events in each release with their times. */
 export function ReleasesSection({
@@ -33,21 +18,23 @@ export function ReleasesSection({
   /** The most the page reads: when that many are shown, there may be more. */
   limit: number;
 }) {
+  const t = useTranslations("Releases");
+  const locale = useLocale();
   if (releases.length === 0 && !firstRelease && !lastRelease) {
     return (
-      <Section title={TEXT.title} id="releases">
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">{TEXT.none}</p>
+      <Section title={t("title")} id="releases">
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("none")}</p>
       </Section>
     );
   }
   const cell = "px-2 py-2 first:pl-0 sm:px-3";
   return (
-    <Section title={TEXT.title} id="releases">
+    <Section title={t("title")} id="releases">
       <dl className="mb-4 flex flex-wrap gap-x-8 gap-y-2 text-sm">
         {(
           [
-            [TEXT.first, firstRelease],
-            [TEXT.last, lastRelease],
+            [t("first"), firstRelease],
+            [t("last"), lastRelease],
           ] as const
         ).map(([label, name]) =>
           name ? (
@@ -63,20 +50,20 @@ export function ReleasesSection({
       {releases.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">{TEXT.caption}</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead className="border-b border-zinc-200 text-xs font-medium text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               <tr>
                 <th scope="col" className={`${cell} font-medium`}>
-                  {TEXT.release}
+                  {t("release")}
                 </th>
                 <th scope="col" className={`${cell} text-right font-medium`}>
-                  {TEXT.events}
+                  {t("events")}
                 </th>
                 <th scope="col" className={`${cell} font-medium`}>
-                  {TEXT.firstSeen}
+                  {t("firstSeen")}
                 </th>
                 <th scope="col" className={`${cell} font-medium`}>
-                  {TEXT.lastSeen}
+                  {t("lastSeen")}
                 </th>
               </tr>
             </thead>
@@ -90,7 +77,7 @@ export function ReleasesSection({
                     <ReleaseLink name={release.name} />
                   </th>
                   <td className={`${cell} text-right tabular-nums`}>
-                    {numberFormat.format(release.count)}
+                    {formatNumber(release.count, locale)}
                   </td>
                   <td className={`${cell} whitespace-nowrap`}>
                     <RelativeTime iso={release.firstSeen} />
@@ -112,7 +99,7 @@ export function ReleasesSection({
           </table>
           {releases.length >= limit ? (
             <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-              {TEXT.shown(releases.length)}
+              {t("shown", { count: releases.length })}
             </p>
           ) : null}
         </div>
@@ -123,10 +110,11 @@ export function ReleasesSection({
 
 /** A release's name, linking to the list of the errors seen in it (every status). */
 function ReleaseLink({ name }: { name: string }) {
+  const t = useTranslations("Releases");
   return (
     <Link
       href={`/errors?${new URLSearchParams({ environment: "all", status: "all", release: name })}`}
-      title={TEXT.listOf(name)}
+      title={t("listOf", { name })}
       className="text-indigo-700 hover:underline dark:text-indigo-300"
     >
       {name}

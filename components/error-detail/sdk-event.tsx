@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import {
   readBreadcrumbs,
   readContexts,
@@ -17,10 +18,11 @@ import { ExceptionChain } from "./stack-trace";
 
 /** The exception chain and stack traces a Sentry SDK sent, when it sent any. */
 export function SdkExceptionSection({ payload }: { payload: unknown }) {
+  const t = useTranslations("SdkSections");
   const exceptions = readExceptions(payload);
   if (exceptions.length === 0) return null;
   return (
-    <Section title={exceptions.length > 1 ? "Exceptions" : "Exception"}>
+    <Section title={exceptions.length > 1 ? t("exceptions") : t("exception")}>
       <ExceptionChain exceptions={exceptions} />
     </Section>
   );
@@ -28,6 +30,7 @@ export function SdkExceptionSection({ payload }: { payload: unknown }) {
 
 /** The request, breadcrumbs, contexts, user and SDK of a Sentry event; every part is optional. */
 export function SdkContextSections({ payload }: { payload: unknown }) {
+  const t = useTranslations("SdkSections");
   const request = readRequest(payload);
   const breadcrumbs = readBreadcrumbs(payload);
   const contexts = readContexts(payload);
@@ -44,8 +47,8 @@ export function SdkContextSections({ payload }: { payload: unknown }) {
           {contexts.length > 0 ? <ContextsSection contexts={contexts} /> : null}
           {/* Beside the contexts, facts and user share one column; without them, one each. */}
           <div className={contexts.length > 0 ? "grid min-w-0 gap-6" : "contents"}>
-            {facts.length > 0 ? <EntriesSection title="SDK and event" entries={facts} /> : null}
-            {user.length > 0 ? <EntriesSection title="User" entries={user} /> : null}
+            {facts.length > 0 ? <EntriesSection title={t("sdkAndEvent")} entries={facts} /> : null}
+            {user.length > 0 ? <EntriesSection title={t("user")} entries={user} /> : null}
           </div>
         </div>
       ) : null}

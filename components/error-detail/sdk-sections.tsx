@@ -1,11 +1,13 @@
+import { useTranslations } from "next-intl";
 import type { BreadcrumbView, ContextView, Entry, RequestView } from "@/lib/sentry-payload";
 import { Breakable } from "./breakable";
 import { KeyValueList, Section, TextBox } from "./section";
 import { TimeOfDay } from "./time";
 
 export function RequestSection({ request }: { request: RequestView }) {
+  const t = useTranslations("SdkSections");
   return (
-    <Section title="Request">
+    <Section title={t("request")}>
       <div className="space-y-4">
         {request.method || request.url ? (
           <p className="font-mono text-sm wrap-break-word">
@@ -15,24 +17,24 @@ export function RequestSection({ request }: { request: RequestView }) {
         ) : null}
         {request.query ? (
           <div>
-            <h3 className="mb-1 text-sm font-medium">Query</h3>
+            <h3 className="mb-1 text-sm font-medium">{t("query")}</h3>
             {typeof request.query === "string" ? (
               <p className="font-mono text-xs wrap-break-word">{request.query}</p>
             ) : (
-              <KeyValueList entries={request.query} label="Query parameters" />
+              <KeyValueList entries={request.query} label={t("queryParameters")} />
             )}
           </div>
         ) : null}
         {request.headers.length > 0 ? (
           <div>
-            <h3 className="mb-1 text-sm font-medium">Headers</h3>
-            <KeyValueList entries={request.headers} label="Headers" />
+            <h3 className="mb-1 text-sm font-medium">{t("headers")}</h3>
+            <KeyValueList entries={request.headers} label={t("headers")} />
           </div>
         ) : null}
         {request.data ? (
           <div>
-            <h3 className="mb-1 text-sm font-medium">Body</h3>
-            <TextBox label="Request body" className="max-h-64">
+            <h3 className="mb-1 text-sm font-medium">{t("body")}</h3>
+            <TextBox label={t("requestBody")} className="max-h-64">
               {request.data}
             </TextBox>
           </div>
@@ -55,11 +57,12 @@ export function BreadcrumbsSection({
   breadcrumbs: BreadcrumbView[];
   omitted: number;
 }) {
+  const t = useTranslations("SdkSections");
   return (
-    <Section title={`Breadcrumbs (${breadcrumbs.length})`}>
+    <Section title={t("breadcrumbs", { count: breadcrumbs.length })}>
       {/* Scrolls inside its box: keyboard users reach it with Tab. */}
       <section
-        aria-label="Breadcrumbs, newest first"
+        aria-label={t("breadcrumbsLabel")}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
         tabIndex={0}
         className="max-h-96 overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800"
@@ -68,16 +71,16 @@ export function BreadcrumbsSection({
           <thead className="sticky top-0 bg-zinc-50 text-zinc-500 dark:bg-zinc-950 dark:text-zinc-400">
             <tr>
               <th scope="col" className="px-3 py-1.5 font-medium">
-                Time
+                {t("time")}
               </th>
               <th scope="col" className="px-3 py-1.5 font-medium">
-                Category
+                {t("category")}
               </th>
               <th scope="col" className="px-3 py-1.5 font-medium">
-                Level
+                {t("level")}
               </th>
               <th scope="col" className="px-3 py-1.5 font-medium">
-                Message
+                {t("message")}
               </th>
             </tr>
           </thead>
@@ -106,31 +109,30 @@ export function BreadcrumbsSection({
       </section>
       {omitted > 0 ? (
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-          {omitted} older breadcrumbs are not shown.
+          {t("omitted", { count: omitted })}
         </p>
       ) : null}
     </Section>
   );
 }
 
-const CONTEXT_NAMES: Record<string, string> = {
-  os: "Operating system",
-  runtime: "Runtime",
-  browser: "Browser",
-  device: "Device",
-  app: "App",
-  trace: "Trace",
-};
+/** The contexts the SDKs send under well-known names, named in the page's language. */
+const CONTEXT_NAMES = ["os", "runtime", "browser", "device", "app", "trace"] as const;
+const isKnownContext = (name: string): name is (typeof CONTEXT_NAMES)[number] =>
+  (CONTEXT_NAMES as readonly string[]).includes(name);
 
 export function ContextsSection({ contexts }: { contexts: ContextView[] }) {
+  const t = useTranslations("SdkSections");
+  const title = (name: string) => {
+    const known = name.toLowerCase();
+    return isKnownContext(known) ? t(`contextNames.${known}`) : name;
+  };
   return (
-    <Section title="Contexts">
+    <Section title={t("contexts")}>
       <div className="space-y-4">
         {contexts.map((context) => (
           <div key={context.name}>
-            <h3 className="mb-1 text-sm font-medium wrap-break-word">
-              {CONTEXT_NAMES[context.name.toLowerCase()] ?? context.name}
-            </h3>
+            <h3 className="mb-1 text-sm font-medium wrap-break-word">{title(context.name)}</h3>
             <KeyValueList entries={context.entries} label={context.name} />
           </div>
         ))}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Breakable } from "./breakable";
 
@@ -43,6 +44,7 @@ export function KeyValueList({
   label?: string;
   mono?: boolean;
 }) {
+  const t = useTranslations("SdkSections");
   if (entries.length === 0) return null;
   return (
     <dl aria-label={label} className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
@@ -57,7 +59,7 @@ export function KeyValueList({
             className={`wrap-break-word whitespace-pre-wrap ${mono ? "font-mono text-xs leading-5" : ""}`}
           >
             {value === "" ? (
-              <span className="text-zinc-400 italic dark:text-zinc-500">empty</span>
+              <span className="text-zinc-400 italic dark:text-zinc-500">{t("empty")}</span>
             ) : typeof value === "string" ? (
               <Breakable text={value} />
             ) : (

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ExceptionView, FrameView } from "@/lib/sentry-payload";
 import { Breakable } from "./breakable";
 import { FramesToggle } from "./frames-toggle";
@@ -5,6 +6,7 @@ import { KeyValueList } from "./section";
 
 /** The exception chain, last raised first, each with its stack trace, most recent call first. */
 export function ExceptionChain({ exceptions }: { exceptions: ExceptionView[] }) {
+  const t = useTranslations("StackTrace");
   return (
     <div className="space-y-6">
       {exceptions.map((exception, index) => (
@@ -12,14 +14,14 @@ export function ExceptionChain({ exceptions }: { exceptions: ExceptionView[] }) 
         <div key={index} className="min-w-0 space-y-3" data-testid="exception">
           {index > 0 ? (
             <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-              Caused by
+              {t("causedBy")}
             </p>
           ) : null}
           <ExceptionHeading exception={exception} />
           {exception.frames.length > 0 ? (
             <StackTrace frames={exception.frames} omitted={exception.omittedFrames} />
           ) : (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">No stack trace was sent.</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("noStack")}</p>
           )}
         </div>
       ))}
@@ -28,24 +30,25 @@ export function ExceptionChain({ exceptions }: { exceptions: ExceptionView[] }) 
 }
 
 function ExceptionHeading({ exception }: { exception: ExceptionView }) {
+  const t = useTranslations("StackTrace");
   return (
     <div className="min-w-0">
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="min-w-0 font-mono text-base font-semibold wrap-break-word">
-          {exception.type ?? "Exception"}
+          {exception.type ?? t("exception")}
         </h3>
         {exception.handled === false ? (
           <span className="rounded-md bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800 ring-1 ring-red-200 ring-inset dark:bg-red-950/60 dark:text-red-200 dark:ring-red-800">
-            Unhandled
+            {t("unhandled")}
           </span>
         ) : exception.handled === true ? (
           <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700 ring-1 ring-zinc-200 ring-inset dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-700">
-            Handled
+            {t("handled")}
           </span>
         ) : null}
         {exception.mechanism ? (
           <span className="text-xs text-zinc-500 dark:text-zinc-400">
-            mechanism: {exception.mechanism}
+            {t("mechanism", { name: exception.mechanism })}
           </span>
         ) : null}
       </div>
@@ -59,6 +62,7 @@ function ExceptionHeading({ exception }: { exception: ExceptionView }) {
 }
 
 function StackTrace({ frames, omitted }: { frames: FrameView[]; omitted: number }) {
+  const t = useTranslations("StackTrace");
   const inAppCount = frames.filter((frame) => frame.inApp).length;
   // With no in-app frame at all (or only in-app ones) there is nothing to hide.
   const hiding = inAppCount > 0 && inAppCount < frames.length;
@@ -67,7 +71,7 @@ function StackTrace({ frames, omitted }: { frames: FrameView[]; omitted: number 
   return (
     <FramesToggle hiddenCount={hiding ? frames.length - inAppCount : 0}>
       <ol
-        aria-label="Stack trace, most recent call first"
+        aria-label={t("label")}
         className="divide-y divide-zinc-200 overflow-hidden rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
       >
         {frames.map((frame, index) => (
@@ -88,7 +92,7 @@ function StackTrace({ frames, omitted }: { frames: FrameView[]; omitted: number 
       </ol>
       {omitted > 0 ? (
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-          {omitted} older {omitted === 1 ? "frame is" : "frames are"} not shown.
+          {t("omitted", { count: omitted })}
         </p>
       ) : null}
     </FramesToggle>
@@ -96,6 +100,7 @@ function StackTrace({ frames, omitted }: { frames: FrameView[]; omitted: number 
 }
 
 function FrameLine({ frame }: { frame: FrameView }) {
+  const t = useTranslations("StackTrace");
   const where = frame.filename ?? frame.module ?? frame.package;
   const position = frame.lineno ? `${frame.lineno}${frame.colno ? `:${frame.colno}` : ""}` : null;
   return (
@@ -105,7 +110,7 @@ function FrameLine({ frame }: { frame: FrameView }) {
       </span>
       {where ? (
         <>
-          <span className="text-zinc-500 dark:text-zinc-400"> in </span>
+          <span className="text-zinc-500 dark:text-zinc-400">{t("in")}</span>
           <span title={frame.filename && frame.module ? frame.module : undefined}>
             <Breakable text={where} />
           </span>
@@ -113,7 +118,7 @@ function FrameLine({ frame }: { frame: FrameView }) {
       ) : null}
       {position ? (
         <>
-          <span className="text-zinc-500 dark:text-zinc-400"> at line </span>
+          <span className="text-zinc-500 dark:text-zinc-400">{t("atLine")}</span>
           <span>{position}</span>
         </>
       ) : null}
@@ -122,14 +127,16 @@ function FrameLine({ frame }: { frame: FrameView }) {
 }
 
 function InAppBadge() {
+  const t = useTranslations("StackTrace");
   return (
     <span className="shrink-0 rounded bg-indigo-100 px-1.5 py-px text-[11px] font-medium text-indigo-800 dark:bg-indigo-900/60 dark:text-indigo-200">
-      In app
+      {t("inApp")}
     </span>
   );
 }
 
 function Frame({ frame, open }: { frame: FrameView; open: boolean }) {
+  const t = useTranslations("StackTrace");
   const hasContext =
     frame.contextLine !== undefined || frame.preContext.length > 0 || frame.postContext.length > 0;
   const row = (
@@ -158,9 +165,9 @@ function Frame({ frame, open }: { frame: FrameView; open: boolean }) {
         {frame.vars.length > 0 ? (
           <div>
             <h4 className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">
-              Local variables
+              {t("localVariables")}
             </h4>
-            <KeyValueList entries={frame.vars} label="Local variables" />
+            <KeyValueList entries={frame.vars} label={t("localVariables")} />
           </div>
         ) : null}
       </div>
@@ -169,6 +176,7 @@ function Frame({ frame, open }: { frame: FrameView; open: boolean }) {
 }
 
 function SourceContext({ frame }: { frame: FrameView }) {
+  const t = useTranslations("StackTrace");
   const first = frame.lineno ? frame.lineno - frame.preContext.length : undefined;
   const lines: { text: string; current: boolean }[] = [
     ...frame.preContext.map((text) => ({ text, current: false })),
@@ -177,7 +185,7 @@ function SourceContext({ frame }: { frame: FrameView }) {
   ];
   return (
     <ol
-      aria-label="Source code around the line"
+      aria-label={t("source")}
       className="overflow-hidden rounded-md border border-zinc-200 bg-zinc-50 py-1 font-mono text-xs leading-5 text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200"
     >
       {lines.map((line, index) => (

@@ -1,17 +1,8 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { tagProblem } from "@/lib/errors/list-query";
+import { formatNumber } from "@/lib/i18n/format";
 import { Section } from "./section";
-
-/** Every word of the section, in one place. */
-const TEXT = {
-  title: "Tags",
-  none: "No tags yet: the events of this error carried none. SDKs add browser, os, runtime, server, user and url on their own; custom tags come from the SDK's setTag or the tags field of POST /api/events.",
-  summary: (events: string, values: string) => `${events} events · ${values}`,
-  values: (n: number, capped: boolean) =>
-    `${capped ? "over " : ""}${n} ${n === 1 ? "value" : "values"}`,
-  other: "Other values",
-  filter: (key: string, value: string) => `Errors with ${key} ${value}`,
-};
 
 export interface TagValueData {
   value: string;
@@ -26,21 +17,19 @@ export interface TagKeyData {
   otherValues: number;
 }
 
-const numberFormat = new Intl.NumberFormat("en-US");
-const percentFormat = new Intl.NumberFormat("en-US", {
-  style: "percent",
-  maximumFractionDigits: 1,
-});
+const percent = (share: number, locale: string) =>
+  new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(share);
 
 /**
  * Each tag key of the error with its most frequent values: count and share of the events that
  * carried the key, as a bar. A value links to the list of the errors that have it.
  */
 export function TagsSection({ keys }: { keys: TagKeyData[] }) {
+  const t = useTranslations("TagsSection");
   return (
-    <Section title={TEXT.title} id="tags">
+    <Section title={t("title")} id="tags">
       {keys.length === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">{TEXT.none}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("none")}</p>
       ) : (
         <div className="grid gap-x-8 gap-y-5 sm:grid-cols-2">
           {keys.map((tag) => (
@@ -53,15 +42,17 @@ export function TagsSection({ keys }: { keys: TagKeyData[] }) {
 }
 
 function TagKey({ tag }: { tag: TagKeyData }) {
+  const t = useTranslations("TagsSection");
+  const locale = useLocale();
   const shown = tag.top.reduce((sum, value) => sum + value.count, 0);
   const rest = tag.total - shown;
-  const values = TEXT.values(tag.distinct, tag.otherValues > 0);
+  const values = t(tag.otherValues > 0 ? "valuesOver" : "values", { count: tag.distinct });
   return (
     <div className="min-w-0">
       <h3 className="flex items-baseline justify-between gap-2 text-sm">
         <span className="truncate font-mono font-medium">{tag.key}</span>
         <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">
-          {TEXT.summary(numberFormat.format(tag.total), values)}
+          {t("summary", { total: formatNumber(tag.total, locale), values })}
         </span>
       </h3>
       <ul className="mt-1.5 space-y-1 text-sm">
@@ -69,7 +60,12 @@ function TagKey({ tag }: { tag: TagKeyData }) {
           <TagValue key={value.value} tagKey={tag.key} value={value} total={tag.total} />
         ))}
         {rest > 0 ? (
-          <TagValue tagKey={tag.key} value={{ value: TEXT.other, count: rest }} total={tag.total} />
+          <TagValue
+            tagKey={tag.key}
+            value={{ value: t("other"), count: rest }}
+            total={tag.total}
+            other
+          />
         ) : null}
       </ul>
     </div>
@@ -80,13 +76,15 @@ function TagValue({
   tagKey,
   value,
   total,
-  other = value.value === TEXT.other,
+  other = false,
 }: {
   tagKey: string;
   value: TagValueData;
   total: number;
   other?: boolean;
 }) {
+  const t = useTranslations("TagsSection");
+  const locale = useLocale();
   const share = total > 0 ? value.count / total : 0;
   const content = (
     <>
@@ -95,7 +93,7 @@ function TagValue({
           {value.value}
         </span>
         <span className="shrink-0 tabular-nums text-zinc-600 dark:text-zinc-300">
-          {numberFormat.format(value.count)} · {percentFormat.format(share)}
+          {formatNumber(value.count, locale)} · {percent(share, locale)}
         </span>
       </span>
       <span className="mt-0.5 block h-1 rounded-full bg-zinc-100 dark:bg-zinc-800">
@@ -112,7 +110,7 @@ function TagValue({
       {href ? (
         <Link
           href={href}
-          title={TEXT.filter(tagKey, value.value)}
+          title={t("filter", { key: tagKey, value: value.value })}
           className="block rounded px-1 py-0.5 -mx-1 hover:bg-zinc-50 dark:hover:bg-zinc-800/60"
         >
           {content}

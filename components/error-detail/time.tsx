@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { createContext, use, useEffect, useState } from "react";
 import { formatDateTime, formatRelative } from "@/lib/errors/detail-format";
 
@@ -34,11 +35,14 @@ export function useClock(): Clock {
   return use(ClockContext);
 }
 
+/** The zone's name reads the same in every language ("14:03 UTC", as lib/i18n/format.ts says it). */
+const UTC = "UTC";
+
 function zoneOf(clock: Clock): string {
   return clock.timeZone ?? "UTC";
 }
 
-/** "27 Nov 2026, 14:03" in the viewer's time zone; the ISO time on hover. */
+/** "27 Nov 2026, 14:03" ("27 de nov. de 2026, 14:03") in the viewer's time zone; the ISO time on hover. */
 export function DateTime({
   iso,
   seconds,
@@ -49,23 +53,26 @@ export function DateTime({
   className?: string;
 }) {
   const clock = useClock();
+  const locale = useLocale();
   const zone = zoneOf(clock);
   return (
-    <time dateTime={iso} title={`${iso} (UTC)`} className={className}>
-      {formatDateTime(iso, { timeZone: zone, seconds })}
-      {clock.timeZone ? null : " UTC"}
+    <time dateTime={iso} title={`${iso} (${UTC})`} className={className}>
+      {formatDateTime(iso, { timeZone: zone, seconds, locale })}
+      {clock.timeZone ? null : ` ${UTC}`}
     </time>
   );
 }
 
-/** "5 minutes ago", with the exact local time in the tooltip. */
+/** "5 minutes ago" ("há 5 minutos"), with the exact local time in the tooltip. */
 export function RelativeTime({ iso, className }: { iso: string; className?: string }) {
+  const t = useTranslations("DetailTime");
   const clock = useClock();
+  const locale = useLocale();
   const zone = zoneOf(clock);
-  const exact = `${formatDateTime(iso, { timeZone: zone, seconds: true })}${clock.timeZone ? "" : " UTC"}`;
+  const exact = `${formatDateTime(iso, { timeZone: zone, seconds: true, locale })}${clock.timeZone ? "" : ` ${UTC}`}`;
   return (
     <time dateTime={iso} title={exact} className={className}>
-      {formatRelative(Date.parse(iso), clock.now)}
+      {formatRelative(Date.parse(iso), clock.now, locale) ?? t("justNow")}
     </time>
   );
 }
@@ -83,9 +90,10 @@ const timeOfDay = (timeZone: string) =>
 /** "16:03:21.362" for breadcrumbs; the full date on hover. */
 export function TimeOfDay({ iso }: { iso: string }) {
   const clock = useClock();
+  const locale = useLocale();
   const zone = zoneOf(clock);
   return (
-    <time dateTime={iso} title={formatDateTime(iso, { timeZone: zone, seconds: true })}>
+    <time dateTime={iso} title={formatDateTime(iso, { timeZone: zone, seconds: true, locale })}>
       {timeOfDay(zone).format(new Date(iso))}
     </time>
   );

@@ -1,34 +1,7 @@
+import { useTranslations } from "next-intl";
 import { RelativeTime } from "./time";
 import { ArchiveConditionText } from "./triage-text";
 import type { ArchiveData, ReopenedData, ResolutionData, TriageData } from "./triage-types";
-
-/** Every word of the banner, in one place. */
-const TEXT = {
-  regressed: "Regressed",
-  escalating: "Escalating",
-  resolved: "Resolved",
-  archived: "Archived",
-  resolvedBy: "resolved",
-  archivedBy: "archived",
-  by: "by",
-  someone: "a former user",
-  inNextRelease: (release: string | null) =>
-    release ? `in next release after ${release}` : "in next release",
-  now: "resolved now",
-  reopenedByEvent: "reopened by event",
-  fromRelease: "from release",
-  withoutRelease: "without a release",
-  timeIsUp: "the time is up",
-  eventsSince: (n: number) =>
-    `${n.toLocaleString("en-US")} ${n === 1 ? "event" : "events"} since archived`,
-  resolvedNowNote: "Any new event reopens it as regressed.",
-  resolvedInNextReleaseNote: (release: string | null) =>
-    release
-      ? `Events from ${release} or older do not reopen it; the first from a newer release does.`
-      : "Only an event that names a release reopens it.",
-  archivedNote: "It comes back as escalating when the condition is met.",
-  archivedForeverNote: "It stays out of the main list until someone unarchives it.",
-};
 
 const TONES = {
   regressed:
@@ -42,10 +15,11 @@ const TONES = {
 };
 
 function Who({ person }: { person: { name: string } | null }) {
+  const t = useTranslations("TriageBanner");
   return (
     <>
       {" "}
-      {TEXT.by} <strong className="font-semibold">{person ? person.name : TEXT.someone}</strong>
+      {t("by")} <strong className="font-semibold">{person ? person.name : t("someone")}</strong>
     </>
   );
 }
@@ -60,50 +34,60 @@ function When({ iso }: { iso: string | null }) {
 }
 
 function EventRef({ eventId, release }: { eventId: string | null; release: string | null }) {
+  const t = useTranslations("TriageBanner");
   if (!eventId) return null;
   return (
     <>
-      ; {TEXT.reopenedByEvent}{" "}
+      ; {t("reopenedByEvent")}{" "}
       <code className="font-mono text-[0.8125rem]" title={eventId}>
         {eventId.slice(0, 8)}
       </code>{" "}
       {release ? (
         <>
-          {TEXT.fromRelease} <span className="font-mono text-[0.8125rem]">{release}</span>
+          {t("fromRelease")} <span className="font-mono text-[0.8125rem]">{release}</span>
         </>
       ) : (
-        TEXT.withoutRelease
+        t("withoutRelease")
       )}
     </>
   );
 }
 
 /** "Regressed 5 minutes ago: resolved by Ana 2 days ago (in next release after 1.4.0); …" */
+/** "in next release after 1.4.0", or without a name when the release is unknown. */
+function useInNextRelease() {
+  const t = useTranslations("TriageBanner");
+  return (release: string | null) =>
+    release ? t("inNextRelease", { release }) : t("inNextReleaseNoName");
+}
+
 function Reopened({ reopened }: { reopened: ReopenedData }) {
+  const t = useTranslations("TriageBanner");
+  const inNextRelease = useInNextRelease();
   const regression = reopened.reason === "regression";
   return (
     <>
-      <strong className="font-semibold">{regression ? TEXT.regressed : TEXT.escalating}</strong>
+      <strong className="font-semibold">{regression ? t("regressed") : t("escalating")}</strong>
       <When iso={reopened.at} />:{" "}
       {regression ? (
         <>
-          {TEXT.resolvedBy}
+          {t("resolvedBy")}
           <Who person={reopened.resolvedBy} />
           <When iso={reopened.resolvedAt} />
           {reopened.resolution === "inNextRelease" ? (
-            <> ({TEXT.inNextRelease(reopened.resolvedInRelease)})</>
+            <> ({inNextRelease(reopened.resolvedInRelease)})</>
           ) : (
-            <> ({TEXT.now})</>
+            <> ({t("now")})</>
           )}
         </>
       ) : (
         <>
-          {TEXT.archivedBy}
+          {t("archivedBy")}
           <Who person={reopened.archivedBy} />
           <When iso={reopened.archivedAt} /> <ArchiveConditionText condition={reopened.condition} />
-          {reopened.condition?.until && !reopened.eventId ? <>; {TEXT.timeIsUp}</> : null}
+          {reopened.condition?.until && !reopened.eventId ? <>; {t("timeIsUp")}</> : null}
           {reopened.eventsSinceArchived !== null && reopened.eventsSinceArchived > 0 ? (
-            <>; {TEXT.eventsSince(reopened.eventsSinceArchived)}</>
+            <>; {t("eventsSince", { count: reopened.eventsSinceArchived })}</>
           ) : null}
         </>
       )}
@@ -113,33 +97,36 @@ function Reopened({ reopened }: { reopened: ReopenedData }) {
 }
 
 function Resolved({ resolution }: { resolution: ResolutionData }) {
+  const t = useTranslations("TriageBanner");
+  const inNextRelease = useInNextRelease();
+  const release = resolution.inRelease;
   return (
     <>
-      <strong className="font-semibold">{TEXT.resolved}</strong>
+      <strong className="font-semibold">{t("resolved")}</strong>
       <Who person={resolution.resolvedBy} />
       <When iso={resolution.resolvedAt} />
-      {resolution.kind === "inNextRelease" ? (
-        <> ({TEXT.inNextRelease(resolution.inRelease)})</>
-      ) : null}
-      .{" "}
-      {resolution.kind === "inNextRelease"
-        ? TEXT.resolvedInNextReleaseNote(resolution.inRelease)
-        : TEXT.resolvedNowNote}
+      {resolution.kind === "inNextRelease" ? <> ({inNextRelease(release)})</> : null}.{" "}
+      {resolution.kind !== "inNextRelease"
+        ? t("resolvedNowNote")
+        : release
+          ? t("resolvedInNextReleaseNote", { release })
+          : t("resolvedInNextReleaseNoNameNote")}
     </>
   );
 }
 
 function Archived({ archive }: { archive: ArchiveData }) {
+  const t = useTranslations("TriageBanner");
   const forever = !archive.until && !archive.untilEvents && !archive.untilRate;
   return (
     <>
-      <strong className="font-semibold">{TEXT.archived}</strong>
+      <strong className="font-semibold">{t("archived")}</strong>
       <Who person={archive.archivedBy} />
       <When iso={archive.archivedAt} /> <ArchiveConditionText condition={archive} />;{" "}
       <span data-testid="events-since-archived">
-        {TEXT.eventsSince(archive.eventsSinceArchived)}
+        {t("eventsSince", { count: archive.eventsSinceArchived })}
       </span>
-      . {forever ? TEXT.archivedForeverNote : TEXT.archivedNote}
+      . {forever ? t("archivedForeverNote") : t("archivedNote")}
     </>
   );
 }

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  capitalize,
   formatBucket,
   formatDateTime,
   formatRelative,
   parseEventsCursor,
   parseRowId,
-  plural,
 } from "./detail-format";
 
 describe("parseRowId", () => {
@@ -53,7 +51,7 @@ describe("formatting", () => {
 
   it("says how long ago", () => {
     const now = Date.parse("2026-11-27T14:00:00Z");
-    expect(formatRelative(now - 30_000, now)).toBe("just now");
+    expect(formatRelative(now - 30_000, now)).toBeNull();
     expect(formatRelative(now - 60_000, now)).toBe("1 minute ago");
     expect(formatRelative(now - 5 * 3_600_000, now)).toBe("5 hours ago");
     expect(formatRelative(now - 3 * 86_400_000, now)).toBe("3 days ago");
@@ -61,9 +59,14 @@ describe("formatting", () => {
     expect(formatRelative(now - 400 * 86_400_000, now)).toBe("1 year ago");
   });
 
-  it("capitalises and pluralises", () => {
-    expect(capitalize("warning")).toBe("Warning");
-    expect(plural(1, "event")).toBe("1 event");
-    expect(plural(1234, "event")).toBe("1,234 events");
+  it("formats dates and times in Portuguese", () => {
+    const now = Date.parse("2026-11-27T14:00:00Z");
+    expect(formatDateTime("2026-11-27T14:03:59Z", { timeZone: "UTC", locale: "pt-BR" })).toBe(
+      "27 de nov. de 2026, 14:03",
+    );
+    expect(formatBucket("2026-11-27T00:00:00Z", "day", "UTC", "pt-BR")).toBe("27 de nov.");
+    expect(formatRelative(now - 5 * 60_000, now, "pt-BR")).toBe("há 5 minutos");
+    expect(formatRelative(now - 86_400_000, now, "pt-BR")).toBe("há 1 dia");
+    expect(formatRelative(now + 2 * 3_600_000, now, "pt-BR")).toBe("em 2 horas");
   });
 });

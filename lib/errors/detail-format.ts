@@ -11,18 +11,20 @@ export function parseEventsCursor(raw: string | string[] | undefined): string | 
   return typeof value === "string" && /^\d{1,17}\.[1-9]\d{0,15}$/.test(value) ? value : null;
 }
 
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+/** English dates read day first ("27 Nov 2026"), as Error Central has always shown them. */
+const dateLocale = (locale: string) => (locale === "en" ? "en-GB" : locale);
 
-/** "27 Nov 2026, 14:03" in the given time zone (the viewer's once known, UTC until then). */
+/**
+ * "27 Nov 2026, 14:03" (in Portuguese "27 de nov. de 2026, 14:03") in the given time zone (the
+ * viewer's once known, UTC until then).
+ */
 export function formatDateTime(
   iso: string,
-  options: { timeZone?: string; seconds?: boolean } = {},
+  options: { timeZone?: string; seconds?: boolean; locale?: string } = {},
 ): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat("en-GB", {
+  return new Intl.DateTimeFormat(dateLocale(options.locale ?? "en"), {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -34,12 +36,17 @@ export function formatDateTime(
   }).format(date);
 }
 
-/** "14:00" or "27 Nov" for chart buckets. */
-export function formatBucket(iso: string, unit: "hour" | "day", timeZone?: string): string {
+/** "14:00" or "27 Nov" ("27 de nov.") for chart buckets. */
+export function formatBucket(
+  iso: string,
+  unit: "hour" | "day",
+  timeZone?: string,
+  locale = "en",
+): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(
-    "en-GB",
+    dateLocale(locale),
     unit === "hour"
       ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }
       : { day: "numeric", month: "short", timeZone },
@@ -50,12 +57,15 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "just now", "5 minutes ago", "3 days ago", "in 2 hours". */
-export function formatRelative(time: number, now: number): string {
+/**
+ * "5 minutes ago", "3 days ago", "in 2 hours" ("há 5 minutos", "em 2 horas"); null under a
+ * minute, which the page words itself ("just now", "agora mesmo").
+ */
+export function formatRelative(time: number, now: number, locale = "en"): string | null {
   const diff = now - time;
   const span = Math.abs(diff);
-  if (span < MINUTE) return "just now";
-  const units: [number, string][] = [
+  if (span < MINUTE) return null;
+  const units: [number, Intl.RelativeTimeFormatUnit][] = [
     [365 * DAY, "year"],
     [30 * DAY, "month"],
     [DAY, "day"],
@@ -64,10 +74,8 @@ export function formatRelative(time: number, now: number): string {
   ];
   const [size, unit] = units.find(([size]) => span >= size) ?? [MINUTE, "minute"];
   const count = Math.floor(span / size);
-  const text = `${count} ${unit}${count === 1 ? "" : "s"}`;
-  return diff < 0 ? `in ${text}` : `${text} ago`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+  return new Intl.RelativeTimeFormat(locale, { numeric: "always" }).format(
+    diff < 0 ? count : -count,
+    unit,
+  );
 }

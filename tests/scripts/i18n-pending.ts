@@ -6,9 +6,6 @@
  */
 export const PENDING: readonly string[] = [
   "app/(dashboard)/errors/(list)/page.tsx",
-  "app/(dashboard)/errors/[id]/events/[eventId]/not-found.tsx",
-  "app/(dashboard)/errors/[id]/not-found.tsx",
-  "app/(dashboard)/errors/[id]/page.tsx",
   "app/(dashboard)/invitations/[token]/page.tsx",
   "app/(dashboard)/settings/alerts/loading.tsx",
   "app/(dashboard)/settings/alerts/page.tsx",
@@ -21,26 +18,6 @@ export const PENDING: readonly string[] = [
   "components/alerts/rule-form.tsx",
   "components/alerts/rules-section.tsx",
   "components/docs/endpoint-reference.tsx",
-  "components/error-detail/activity-section.tsx",
-  "components/error-detail/alerts-triggered.tsx",
-  "components/error-detail/badges.tsx",
-  "components/error-detail/copy-link-button.tsx",
-  "components/error-detail/error-summary.tsx",
-  "components/error-detail/event-content.tsx",
-  "components/error-detail/event-nav.tsx",
-  "components/error-detail/event-rows.tsx",
-  "components/error-detail/event-summary.tsx",
-  "components/error-detail/events-chart.tsx",
-  "components/error-detail/events-list.tsx",
-  "components/error-detail/facts.tsx",
-  "components/error-detail/frames-toggle.tsx",
-  "components/error-detail/live-error.tsx",
-  "components/error-detail/sdk-event.tsx",
-  "components/error-detail/sdk-sections.tsx",
-  "components/error-detail/section.tsx",
-  "components/error-detail/stack-trace.tsx",
-  "components/error-detail/time.tsx",
-  "components/error-detail/triage-text.tsx",
   "components/errors/action-notice.tsx",
   "components/errors/back-to-list-link.tsx",
   "components/errors/empty-states.tsx",
@@ -70,4 +47,4 @@ export const PENDING: readonly string[] = [
  * (58, not 56, once: the live updates and the lighter list were written beside this list and
  * merged after it, with five new files of English text.)
  */
-export const MAX_PENDING = 58;
+export const MAX_PENDING = 35;

@@ -22,23 +22,25 @@ export interface DetailChange {
   assigneeId?: number | null;
 }
 
+/**
+ * A refusal: `problem` for the page to word in its language, or the rule's own `message` (which
+ * lib/ words in the caller's language) for what the form sent.
+ */
 export type DetailActionState =
   | { ok: true; change: DetailChange; at: number }
-  | { ok: false; error: string }
+  | { ok: false; problem: "notFound" | "invalid" | "signedOut" }
+  | { ok: false; message: string }
   | null;
 
-const NOT_FOUND = "This error no longer exists, or you are not a member of its project.";
+const INVALID = { ok: false, problem: "invalid" } as const;
 
 /** A foreign or missing error reads as gone; anything else the form sent is invalid. */
-const refused = (error: DomainError): DetailActionState => ({
-  ok: false,
-  error:
-    error.kind === "not_found" ? NOT_FOUND : (error.issues?.[0]?.message ?? "Invalid request."),
-});
-const signedOut = (): DetailActionState => ({
-  ok: false,
-  error: "Your session has ended. Log in again.",
-});
+const refused = (error: DomainError): DetailActionState => {
+  if (error.kind === "not_found") return { ok: false, problem: "notFound" };
+  const message = error.issues?.[0]?.message;
+  return message ? { ok: false, message } : INVALID;
+};
+const signedOut = (): DetailActionState => ({ ok: false, problem: "signedOut" });
 
 /**
  * Resolve, archive (with a condition), reopen or assign from the detail page: the forms post the
@@ -51,7 +53,7 @@ export const changeErrorStatus = withUser<[DetailActionState, FormData], DetailA
     form: FormData,
   ): Promise<DetailActionState> => {
     const errorId = parseRowId(form.get("id"));
-    if (!errorId) return { ok: false, error: "Invalid request." };
+    if (!errorId) return INVALID;
     // Scoped to the caller's projects inside the query: a foreign id updates nothing.
     const change = await changeStatus(db, {
       userId: user.id,
@@ -86,7 +88,7 @@ export const changeErrorStatus = withUser<[DetailActionState, FormData], DetailA
 export const deleteError = withUser<[number], DetailActionState>(
   async ({ user, db }, errorId: number): Promise<DetailActionState> => {
     const id = parseRowId(String(errorId));
-    if (!id) return { ok: false, error: "Invalid request." };
+    if (!id) return INVALID;
     await deleteOne(db, { userId: user.id, errorId: id });
     revalidatePath("/errors", "layout");
     redirect("/errors");

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ActivitySection } from "@/components/error-detail/activity-section";
 import { AlertsTriggered } from "@/components/error-detail/alerts-triggered";
 import { TagList } from "@/components/error-detail/badges";
+import { DetailMessages } from "@/components/error-detail/detail-messages";
 import {
   ErrorFacts,
   ErrorHeader,
@@ -56,11 +58,12 @@ const loadError = cache(async (userId: number, errorId: number) =>
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("ErrorPage");
   const errorId = parseRowId((await params).id);
   const user = await currentUser();
-  if (!errorId || !user) return { title: "Error not found" };
+  if (!errorId || !user) return { title: t("metaNotFound") };
   const error = await loadError(user.id, errorId);
-  return { title: error ? error.title.slice(0, 80) : "Error not found" };
+  return { title: error ? error.title.slice(0, 80) : t("metaNotFound") };
 }
 
 function toEventItem(event: EventRecord): EventItem {
@@ -79,6 +82,7 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
   const userId = await sessionUserId();
   const errorId = parseRowId((await params).id);
   if (!errorId) notFound();
+  const t = await getTranslations("ErrorPage");
   const error = await loadError(userId, errorId);
   if (!error) notFound();
 
@@ -125,113 +129,111 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
   const tags = latest ? mergeTags(latest.payload, latest.tags) : [];
 
   return (
-    <TimeProvider serverNow={now.getTime()}>
-      <LiveErrorProvider
-        errorId={error.id}
-        initial={{
-          count: error.count,
-          lastSeen: summary.lastSeen,
-          status: error.status,
-          substatus: error.substatus,
-          latestEventId: latest?.id ?? null,
-        }}
-      >
-        <article className="space-y-6">
-          <NewEventsBar />
-          <ErrorHeader error={summary} members={members} currentUserId={userId} />
-          <TriageBanner triage={triageData(error)} />
-          <ErrorFacts error={summary} />
+    <DetailMessages>
+      <TimeProvider serverNow={now.getTime()}>
+        <LiveErrorProvider
+          errorId={error.id}
+          initial={{
+            count: error.count,
+            lastSeen: summary.lastSeen,
+            status: error.status,
+            substatus: error.substatus,
+            latestEventId: latest?.id ?? null,
+          }}
+        >
+          <article className="space-y-6">
+            <NewEventsBar />
+            <ErrorHeader error={summary} members={members} currentUserId={userId} />
+            <TriageBanner triage={triageData(error)} />
+            <ErrorFacts error={summary} />
 
-          <Section
-            title="Details"
-            actions={
-              latest ? (
-                <Link
-                  href={`/errors/${error.id}/events/${latest.id}`}
-                  className="rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 hover:underline dark:text-indigo-300 dark:hover:bg-indigo-950/60"
+            <Section
+              title={t("details")}
+              actions={
+                latest ? (
+                  <Link
+                    href={`/errors/${error.id}/events/${latest.id}`}
+                    className="rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 hover:underline dark:text-indigo-300 dark:hover:bg-indigo-950/60"
+                  >
+                    {t("latestEventLink")}
+                  </Link>
+                ) : null
+              }
+            >
+              {details ? (
+                <TextBox
+                  label={t("detailsLabel")}
+                  testId="error-details"
+                  className="max-h-96 sm:[&>pre]:text-sm sm:[&>pre]:leading-6"
                 >
-                  Latest event in full →
-                </Link>
-              ) : null
-            }
-          >
-            {details ? (
-              <TextBox
-                label="Details of the latest event"
-                testId="error-details"
-                className="max-h-96 sm:[&>pre]:text-sm sm:[&>pre]:leading-6"
-              >
-                {details}
-              </TextBox>
-            ) : (
-              <p className="text-sm text-zinc-500 dark:text-zinc-400">No details were sent.</p>
-            )}
-          </Section>
-
-          {latest?.payload ? <SdkExceptionSection payload={latest.payload} /> : null}
-
-          <Section title="Frequency">
-            <div className="grid gap-6 md:grid-cols-2">
-              <EventsChart
-                title="Events per hour, last 24 hours"
-                buckets={counts.hourly}
-                unit="hour"
-              />
-              <EventsChart title="Events per day, last 14 days" buckets={counts.daily} unit="day" />
-            </div>
-          </Section>
-
-          <TagsSection
-            keys={tagBreakdown.keys.map(({ key, total, distinct, top, otherValues }) => ({
-              key,
-              total,
-              distinct,
-              otherValues,
-              top: top.map(({ value, count }) => ({ value, count })),
-            }))}
-          />
-
-          <div className="grid items-start gap-6 xl:grid-cols-2">
-            <ReleasesSection
-              firstRelease={error.firstRelease}
-              lastRelease={error.lastRelease}
-              releases={error.releases.map((release) => ({
-                name: release.name,
-                count: release.count,
-                firstSeen: release.firstSeen.toISOString(),
-                lastSeen: release.lastSeen.toISOString(),
-              }))}
-              limit={DETAIL_RELEASES}
-            />
-            <ActivitySection
-              items={activity.items.map(
-                (item): ActivityData => ({ ...item, at: item.at.toISOString() }),
+                  {details}
+                </TextBox>
+              ) : (
+                <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("noDetails")}</p>
               )}
-              people={people}
-              limit={DEFAULT_ACTIVITY_LIMIT}
-            />
-          </div>
-
-          {tags.length > 0 ? (
-            <Section title="Tags of the latest event">
-              <TagList tags={tags} />
             </Section>
-          ) : null}
 
-          {latest?.payload ? <SdkContextSections payload={latest.payload} /> : null}
+            {latest?.payload ? <SdkExceptionSection payload={latest.payload} /> : null}
 
-          <AlertsTriggered alerts={alerts} projectSlug={error.project.slug} errorId={error.id} />
+            <Section title={t("frequency")}>
+              <div className="grid gap-6 md:grid-cols-2">
+                <EventsChart title={t("chartHourly")} buckets={counts.hourly} unit="hour" />
+                <EventsChart title={t("chartDaily")} buckets={counts.daily} unit="day" />
+              </div>
+            </Section>
 
-          <EventsList
-            errorId={error.id}
-            total={error.count}
-            events={events.items.map(toEventItem)}
-            nextCursor={events.nextCursor}
-            paged={before !== null}
-          />
-        </article>
-      </LiveErrorProvider>
-    </TimeProvider>
+            <TagsSection
+              keys={tagBreakdown.keys.map(({ key, total, distinct, top, otherValues }) => ({
+                key,
+                total,
+                distinct,
+                otherValues,
+                top: top.map(({ value, count }) => ({ value, count })),
+              }))}
+            />
+
+            <div className="grid items-start gap-6 xl:grid-cols-2">
+              <ReleasesSection
+                firstRelease={error.firstRelease}
+                lastRelease={error.lastRelease}
+                releases={error.releases.map((release) => ({
+                  name: release.name,
+                  count: release.count,
+                  firstSeen: release.firstSeen.toISOString(),
+                  lastSeen: release.lastSeen.toISOString(),
+                }))}
+                limit={DETAIL_RELEASES}
+              />
+              <ActivitySection
+                items={activity.items.map(
+                  (item): ActivityData => ({ ...item, at: item.at.toISOString() }),
+                )}
+                people={people}
+                limit={DEFAULT_ACTIVITY_LIMIT}
+              />
+            </div>
+
+            {tags.length > 0 ? (
+              <Section title={t("latestTags")}>
+                <TagList tags={tags} />
+              </Section>
+            ) : null}
+
+            {latest?.payload ? <SdkContextSections payload={latest.payload} /> : null}
+
+            <AlertsTriggered alerts={alerts} projectSlug={error.project.slug} errorId={error.id} />
+
+            <EventsList
+              errorId={error.id}
+              total={error.count}
+              events={events.items.map(toEventItem)}
+              nextCursor={events.nextCursor}
+              paged={before !== null}
+            />
+          </article>
+        </LiveErrorProvider>
+      </TimeProvider>
+    </DetailMessages>
   );
 }
 

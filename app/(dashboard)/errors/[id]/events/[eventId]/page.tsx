@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { DetailMessages } from "@/components/error-detail/detail-messages";
 import { EventContent } from "@/components/error-detail/event-content";
 import { EventFacts, EventHeader } from "@/components/error-detail/event-summary";
 import { TimeProvider } from "@/components/error-detail/time";
@@ -19,14 +21,17 @@ const loadEvent = cache(async (userId: number, errorId: number, eventRef: string
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("EventPage");
   const { id, eventId } = await params;
   const errorId = parseRowId(id);
   const user = await currentUser();
-  if (!errorId || !user) return { title: "Event not found" };
+  if (!errorId || !user) return { title: t("metaNotFound") };
   const found = await loadEvent(user.id, errorId, eventId);
   return {
     title:
-      found?.kind === "event" ? `Event · ${found.event.title.slice(0, 72)}` : "Event not found",
+      found?.kind === "event"
+        ? t("metaTitle", { title: found.event.title.slice(0, 72) })
+        : t("metaNotFound"),
   };
 }
 
@@ -62,20 +67,22 @@ export default async function ErrorEventPage({ params }: Props) {
     collectedBy: event.collectedBy,
   };
   return (
-    <TimeProvider serverNow={Date.now()}>
-      <article className="space-y-6">
-        <EventHeader
-          error={{ id: error.id, title: error.title, count: error.count }}
-          event={summary}
-          navigation={navigation}
-        />
-        <EventFacts event={summary} />
-        <EventContent
-          details={event.details}
-          payload={event.payload}
-          tags={mergeTags(event.payload, event.tags)}
-        />
-      </article>
-    </TimeProvider>
+    <DetailMessages>
+      <TimeProvider serverNow={Date.now()}>
+        <article className="space-y-6">
+          <EventHeader
+            error={{ id: error.id, title: error.title, count: error.count }}
+            event={summary}
+            navigation={navigation}
+          />
+          <EventFacts event={summary} />
+          <EventContent
+            details={event.details}
+            payload={event.payload}
+            tags={mergeTags(event.payload, event.tags)}
+          />
+        </article>
+      </TimeProvider>
+    </DetailMessages>
   );
 }
