@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import {
@@ -25,6 +26,7 @@ const COMPLAIN_MS = 1200;
  * problem is not sent; the problem is said under the box.
  */
 export function SearchBox({ state }: { state: ErrorListState }) {
+  const t = useTranslations("SearchBox");
   const { navigate } = useListNavigation();
   const current = formatSearchText(state);
   const [value, setValue] = useState(current);
@@ -76,10 +78,10 @@ export function SearchBox({ state }: { state: ErrorListState }) {
         <input
           id={SEARCH_INPUT_ID}
           type="search"
-          aria-label="Search errors"
+          aria-label={t("label")}
           aria-describedby={issuesId}
           aria-invalid={invalid || undefined}
-          placeholder="Search, or filter: level:error origin:api is:resolved…"
+          placeholder={t("placeholder")}
           value={value}
           maxLength={MAX_SEARCH_TEXT}
           spellCheck={false}
@@ -106,8 +108,8 @@ export function SearchBox({ state }: { state: ErrorListState }) {
         {invalid ? (
           <ul className="space-y-0.5 text-sm text-red-700 dark:text-red-400">
             {issues.map((issue) => (
-              <li key={`${issue.start}-${issue.message}`} className="wrap-break-word">
-                {issue.message}
+              <li key={`${issue.start}-${issue.code}`} className="wrap-break-word">
+                {t(issue.code, issue.values)}
               </li>
             ))}
           </ul>
@@ -118,25 +120,33 @@ export function SearchBox({ state }: { state: ErrorListState }) {
   );
 }
 
+const HELP = {
+  level: "helpLevel",
+  origin: "helpOrigin",
+  release: "helpRelease",
+  is: "helpIs",
+  assigned: "helpAssigned",
+  env: "helpEnv",
+  tag: "helpTag",
+} as const satisfies Record<(typeof SEARCH_KEYS)[number]["key"], string>;
+
 /** The keys, under the box: a native disclosure, so it opens with Enter or Space. */
 function SearchHelp() {
+  const t = useTranslations("SearchBox");
   return (
     <details className="group text-sm">
       <summary className="w-fit cursor-pointer rounded text-xs font-medium text-zinc-500 hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-400 dark:hover:text-zinc-200">
-        Search syntax
+        {t("syntax")}
       </summary>
       <div className="syn mt-2 space-y-2 rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
-        <p>
-          Words and <code>"quoted phrases"</code> search titles and details. Filters are{" "}
-          <code>key:value</code>; quote a value with spaces.
-        </p>
+        <p>{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
         <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr] sm:items-baseline">
           {SEARCH_KEYS.map((entry) => (
             <div key={entry.key} className="contents">
               <dt>
                 <code>{entry.example}</code>
               </dt>
-              <dd>{entry.help}</dd>
+              <dd>{t(HELP[entry.key])}</dd>
             </div>
           ))}
         </dl>

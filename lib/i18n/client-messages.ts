@@ -14,6 +14,15 @@ export const CLIENT_NAMESPACES = [
   "SettingsForms",
   "CopyButton",
   "ConfirmDialog",
+  // The errors list (and the badges, menus and links the detail pages share with it).
+  "ErrorList",
+  "SearchBox",
+  "Environments",
+  "Levels",
+  "TriageBadges",
+  "AssignMenu",
+  "UpdatesBar",
+  "BackToList",
 ] as const;
 
 export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {

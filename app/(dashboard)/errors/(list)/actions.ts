@@ -22,7 +22,8 @@ export type ErrorActionInput = {
 
 export type ErrorActionResult =
   | { ok: true; action: ErrorAction; affected: number[] }
-  | { ok: false; error: string };
+  /** `error`: the rule's own words, when it gave some; the list words the rest itself. */
+  | { ok: false; reason: "refused" | "signedOut"; error: string | null };
 
 /**
  * The list's actions on errors, one or many: archive, unarchive, resolve, reopen, assign or
@@ -39,8 +40,9 @@ export const updateErrors = withUser<[ErrorActionInput], ErrorActionResult>(
   {
     refused: (error) => ({
       ok: false,
-      error: error.issues?.[0]?.message ?? "Invalid request.",
+      reason: "refused",
+      error: error.issues?.[0]?.message ?? null,
     }),
-    signedOut: () => ({ ok: false, error: "Your session has ended. Log in again." }),
+    signedOut: () => ({ ok: false, reason: "signedOut", error: null }),
   },
 );
