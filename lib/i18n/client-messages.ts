@@ -1,22 +1,17 @@
 /**
  * The namespaces client components translate with useTranslations. Only these travel to the
- * browser in every page's payload; server components read the whole catalogue on the server.
+ * browser; server components read the whole catalogue on the server. CLIENT_NAMESPACES are in
+ * every page's payload (the root layout's provider); an area's own namespaces travel only with
+ * that area's pages (AreaMessages in the area's layout), so that a page carries what it uses.
  */
 export const CLIENT_NAMESPACES = [
   "Common",
   "AppShell",
   "LocaleSwitcher",
   "Nav",
-  "LoginForm",
-  "SignupForm",
-  "Welcome",
-  "SecretReveal",
-  "SettingsForms",
   "CopyButton",
   "ConfirmDialog",
-  // The errors list (and the badges, menus and links the detail pages share with it).
-  "ErrorList",
-  "SearchBox",
+  // The errors list's badges, menus and links, which the detail pages share.
   "Environments",
   "Levels",
   "TriageBadges",
@@ -25,8 +20,25 @@ export const CLIENT_NAMESPACES = [
   "BackToList",
 ] as const;
 
-export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {
+/** The namespaces of one area's client components, beside CLIENT_NAMESPACES. */
+export const AREA_NAMESPACES = {
+  auth: ["LoginForm", "SignupForm"],
+  welcome: ["Welcome", "SecretReveal"],
+  settings: ["SettingsForms", "SecretReveal"],
+  // The errors list (app/(dashboard)/errors/(list)): the table, its toolbar and search box.
+  errorsList: ["ErrorList", "SearchBox"],
+} as const;
+
+export type ClientArea = keyof typeof AREA_NAMESPACES;
+
+export function clientMessages(
+  messages: Record<string, unknown>,
+  area?: ClientArea,
+): Record<string, unknown> {
+  const namespaces: readonly string[] = area
+    ? [...CLIENT_NAMESPACES, ...AREA_NAMESPACES[area]]
+    : CLIENT_NAMESPACES;
   return Object.fromEntries(
-    CLIENT_NAMESPACES.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]),
+    namespaces.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]),
   );
 }
