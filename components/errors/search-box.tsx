@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
+import { describeSearchIssues } from "@/app/(dashboard)/errors/(list)/actions";
 import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import {
   formatSearchText,
   MAX_SEARCH_TEXT,
   parseSearchText,
   SEARCH_KEYS,
-  type SearchIssue,
   searchChanges,
 } from "@/lib/errors/search-syntax";
 import { useListNavigation } from "./list-navigation";
@@ -30,7 +30,10 @@ export function SearchBox({ state }: { state: ErrorListState }) {
   const { navigate } = useListNavigation();
   const current = formatSearchText(state);
   const [value, setValue] = useState(current);
-  const [issues, setIssues] = useState<SearchIssue[]>([]);
+  /** The problems of the text last complained about, worded by the server. */
+  const [issues, setIssues] = useState<string[]>([]);
+  /** Counts the complaints, so that a late answer about older text is dropped. */
+  const complaint = useRef(0);
   const sent = useRef(current);
   const timer = useRef<number | undefined>(undefined);
   const issuesId = useId();
@@ -40,6 +43,7 @@ export function SearchBox({ state }: { state: ErrorListState }) {
     if (current !== sent.current) {
       sent.current = current;
       setValue(current);
+      complaint.current++;
       setIssues([]);
     }
   }, [current]);
@@ -49,8 +53,15 @@ export function SearchBox({ state }: { state: ErrorListState }) {
   const submit = (text: string, { complain }: { complain: boolean }) => {
     window.clearTimeout(timer.current);
     const parsed = parseSearchText(text);
+    const asked = ++complaint.current;
     if (!parsed.ok) {
-      if (complain) setIssues(parsed.issues);
+      if (!complain) return;
+      describeSearchIssues(parsed.issues.map(({ code, values }) => ({ code, values })))
+        .then((texts) => {
+          if (asked === complaint.current) setIssues(texts);
+        })
+        // An unreachable server: the query is not sent either way; there is nothing to say.
+        .catch(() => {});
       return;
     }
     setIssues([]);
@@ -92,7 +103,10 @@ export function SearchBox({ state }: { state: ErrorListState }) {
             setValue(text);
             window.clearTimeout(timer.current);
             const clean = parseSearchText(text).ok;
-            if (clean) setIssues([]);
+            if (clean) {
+              complaint.current++;
+              setIssues([]);
+            }
             timer.current = window.setTimeout(
               () => submit(text, { complain: true }),
               clean ? DEBOUNCE_MS : COMPLAIN_MS,
@@ -107,9 +121,10 @@ export function SearchBox({ state }: { state: ErrorListState }) {
       <div id={issuesId} role="alert" className="empty:hidden">
         {invalid ? (
           <ul className="space-y-0.5 text-sm text-red-700 dark:text-red-400">
-            {issues.map((issue) => (
-              <li key={`${issue.start}-${issue.code}`} className="wrap-break-word">
-                {t(issue.code, issue.values)}
+            {issues.map((text, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the problems of one text, in order
+              <li key={index} className="wrap-break-word">
+                {text}
               </li>
             ))}
           </ul>

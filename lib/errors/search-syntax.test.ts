@@ -14,8 +14,12 @@ import {
 const stateOf = (search: string) =>
   listStateFromQuery(parseListErrorsQuery(new URLSearchParams(search)));
 
-/** The issues as the search box words them in English. */
-const english = createTranslator({ locale: "en", messages: CATALOGUES.en, namespace: "SearchBox" });
+/** The issues as the search box words them in English (describeSearchIssues). */
+const english = createTranslator({
+  locale: "en",
+  messages: CATALOGUES.en,
+  namespace: "SearchIssues",
+});
 
 const messagesOf = (text: string): string[] => {
   const parsed = parseSearchText(text);

@@ -62,7 +62,27 @@ export interface SearchFilters {
   environment: string | null;
 }
 
-/** What can be wrong with a query; the search box words each one (SearchBox messages). */
+/** What can be wrong with a query; the search box words each one (SearchIssues messages). */
+export const SEARCH_ISSUE_CODES: readonly SearchIssueCode[] = [
+  "searchTooLong",
+  "textTooLong",
+  "unclosedQuote",
+  "excluding",
+  "unknownKey",
+  "needsValue",
+  "givenTwice",
+  "unknownLevel",
+  "originTooLong",
+  "releaseTooLong",
+  "unknownStatus",
+  "unknownAssignee",
+  "envTooLong",
+  "tagFormat",
+  "tagKeyLength",
+  "tagKeyChars",
+  "tagValueLength",
+];
+
 export type SearchIssueCode =
   | "searchTooLong"
   | "textTooLong"

@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { withUser } from "@/lib/actions/with-user";
+import { SEARCH_ISSUE_CODES, type SearchProblem } from "@/lib/errors/search-syntax";
 import { triageErrors } from "@/lib/errors/triage";
 import type { BULK_ACTIONS } from "@/lib/schemas/errors";
 
@@ -46,3 +48,18 @@ export const updateErrors = withUser<[ErrorActionInput], ErrorActionResult>(
     signedOut: () => ({ ok: false, reason: "signedOut", error: null }),
   },
 );
+
+/**
+ * The search box's problems in the page's language. Worded here rather than in the browser so
+ * that their messages, seldom needed, are not part of every list page.
+ */
+export async function describeSearchIssues(problems: SearchProblem[]): Promise<string[]> {
+  const t = await getTranslations("SearchIssues");
+  return problems.slice(0, 50).map((problem) => {
+    if (!SEARCH_ISSUE_CODES.includes(problem.code)) return "";
+    const values: Record<string, string | number> = {};
+    for (const [key, value] of Object.entries(problem.values ?? {}))
+      if (typeof value === "string" || typeof value === "number") values[key] = value;
+    return t(problem.code, values);
+  });
+}
