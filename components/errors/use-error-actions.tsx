@@ -19,24 +19,6 @@ export interface ActionNotice {
 /** A list action: the bulk API's body (`ids`, `action` and its options). */
 export type ErrorActionRequest = ErrorActionInput;
 
-/** The ErrorList message that says an action was done. */
-function doneKey(request: ErrorActionRequest) {
-  switch (request.action) {
-    case "archive":
-      return "doneArchive";
-    case "unarchive":
-      return "doneUnarchive";
-    case "resolve":
-      return request.resolve === "inNextRelease" ? "doneResolveNextRelease" : "doneResolve";
-    case "reopen":
-      return "doneReopen";
-    case "assign":
-      return request.assigneeId === null ? "doneUnassign" : "doneAssign";
-    case "delete":
-      return "doneDelete";
-  }
-}
-
 /** What undoes an action, when one does. */
 const UNDO: Partial<Record<ErrorAction, ErrorAction>> = {
   archive: "unarchive",
@@ -73,24 +55,16 @@ function useErrorActionsState(members: Person[], currentUserId: number) {
           return;
         }
         const { affected } = result;
-        const assigneeName =
-          request.assigneeId === currentUserId
-            ? t("assigneeYou")
-            : (members.find((member) => member.id === request.assigneeId)?.name ??
-              t("assigneeUnknown"));
         const undo = UNDO[request.action];
         setNotice({
           tone: affected.length > 0 ? "success" : "error",
-          text:
-            affected.length > 0
-              ? t(doneKey(request), { count: affected.length, name: assigneeName })
-              : t("nothingChanged"),
+          text: result.notice,
           undo: undo && affected.length > 0 ? { ids: affected, action: undo } : undefined,
         });
         onSettled?.(true);
       });
     },
-    [members, currentUserId, t],
+    [t],
   );
 
   const dismiss = useCallback(() => setNotice(null), []);

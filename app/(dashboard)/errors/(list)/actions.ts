@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import { findUserNames } from "@/db/queries/users";
 import { withUser } from "@/lib/actions/with-user";
 import { SEARCH_ISSUE_CODES, type SearchProblem } from "@/lib/errors/search-syntax";
 import { triageErrors } from "@/lib/errors/triage";
@@ -23,9 +24,28 @@ export type ErrorActionInput = {
 };
 
 export type ErrorActionResult =
-  | { ok: true; action: ErrorAction; affected: number[] }
+  /** `notice`: what was done, in the page's language. */
+  | { ok: true; action: ErrorAction; affected: number[]; notice: string }
   /** `error`: the rule's own words, when it gave some; the list words the rest itself. */
   | { ok: false; reason: "refused" | "signedOut"; error: string | null };
+
+/** The ErrorNotices message that says an action was done. */
+function doneKey(request: ErrorActionInput) {
+  switch (request.action) {
+    case "archive":
+      return "doneArchive";
+    case "unarchive":
+      return "doneUnarchive";
+    case "resolve":
+      return request.resolve === "inNextRelease" ? "doneResolveNextRelease" : "doneResolve";
+    case "reopen":
+      return "doneReopen";
+    case "assign":
+      return request.assigneeId === null ? "doneUnassign" : "doneAssign";
+    case "delete":
+      return "doneDelete";
+  }
+}
 
 /**
  * The list's actions on errors, one or many: archive, unarchive, resolve, reopen, assign or
@@ -37,7 +57,21 @@ export const updateErrors = withUser<[ErrorActionInput], ErrorActionResult>(
     const { action, affected } = await triageErrors(db, { userId: user.id, body: input });
     // The list, its tab counts and any open detail page change with it.
     revalidatePath("/errors", "layout");
-    return { ok: true, action, affected };
+    const t = await getTranslations("ErrorNotices");
+    if (affected.length === 0) return { ok: true, action, affected, notice: t("nothingChanged") };
+    const assigneeId = input.action === "assign" ? (input.assigneeId ?? null) : null;
+    const name =
+      assigneeId === null
+        ? ""
+        : assigneeId === user.id
+          ? t("assigneeYou")
+          : ((await findUserNames(db, [assigneeId])).get(assigneeId) ?? t("assigneeUnknown"));
+    return {
+      ok: true,
+      action,
+      affected,
+      notice: t(doneKey(input), { count: affected.length, name }),
+    };
   },
   {
     refused: (error) => ({
