@@ -11,9 +11,9 @@ import type { Person } from "./types";
 
 const SORTS = [
   { value: "frequency", label: "sortFrequency" },
-  { value: "level", label: "sortLevel" },
-  { value: "lastSeen", label: "sortLastSeen" },
-  { value: "firstSeen", label: "sortFirstSeen" },
+  { value: "level", label: "level" },
+  { value: "lastSeen", label: "lastSeen" },
+  { value: "firstSeen", label: "firstSeen" },
 ] as const satisfies readonly { value: ErrorSort; label: string }[];
 
 const STATUSES = [
@@ -43,6 +43,7 @@ export function ErrorsToolbar({
   currentUserId: number;
 }) {
   const t = useTranslations("ErrorList");
+  const people = useTranslations("AssignMenu");
   const { navigate } = useListNavigation();
   const originOptions =
     state.origin && !origins.includes(state.origin) ? [state.origin, ...origins] : origins;
@@ -89,8 +90,8 @@ export function ErrorsToolbar({
             onChange={(assignee) => navigate(errorListHref(state, { assignee }))}
           >
             <option value="">{t("anyone")}</option>
-            <option value="me">{t("me")}</option>
-            <option value="none">{t("nobody")}</option>
+            <option value="me">{people("me")}</option>
+            <option value="none">{people("nobody")}</option>
             {others.map((member) => (
               <option key={member.id} value={String(member.id)}>
                 {member.name}

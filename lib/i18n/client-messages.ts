@@ -1,7 +1,7 @@
 /**
  * The namespaces client components translate with useTranslations. Only these travel to the
  * browser; server components read the whole catalogue on the server. CLIENT_NAMESPACES are in
- * every page's payload (the root layout's provider); an area's own namespaces travel only with
+ * every page's payload (the root layout's provider); an area's namespaces travel only with
  * that area's pages (AreaMessages in the area's layout), so that a page carries what it uses.
  */
 export const CLIENT_NAMESPACES = [
@@ -11,22 +11,24 @@ export const CLIENT_NAMESPACES = [
   "Nav",
   "CopyButton",
   "ConfirmDialog",
-  // The errors list's badges, menus and links, which the detail pages share.
-  "Environments",
-  "Levels",
-  "TriageBadges",
-  "AssignMenu",
-  "UpdatesBar",
-  "BackToList",
 ] as const;
 
-/** The namespaces of one area's client components, beside CLIENT_NAMESPACES. */
+/** The errors list's badges and menus, which an error's pages use too. */
+const ERROR_PARTS = ["Environments", "Levels", "TriageBadges", "AssignMenu", "UpdatesBar"] as const;
+
+/**
+ * Each area's namespaces. A nested provider replaces the root's messages rather than adding to
+ * them, so an area whose client components sit beside the shell's repeats CLIENT_NAMESPACES;
+ * the errors list (which has no shell component inside it) names only what it uses.
+ */
 export const AREA_NAMESPACES = {
-  auth: ["LoginForm", "SignupForm"],
-  welcome: ["Welcome", "SecretReveal"],
-  settings: ["SettingsForms", "SecretReveal"],
+  auth: [...CLIENT_NAMESPACES, "LoginForm", "SignupForm"],
+  welcome: [...CLIENT_NAMESPACES, "Welcome", "SecretReveal"],
+  settings: [...CLIENT_NAMESPACES, "SettingsForms", "SecretReveal"],
   // The errors list (app/(dashboard)/errors/(list)): the table, its toolbar and search box.
-  errorsList: ["ErrorList", "SearchBox"],
+  errorsList: ["CopyButton", "ConfirmDialog", ...ERROR_PARTS, "ErrorList", "SearchBox"],
+  // An error's and an event's pages (app/(dashboard)/errors/[id]).
+  errorDetail: [...CLIENT_NAMESPACES, ...ERROR_PARTS, "BackToList"],
 } as const;
 
 export type ClientArea = keyof typeof AREA_NAMESPACES;
@@ -35,9 +37,7 @@ export function clientMessages(
   messages: Record<string, unknown>,
   area?: ClientArea,
 ): Record<string, unknown> {
-  const namespaces: readonly string[] = area
-    ? [...CLIENT_NAMESPACES, ...AREA_NAMESPACES[area]]
-    : CLIENT_NAMESPACES;
+  const namespaces: readonly string[] = area ? AREA_NAMESPACES[area] : CLIENT_NAMESPACES;
   return Object.fromEntries(
     namespaces.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]),
   );
