@@ -1,9 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { AssignMenu } from "@/components/ui/assign-menu";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Menu, MenuItem } from "@/components/ui/menu";
+import { useLaterTranslations } from "./later-messages";
 import { ListIcon } from "./list-icons";
 import type { RowAction } from "./row-actions";
 import type { ErrorRow } from "./types";
@@ -23,7 +23,7 @@ export function BulkBar({
   onDelete: () => void;
   onClear: () => void;
 }) {
-  const t = useTranslations("ErrorList");
+  const later = useLaterTranslations();
   const { members, currentUserId } = useErrorActions();
   const anyUnresolved = selected.some((row) => row.status !== "resolved");
   const anyResolved = selected.some((row) => row.status === "resolved");
@@ -32,11 +32,11 @@ export function BulkBar({
   const small = "px-2.5 py-1.5 text-xs";
   return (
     <section
-      aria-label={t("bulkRegion")}
+      aria-label={later("bulkRegion")}
       className="flex flex-wrap items-center gap-2 rounded-xl border border-indigo-200 bg-indigo-50 px-3 py-2 dark:border-indigo-900 dark:bg-indigo-950/50"
     >
       <p className="mr-auto text-sm font-medium text-indigo-950 dark:text-indigo-100">
-        {t("bulkSelected", { count: selected.length })}
+        {later("bulkSelected", { count: selected.length })}
       </p>
       {anyUnresolved ? (
         <div className="inline-flex">
@@ -47,20 +47,20 @@ export function BulkBar({
             onClick={() => onAction({ action: "resolve" })}
           >
             <ListIcon name="resolve" />
-            {t("bulkResolve")}
+            {later("bulkResolve")}
           </Button>
           <Menu
-            label={t("bulkResolveOptions")}
-            buttonLabel={t("bulkResolveOptions")}
+            label={later("bulkResolveOptions")}
+            buttonLabel={later("bulkResolveOptions")}
             disabled={busy}
             trigger={<span aria-hidden>▾</span>}
             triggerClassName={buttonClass("secondary", `${small} -ml-px rounded-l-none px-1.5`)}
           >
             <MenuItem
-              hint={t("resolveInNextReleaseHint")}
+              hint={later("resolveInNextReleaseHint")}
               onClick={() => onAction({ action: "resolve", resolve: "inNextRelease" })}
             >
-              {t("resolveInNextRelease")}
+              {later("resolveInNextRelease")}
             </MenuItem>
           </Menu>
         </div>
@@ -73,7 +73,7 @@ export function BulkBar({
           onClick={() => onAction({ action: "reopen" })}
         >
           <ListIcon name="reopen" />
-          {t("bulkReopen")}
+          {later("bulkReopen")}
         </Button>
       ) : null}
       {anyUnarchived ? (
@@ -84,7 +84,7 @@ export function BulkBar({
           onClick={() => onAction({ action: "archive" })}
         >
           <ListIcon name="archive" />
-          {t("bulkArchive")}
+          {later("bulkArchive")}
         </Button>
       ) : null}
       {anyArchived ? (
@@ -95,30 +95,30 @@ export function BulkBar({
           onClick={() => onAction({ action: "unarchive" })}
         >
           <ListIcon name="unarchive" />
-          {t("bulkUnarchive")}
+          {later("bulkUnarchive")}
         </Button>
       ) : null}
       <AssignMenu
         members={members}
         currentUserId={currentUserId}
         onAssign={(assigneeId) => onAction({ action: "assign", assigneeId })}
-        label={t("bulkAssignMenu")}
+        label={later("bulkAssignMenu")}
         disabled={busy}
         align="start"
         trigger={
           <>
             <ListIcon name="person" />
-            {t("bulkAssign")}
+            {later("bulkAssign")}
           </>
         }
         triggerClassName={buttonClass("secondary", small)}
       />
       <Button variant="danger" className={small} disabled={busy} onClick={onDelete}>
         <ListIcon name="trash" />
-        {t("bulkDelete")}
+        {later("bulkDelete")}
       </Button>
       <Button variant="ghost" className={small} onClick={onClear}>
-        {t("bulkClear")}
+        {later("bulkClear")}
       </Button>
     </section>
   );

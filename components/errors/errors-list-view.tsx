@@ -13,6 +13,7 @@ import { EmptyTabState, FirstEventEmptyState, NoMatchesState } from "./empty-sta
 import { useEnvironmentLabel } from "./environment-label";
 import { EnvironmentTabs, selectedBucket } from "./environment-tabs";
 import { ErrorsToolbar } from "./errors-toolbar";
+import { LaterMessagesProvider } from "./later-messages";
 import { ListNavigationProvider } from "./list-navigation";
 import { LiveErrorsTable, RefreshOnFirstError } from "./live-list";
 import { type ListTotal, Pagination } from "./pagination";
@@ -83,18 +84,20 @@ export function ErrorsListView({
               <RefreshOnFirstError url={firstErrorUrl(project.slug)} />
             </>
           ) : (
-            <ErrorActionsProvider members={members} currentUserId={currentUserId}>
-              <EnvironmentTabs state={state} counts={counts} />
-              <ErrorsToolbar
-                state={state}
-                origins={origins}
-                members={members}
-                currentUserId={currentUserId}
-              />
-              <ActionNotice />
-              <ListBody state={state} rows={rows} project={project.slug} limit={page.limit} />
-              <Pagination state={state} shown={rows.length} {...page} />
-            </ErrorActionsProvider>
+            <LaterMessagesProvider>
+              <ErrorActionsProvider members={members} currentUserId={currentUserId}>
+                <EnvironmentTabs state={state} counts={counts} />
+                <ErrorsToolbar
+                  state={state}
+                  origins={origins}
+                  members={members}
+                  currentUserId={currentUserId}
+                />
+                <ActionNotice />
+                <ListBody state={state} rows={rows} project={project.slug} limit={page.limit} />
+                <Pagination state={state} shown={rows.length} {...page} />
+              </ErrorActionsProvider>
+            </LaterMessagesProvider>
           )}
         </div>
       </ListNavigationProvider>

@@ -15,6 +15,7 @@ import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { BulkBar } from "./bulk-bar";
 import { viewSpansEnvironments } from "./environment-badge";
 import { ErrorListRow } from "./error-row";
+import { useLaterTranslations } from "./later-messages";
 import { ListIconSprite } from "./list-icons";
 import { useListNavigation } from "./list-navigation";
 import { ShortcutsHelp, useListShortcuts } from "./list-shortcuts";
@@ -77,6 +78,7 @@ interface PendingDelete {
  */
 export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorListState }) {
   const t = useTranslations("ErrorList");
+  const later = useLaterTranslations();
   const { navigate } = useListNavigation();
   const actions = useErrorActions();
   const wide = useWideScreen();
@@ -233,20 +235,20 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
 
       <ConfirmDialog
         open={pendingDelete !== null}
-        title={t("deleteTitle", { count: deleting.length })}
+        title={later("deleteTitle", { count: deleting.length })}
         description={
           <p>
             {deleting.length === 1
-              ? t.rich("deleteOne", {
+              ? later.rich("deleteOne", {
                   title: deleting[0]?.title ?? "",
                   events: deletingEvents,
                   strong: (chunks) => <strong className="break-words">{chunks}</strong>,
                 })
-              : t("deleteMany", { count: deleting.length, events: deletingEvents })}
+              : later("deleteMany", { count: deleting.length, events: deletingEvents })}
           </p>
         }
-        confirmLabel={t("confirmDelete")}
-        pendingLabel={t("deleting")}
+        confirmLabel={later("confirmDelete")}
+        pendingLabel={later("deleting")}
         pending={actions.isPending}
         onCancel={() => setPendingDelete(null)}
         onConfirm={() => {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { useLaterTranslations } from "./later-messages";
 import type { ErrorRow } from "./types";
 
 /** The list's keyboard shortcuts, as the help dialog lists them (ErrorList messages). */
@@ -57,13 +57,13 @@ export function useListShortcuts({
   onArchive: (row: ErrorRow) => void;
   onResolve: (row: ErrorRow) => void;
 }) {
-  const t = useTranslations("ErrorList");
+  const later = useLaterTranslations();
   const router = useRouter();
   const [current, setCurrent] = useState(-1);
   const [announcement, setAnnouncement] = useState("");
   const [helpOpen, setHelpOpen] = useState(false);
-  const latest = useRef({ rows, current, busy, onToggle, onArchive, onResolve, t });
-  latest.current = { rows, current, busy, onToggle, onArchive, onResolve, t };
+  const latest = useRef({ rows, current, busy, onToggle, onArchive, onResolve, later });
+  latest.current = { rows, current, busy, onToggle, onArchive, onResolve, later };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -76,7 +76,7 @@ export function useListShortcuts({
         if (!target) return;
         setCurrent(next);
         setAnnouncement(
-          state.t("announcePosition", {
+          state.later("announcePosition", {
             title: target.title,
             position: next + 1,
             count: state.rows.length,
@@ -116,7 +116,7 @@ export function useListShortcuts({
         case "x":
           event.preventDefault();
           setAnnouncement(
-            state.t(state.onToggle(row) ? "announceSelected" : "announceUnselected", {
+            state.later(state.onToggle(row) ? "announceSelected" : "announceUnselected", {
               title: row.title,
             }),
           );
@@ -141,7 +141,7 @@ export function useListShortcuts({
 
 /** The `?` dialog: every shortcut, closed with Escape or its button. */
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useTranslations("ErrorList");
+  const later = useLaterTranslations();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -157,7 +157,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-zinc-950/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <h2 id="shortcuts-title" className="mb-3 text-base font-semibold">
-        {t("shortcutsTitle")}
+        {later("shortcutsTitle")}
       </h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         {LIST_SHORTCUTS.map(([key, what]) => (
@@ -167,7 +167,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
                 {key}
               </kbd>
             </dt>
-            <dd className="text-zinc-600 dark:text-zinc-300">{t(what)}</dd>
+            <dd className="text-zinc-600 dark:text-zinc-300">{later(what)}</dd>
           </div>
         ))}
       </dl>
@@ -177,7 +177,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
           onClick={onClose}
           className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-600 dark:hover:bg-zinc-800"
         >
-          {t("shortcutsClose")}
+          {later("shortcutsClose")}
         </button>
       </div>
     </dialog>

@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { UpdatesBar } from "@/components/live/updates-bar";
 import { usePoll } from "@/components/live/use-poll";
@@ -10,6 +9,7 @@ import type { LiveErrorState, LiveList } from "@/lib/errors/live";
 import { countListUpdates } from "@/lib/errors/live-diff";
 import { liveListUrl } from "@/lib/errors/live-url";
 import { ErrorsTable } from "./errors-table";
+import { useLaterTranslations } from "./later-messages";
 import type { ErrorRow } from "./types";
 
 /**
@@ -27,7 +27,7 @@ export function LiveErrorsTable({
   project: string;
   limit: number;
 }) {
-  const t = useTranslations("ErrorList");
+  const later = useLaterTranslations();
   const router = useRouter();
   const [showing, startShowing] = useTransition();
   // The answer with the rows it was asked about: a new server render of the rows voids it.
@@ -57,8 +57,8 @@ export function LiveErrorsTable({
   return (
     <div ref={region} tabIndex={-1} className="relative outline-none">
       <UpdatesBar
-        label={updates > 0 ? t("updates", { count: updates }) : null}
-        announcement={t("updatesAnnouncement", { count: updates })}
+        label={updates > 0 ? later("updates", { count: updates }) : null}
+        announcement={later("updatesAnnouncement", { count: updates })}
         pending={showing}
         onShow={() => {
           shown.current = true;

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { AssignMenu } from "@/components/ui/assign-menu";
 import { Avatar } from "@/components/ui/avatar";
 import { Menu, MenuItem } from "@/components/ui/menu";
+import { useLaterTranslations } from "./later-messages";
 import { ListIcon } from "./list-icons";
 import type { ErrorRow } from "./types";
 import { type ErrorActionRequest, useErrorActions } from "./use-error-actions";
@@ -73,6 +74,7 @@ export function RowActions({
   tips: boolean;
 }) {
   const t = useTranslations("ErrorList");
+  const later = useLaterTranslations();
   const assignText = useTranslations("AssignMenu");
   const { members, currentUserId } = useErrorActions();
   const archived = row.status === "archived";
@@ -142,10 +144,10 @@ export function RowActions({
       >
         {resolved ? null : (
           <MenuItem
-            hint={t("resolveInNextReleaseHint")}
+            hint={later("resolveInNextReleaseHint")}
             onClick={() => onAction(row, { action: "resolve", resolve: "inNextRelease" })}
           >
-            {t("resolveInNextRelease")}
+            {later("resolveInNextRelease")}
           </MenuItem>
         )}
         {wide ? null : (
@@ -154,7 +156,7 @@ export function RowActions({
             onClick={() => onDelete(row)}
             className="text-red-700 dark:text-red-400"
           >
-            {t("deleteMenu")}
+            {later("deleteMenu")}
           </MenuItem>
         )}
       </Menu>

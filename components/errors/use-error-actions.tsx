@@ -1,12 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { createContext, use, useCallback, useMemo, useState, useTransition } from "react";
 import {
   type ErrorAction,
   type ErrorActionInput,
   updateErrors,
 } from "@/app/(dashboard)/errors/(list)/actions";
+import { useLaterTranslations } from "./later-messages";
 import type { Person } from "./types";
 
 export interface ActionNotice {
@@ -29,7 +29,7 @@ const UNDO: Partial<Record<ErrorAction, ErrorAction>> = {
 
 /** Runs the list's server actions in a transition and keeps the last outcome for a live region. */
 function useErrorActionsState(members: Person[], currentUserId: number) {
-  const t = useTranslations("ErrorList");
+  const later = useLaterTranslations();
   const [isPending, startTransition] = useTransition();
   const [notice, setNotice] = useState<ActionNotice | null>(null);
 
@@ -43,13 +43,15 @@ function useErrorActionsState(members: Person[], currentUserId: number) {
         } catch (error) {
           // A dropped connection or a server failure: say so here rather than replace the page.
           console.error(error);
-          setNotice({ tone: "error", text: t("unreachable") });
+          setNotice({ tone: "error", text: later("unreachable") });
           onSettled?.(false);
           return;
         }
         if (!result.ok) {
           const text =
-            result.reason === "signedOut" ? t("signedOut") : (result.error ?? t("invalidRequest"));
+            result.reason === "signedOut"
+              ? later("signedOut")
+              : (result.error ?? later("invalidRequest"));
           setNotice({ tone: "error", text });
           onSettled?.(false);
           return;
@@ -64,7 +66,7 @@ function useErrorActionsState(members: Person[], currentUserId: number) {
         onSettled?.(true);
       });
     },
-    [t],
+    [later],
   );
 
   const dismiss = useCallback(() => setNotice(null), []);
