@@ -26,7 +26,7 @@ test("lists by frequency, switches environment tabs, sorts by level", async ({ p
     "aria-current",
     "page",
   );
-  await expect(tabs.getByRole("link", { name: "Staging (homologação), 1 error" })).toBeVisible();
+  await expect(tabs.getByRole("link", { name: "Staging, 1 error" })).toBeVisible();
 
   await tabs.getByRole("link", { name: /^Staging/ }).click();
   await expect(page).toHaveURL(/environment=staging/);

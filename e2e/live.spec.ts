@@ -59,9 +59,7 @@ test("an empty project's list turns into the list when the first event arrives",
   await ingest(page, token, [{ title: "The very first live error", environment: "staging" }]);
   // The first event went to staging: the tabs appear and say so, without a reload.
   const tabs = page.getByRole("navigation", { name: "Environments" });
-  await expect(tabs.getByRole("link", { name: "Staging (homologação), 1 error" })).toBeVisible(
-    LIVE,
-  );
+  await expect(tabs.getByRole("link", { name: "Staging, 1 error" })).toBeVisible(LIVE);
 
   // The production tab, empty, turns into the list too.
   await ingest(page, token, [{ title: "First in production" }]);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useLaterTranslations } from "./later-messages";
 import { useErrorActions } from "./use-error-actions";
 
 /**
@@ -8,6 +9,7 @@ import { useErrorActions } from "./use-error-actions";
  * (archived or deleted), focus moves here instead of falling back to the top of the page.
  */
 export function ActionNotice() {
+  const later = useLaterTranslations();
   const { notice, run, dismiss, isPending } = useErrorActions();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -41,13 +43,13 @@ export function ActionNotice() {
               onClick={() => notice.undo && run(notice.undo)}
               className="rounded-md px-2 py-0.5 font-medium underline underline-offset-2 hover:bg-black/5 disabled:opacity-50 dark:hover:bg-white/10"
             >
-              Undo
+              {later("undo")}
             </button>
           ) : null}
           <button
             type="button"
             onClick={dismiss}
-            aria-label="Dismiss message"
+            aria-label={later("dismiss")}
             className="rounded-md px-1.5 py-0.5 hover:bg-black/5 dark:hover:bg-white/10"
           >
             <span aria-hidden>×</span>

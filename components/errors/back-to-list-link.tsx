@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { safeListHref } from "@/lib/errors/list-url";
 
@@ -24,6 +25,7 @@ export function RememberListHref({ href }: { href: string }) {
  * none, or what is kept is not a same-origin URL of the list.
  */
 export function BackToListLink({ className }: { className?: string }) {
+  const t = useTranslations("BackToList");
   const [href, setHref] = useState("/errors");
   useEffect(() => {
     let kept: string | null = null;
@@ -36,7 +38,7 @@ export function BackToListLink({ className }: { className?: string }) {
   }, []);
   return (
     <Link href={href} className={className}>
-      <span aria-hidden>←</span> All errors
+      <span aria-hidden>←</span> {t("allErrors")}
     </Link>
   );
 }

@@ -3,25 +3,11 @@
 import { AssignMenu } from "@/components/ui/assign-menu";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Menu, MenuItem } from "@/components/ui/menu";
+import { useLaterTranslations } from "./later-messages";
 import { ListIcon } from "./list-icons";
-import { ROW_ACTION_TEXT, type RowAction } from "./row-actions";
+import type { RowAction } from "./row-actions";
 import type { ErrorRow } from "./types";
 import { useErrorActions } from "./use-error-actions";
-
-/** Every word of the bulk bar, in one place. */
-export const BULK_TEXT = {
-  region: "Bulk actions",
-  selected: (n: number) => `${n} selected`,
-  resolve: "Resolve selected",
-  resolveOptions: "More ways to resolve the selected errors",
-  reopen: "Reopen selected",
-  archive: "Archive selected",
-  unarchive: "Unarchive selected",
-  assign: "Assign selected",
-  assignMenu: "Assign the selected errors to",
-  delete: "Delete selected",
-  clear: "Clear selection",
-};
 
 /** Shown while rows are selected: what to do with all of them at once. */
 export function BulkBar({
@@ -37,6 +23,7 @@ export function BulkBar({
   onDelete: () => void;
   onClear: () => void;
 }) {
+  const later = useLaterTranslations();
   const { members, currentUserId } = useErrorActions();
   const anyUnresolved = selected.some((row) => row.status !== "resolved");
   const anyResolved = selected.some((row) => row.status === "resolved");
@@ -45,11 +32,11 @@ export function BulkBar({
   const small = "px-2.5 py-1.5 text-xs";
   return (
     <section
-      aria-label={BULK_TEXT.region}
+      aria-label={later("bulkRegion")}
       className="flex flex-wrap items-center gap-2 rounded-xl border border-indigo-200 bg-indigo-50 px-3 py-2 dark:border-indigo-900 dark:bg-indigo-950/50"
     >
       <p className="mr-auto text-sm font-medium text-indigo-950 dark:text-indigo-100">
-        {BULK_TEXT.selected(selected.length)}
+        {later("bulkSelected", { count: selected.length })}
       </p>
       {anyUnresolved ? (
         <div className="inline-flex">
@@ -60,20 +47,20 @@ export function BulkBar({
             onClick={() => onAction({ action: "resolve" })}
           >
             <ListIcon name="resolve" />
-            {BULK_TEXT.resolve}
+            {later("bulkResolve")}
           </Button>
           <Menu
-            label={BULK_TEXT.resolveOptions}
-            buttonLabel={BULK_TEXT.resolveOptions}
+            label={later("bulkResolveOptions")}
+            buttonLabel={later("bulkResolveOptions")}
             disabled={busy}
             trigger={<span aria-hidden>▾</span>}
             triggerClassName={buttonClass("secondary", `${small} -ml-px rounded-l-none px-1.5`)}
           >
             <MenuItem
-              hint={ROW_ACTION_TEXT.resolveInNextReleaseHint}
+              hint={later("resolveInNextReleaseHint")}
               onClick={() => onAction({ action: "resolve", resolve: "inNextRelease" })}
             >
-              {ROW_ACTION_TEXT.resolveInNextRelease}
+              {later("resolveInNextRelease")}
             </MenuItem>
           </Menu>
         </div>
@@ -86,7 +73,7 @@ export function BulkBar({
           onClick={() => onAction({ action: "reopen" })}
         >
           <ListIcon name="reopen" />
-          {BULK_TEXT.reopen}
+          {later("bulkReopen")}
         </Button>
       ) : null}
       {anyUnarchived ? (
@@ -97,7 +84,7 @@ export function BulkBar({
           onClick={() => onAction({ action: "archive" })}
         >
           <ListIcon name="archive" />
-          {BULK_TEXT.archive}
+          {later("bulkArchive")}
         </Button>
       ) : null}
       {anyArchived ? (
@@ -108,30 +95,30 @@ export function BulkBar({
           onClick={() => onAction({ action: "unarchive" })}
         >
           <ListIcon name="unarchive" />
-          {BULK_TEXT.unarchive}
+          {later("bulkUnarchive")}
         </Button>
       ) : null}
       <AssignMenu
         members={members}
         currentUserId={currentUserId}
         onAssign={(assigneeId) => onAction({ action: "assign", assigneeId })}
-        label={BULK_TEXT.assignMenu}
+        label={later("bulkAssignMenu")}
         disabled={busy}
         align="start"
         trigger={
           <>
             <ListIcon name="person" />
-            {BULK_TEXT.assign}
+            {later("bulkAssign")}
           </>
         }
         triggerClassName={buttonClass("secondary", small)}
       />
       <Button variant="danger" className={small} disabled={busy} onClick={onDelete}>
         <ListIcon name="trash" />
-        {BULK_TEXT.delete}
+        {later("bulkDelete")}
       </Button>
       <Button variant="ghost" className={small} onClick={onClear}>
-        {BULK_TEXT.clear}
+        {later("bulkClear")}
       </Button>
     </section>
   );

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { MAX_BATCH_EVENTS } from "@/lib/ingest/native-batch";
 import { ListLink } from "./list-navigation";
 
 function curlCommand(baseUrl: string): string {
@@ -30,41 +32,44 @@ export function FirstEventEmptyState({
   projectName: string;
   projectSlug: string;
 }) {
+  const t = useTranslations("ErrorsPage");
   const command = curlCommand(baseUrl);
+  const keyLine = `export INGEST_KEY=<${t("keyPlaceholder")}>`;
   return (
     <section
       aria-labelledby="first-event-heading"
       className="rounded-2xl border border-dashed border-zinc-300 bg-white p-5 sm:p-8 dark:border-zinc-700 dark:bg-zinc-900"
     >
       <h2 id="first-event-heading" className="text-lg font-semibold">
-        No errors in {projectName} yet
+        {t("firstEventTitle", { project: projectName })}
       </h2>
       <p className="mt-2 max-w-prose text-sm text-zinc-600 dark:text-zinc-400">
-        Send an event to <code className="font-mono">POST /api/events</code> with an ingest key of
-        this project and it shows up here, grouped with the events like it. Keys are only shown
-        once, when they are created (we keep just a hash), so use the one you saved at sign-up or{" "}
-        <Link
-          href={`/settings?project=${encodeURIComponent(projectSlug)}#keys`}
-          className="font-medium text-indigo-700 underline dark:text-indigo-300"
-        >
-          create a new key in Settings
-        </Link>
-        .
+        {t.rich("firstEventText", {
+          code: (chunks) => <code className="font-mono">{chunks}</code>,
+          link: (chunks) => (
+            <Link
+              href={`/settings?project=${encodeURIComponent(projectSlug)}#keys`}
+              className="font-medium text-indigo-700 underline dark:text-indigo-300"
+            >
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
       <ol className="mt-5 space-y-4 text-sm">
         <li>
-          <p className="font-medium">1. Put the key in a shell variable</p>
+          <p className="font-medium">{t("stepKey")}</p>
           <pre className="mt-2 rounded-lg whitespace-pre-wrap break-all bg-zinc-900 p-3 font-mono text-xs text-zinc-100 dark:bg-zinc-950">
-            <code>export INGEST_KEY=&lt;your ingest key&gt;</code>
+            <code>{keyLine}</code>
           </pre>
         </li>
         <li>
           <div className="flex items-center justify-between gap-3">
-            <p className="font-medium">2. Send a test event</p>
+            <p className="font-medium">{t("stepSend")}</p>
           </div>
           <div className="relative mt-2 rounded-lg bg-zinc-900 dark:bg-zinc-950">
             <div className="absolute top-2 right-2">
-              <CopyButton text={command} what="curl command" tone="dark" />
+              <CopyButton text={command} what={t("curlCommand")} tone="dark" />
             </div>
             {/* Wrapped, not scrolled sideways: readable at phone width and without a scrollbar. */}
             <pre className="p-3 whitespace-pre-wrap break-all pt-10 font-mono text-xs leading-relaxed text-zinc-100 sm:pt-3 sm:pr-24">
@@ -73,13 +78,16 @@ export function FirstEventEmptyState({
           </div>
         </li>
         <li>
-          <p className="font-medium">3. Reload this page</p>
+          <p className="font-medium">{t("stepReload")}</p>
           <p className="mt-1 text-zinc-600 dark:text-zinc-400">
-            The{" "}
-            <Link href="/docs" className="text-indigo-700 underline dark:text-indigo-300">
-              API guide
-            </Link>{" "}
-            lists every field, batches of up to 1,000 events and Sentry SDK support.
+            {t.rich("stepReloadText", {
+              max: MAX_BATCH_EVENTS,
+              link: (chunks) => (
+                <Link href="/docs" className="text-indigo-700 underline dark:text-indigo-300">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </li>
       </ol>
@@ -88,26 +96,24 @@ export function FirstEventEmptyState({
 }
 
 export function NoMatchesState({ clearHref }: { clearHref: string }) {
+  const t = useTranslations("ErrorsPage");
   return (
     <div className="rounded-xl border border-zinc-200 bg-white px-4 py-10 text-center dark:border-zinc-800 dark:bg-zinc-900">
-      <h2 className="font-medium">No errors match</h2>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        Nothing in this environment fits the search and filters.
-      </p>
+      <h2 className="font-medium">{t("noMatches")}</h2>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("noMatchesText")}</p>
       <ListLink href={clearHref} className={buttonClass("secondary", "mt-4")}>
-        Clear filters
+        {t("clearFilters")}
       </ListLink>
     </div>
   );
 }
 
 export function EmptyTabState({ title }: { title: string }) {
+  const t = useTranslations("ErrorsPage");
   return (
     <div className="rounded-xl border border-zinc-200 bg-white px-4 py-10 text-center dark:border-zinc-800 dark:bg-zinc-900">
       <h2 className="font-medium">{title}</h2>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        The other tabs show the errors of the other environments.
-      </p>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("emptyTabText")}</p>
     </div>
   );
 }
@@ -122,6 +128,7 @@ export function ListProblem({
   message: string;
   resetHref?: string;
 }) {
+  const t = useTranslations("ErrorsPage");
   return (
     <div
       role="alert"
@@ -130,7 +137,7 @@ export function ListProblem({
       <h2 className="font-semibold">{title}</h2>
       <p className="mt-1 text-sm">{message}</p>
       <Link href={resetHref} className={buttonClass("secondary", "mt-4")}>
-        Reset the list
+        {t("resetList")}
       </Link>
     </div>
   );

@@ -1,4 +1,5 @@
-import { environmentLabel } from "@/lib/ingest/environments";
+import { useTranslations } from "next-intl";
+import { useEnvironmentLabel } from "./environment-label";
 
 /** Whether a view spans several environments, so that each row says which one it is in. */
 export function viewSpansEnvironments(environment: string): boolean {
@@ -7,10 +8,15 @@ export function viewSpansEnvironments(environment: string): boolean {
 
 /** The environment of a row, where the tab alone does not say it ("Other", "All"). */
 export function EnvironmentBadge({ environment }: { environment: string }) {
-  const label = environmentLabel(environment);
+  const t = useTranslations("ErrorList");
+  const label = useEnvironmentLabel()(environment);
   return (
-    <span data-testid="row-environment" title={`Environment: ${label}`} className="env-b">
-      <span className="sr-only">Environment: </span>
+    <span
+      data-testid="row-environment"
+      title={t("environmentTitle", { name: label })}
+      className="env-b"
+    >
+      <span className="sr-only">{t("environmentPrefix")} </span>
       {label}
     </span>
   );

@@ -1,9 +1,10 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { EnvironmentBucket, EnvironmentCounts } from "@/db/queries/error-stats";
 import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
-import { environmentLabel, isPrimaryEnvironment } from "@/lib/ingest/environments";
+import { formatNumber } from "@/lib/i18n/format";
+import { isPrimaryEnvironment } from "@/lib/ingest/environments";
+import { useEnvironmentLabel } from "./environment-label";
 import { ListLink } from "./list-navigation";
-
-const numberFormat = new Intl.NumberFormat("en");
 
 /** The environment bucket a list state shows; null for `all`, which no tab stands for. */
 export function selectedBucket(environment: string): EnvironmentBucket | null {
@@ -22,6 +23,10 @@ export function EnvironmentTabs({
   state: ErrorListState;
   counts: EnvironmentCounts;
 }) {
+  const t = useTranslations("ErrorsPage");
+  const environmentName = useEnvironmentLabel();
+  const otherLabel = useTranslations("Environments")("other");
+  const locale = useLocale();
   // `?environment=foo` (outside the three) is a tab of its own, chosen, beside "Other".
   const named = counts.named?.environment === state.environment ? counts.named : undefined;
   const selected = named ? null : selectedBucket(state.environment);
@@ -30,7 +35,7 @@ export function EnvironmentTabs({
   const tabs = buckets.map((bucket) => ({
     key: bucket as string,
     environment: bucket as string,
-    label: bucket === "other" ? "Other" : environmentLabel(bucket),
+    label: bucket === "other" ? otherLabel : environmentName(bucket),
     count: counts[bucket].matching,
     current: bucket === selected,
   }));
@@ -43,7 +48,7 @@ export function EnvironmentTabs({
       current: true,
     });
   return (
-    <nav aria-label="Environments" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+    <nav aria-label={t("tabsLabel")} className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex min-w-max gap-1 border-b border-zinc-200 dark:border-zinc-800">
         {tabs.map(({ key, environment, label, count, current }) => {
           return (
@@ -51,13 +56,13 @@ export function EnvironmentTabs({
               <ListLink
                 href={errorListHref(state, { environment })}
                 aria-current={current ? "page" : undefined}
-                aria-label={`${label}, ${count} ${count === 1 ? "error" : "errors"}`}
+                aria-label={t("tabLabel", { label, count })}
                 className="env-tab"
               >
                 <span className="max-w-48 truncate" title={label}>
                   {label}
                 </span>
-                <span className="env-n">{numberFormat.format(count)}</span>
+                <span className="env-n">{formatNumber(count, locale)}</span>
               </ListLink>
             </li>
           );

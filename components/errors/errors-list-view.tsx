@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { EnvironmentCounts } from "@/db/queries/error-stats";
 import {
   clearedFiltersHref,
@@ -6,12 +7,13 @@ import {
   hasFilters,
 } from "@/lib/errors/list-url";
 import { firstErrorUrl, liveListUrl } from "@/lib/errors/live-url";
-import { environmentLabel } from "@/lib/ingest/environments";
 import { ActionNotice } from "./action-notice";
 import { RememberListHref } from "./back-to-list-link";
 import { EmptyTabState, FirstEventEmptyState, NoMatchesState } from "./empty-states";
+import { useEnvironmentLabel } from "./environment-label";
 import { EnvironmentTabs, selectedBucket } from "./environment-tabs";
 import { ErrorsToolbar } from "./errors-toolbar";
+import { LaterMessagesProvider } from "./later-messages";
 import { ListNavigationProvider } from "./list-navigation";
 import { LiveErrorsTable, RefreshOnFirstError } from "./live-list";
 import { type ListTotal, Pagination } from "./pagination";
@@ -55,6 +57,7 @@ export function ErrorsListView({
   /** Set only when the project has no errors at all: the curl example needs it. */
   baseUrl: string | null;
 }) {
+  const t = useTranslations("ErrorsPage");
   return (
     <ClockProvider serverNow={serverNow}>
       <ListNavigationProvider>
@@ -62,7 +65,7 @@ export function ErrorsListView({
         <div className="space-y-4">
           <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
             <div className="min-w-0">
-              <h1 className="text-2xl font-semibold tracking-tight">Errors</h1>
+              <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
               {projects.length <= 1 ? (
                 <p className="truncate text-sm text-zinc-500 dark:text-zinc-400">{project.name}</p>
               ) : null}
@@ -81,18 +84,20 @@ export function ErrorsListView({
               <RefreshOnFirstError url={firstErrorUrl(project.slug)} />
             </>
           ) : (
-            <ErrorActionsProvider members={members} currentUserId={currentUserId}>
-              <EnvironmentTabs state={state} counts={counts} />
-              <ErrorsToolbar
-                state={state}
-                origins={origins}
-                members={members}
-                currentUserId={currentUserId}
-              />
-              <ActionNotice />
-              <ListBody state={state} rows={rows} project={project.slug} limit={page.limit} />
-              <Pagination state={state} shown={rows.length} {...page} />
-            </ErrorActionsProvider>
+            <LaterMessagesProvider>
+              <ErrorActionsProvider members={members} currentUserId={currentUserId}>
+                <EnvironmentTabs state={state} counts={counts} />
+                <ErrorsToolbar
+                  state={state}
+                  origins={origins}
+                  members={members}
+                  currentUserId={currentUserId}
+                />
+                <ActionNotice />
+                <ListBody state={state} rows={rows} project={project.slug} limit={page.limit} />
+                <Pagination state={state} shown={rows.length} {...page} />
+              </ErrorActionsProvider>
+            </LaterMessagesProvider>
           )}
         </div>
       </ListNavigationProvider>
@@ -111,6 +116,8 @@ function ListBody({
   project: string;
   limit: number;
 }) {
+  const t = useTranslations("ErrorsPage");
+  const environmentName = useEnvironmentLabel();
   if (rows.length > 0) {
     // A new view starts with nothing selected; a refresh after an action keeps the selection.
     return (
@@ -135,15 +142,14 @@ function ListBody({
   const bucket = selectedBucket(state.environment);
   const where =
     bucket === null
-      ? "any environment"
+      ? t("anyEnvironment")
       : state.environment === "other"
-        ? "other environments"
-        : environmentLabel(state.environment);
-  const what = state.status === "all" ? "" : `${state.status ?? "open"} `;
+        ? t("otherEnvironments")
+        : environmentName(state.environment);
   return (
     <>
       {watch}
-      <EmptyTabState title={`No ${what}errors in ${where}`} />
+      <EmptyTabState title={t("emptyTab", { status: state.status ?? "open", where })} />
     </>
   );
 }

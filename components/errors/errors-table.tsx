@@ -2,12 +2,12 @@
 
 import {
   type ColumnDef,
-  flexRender,
   getCoreRowModel,
   type RowData,
   type RowSelectionState,
   useReactTable,
 } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
 import { useCallback, useId, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ErrorSort } from "@/lib/errors/list-query";
@@ -15,6 +15,7 @@ import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { BulkBar } from "./bulk-bar";
 import { viewSpansEnvironments } from "./environment-badge";
 import { ErrorListRow } from "./error-row";
+import { useLaterTranslations } from "./later-messages";
 import { ListIconSprite } from "./list-icons";
 import { useListNavigation } from "./list-navigation";
 import { ShortcutsHelp, useListShortcuts } from "./list-shortcuts";
@@ -23,23 +24,6 @@ import { SelectCheckbox } from "./select-checkbox";
 import type { ErrorRow } from "./types";
 import { useErrorActions } from "./use-error-actions";
 import { useWideScreen } from "./use-wide-screen";
-
-/** Every word of the table's header, in one place; a card labels its numbers with the same. */
-export const TABLE_TEXT = {
-  selectAll: "Select all errors on this page",
-  level: "Level",
-  error: "Error",
-  origin: "Origin",
-  count: "Events",
-  lastSeen: "Last seen",
-  firstSeen: "First seen",
-  trend: "24 hours",
-  actions: "Actions",
-  sorted: "(sorted)",
-  sortBy: ", sort by this",
-  caption: (sort: ErrorSort) =>
-    `Errors, sorted by ${{ frequency: "frequency", level: "level", lastSeen: "last seen", firstSeen: "first seen" }[sort]}`,
-};
 
 declare module "@tanstack/react-table" {
   interface ColumnMeta<TData extends RowData, TValue> {
@@ -55,18 +39,17 @@ declare module "@tanstack/react-table" {
  * (columns, headers, row selection) is TanStack Table's; each row's cells are laid out by
  * ErrorListRow, once for both the table and the phone card.
  */
-const COLUMNS: ColumnDef<ErrorRow>[] = [
-  { id: "level", header: TABLE_TEXT.level, meta: { className: "c-lvl", sort: "level" } },
-  { id: "error", header: TABLE_TEXT.error, meta: { className: "c-main" } },
-  { id: "origin", header: TABLE_TEXT.origin, meta: { className: "c-org font-sans text-xs" } },
-  { id: "count", header: TABLE_TEXT.count, meta: { className: "c-n", sort: "frequency" } },
-  { id: "lastSeen", header: TABLE_TEXT.lastSeen, meta: { className: "c-last", sort: "lastSeen" } },
-  {
-    id: "firstSeen",
-    header: TABLE_TEXT.firstSeen,
-    meta: { className: "c-first", sort: "firstSeen" },
-  },
-  { id: "trend", header: TABLE_TEXT.trend, meta: { className: "c-trend" } },
+type ColumnId = "level" | "error" | "origin" | "count" | "lastSeen" | "firstSeen" | "trend";
+
+/** A column's header is the ErrorList message named as its id. */
+const COLUMNS: (ColumnDef<ErrorRow> & { id: ColumnId })[] = [
+  { id: "level", meta: { className: "c-lvl", sort: "level" } },
+  { id: "error", meta: { className: "c-main" } },
+  { id: "origin", meta: { className: "c-org font-sans text-xs" } },
+  { id: "count", meta: { className: "c-n", sort: "frequency" } },
+  { id: "lastSeen", meta: { className: "c-last", sort: "lastSeen" } },
+  { id: "firstSeen", meta: { className: "c-first", sort: "firstSeen" } },
+  { id: "trend", meta: { className: "c-trend" } },
 ];
 const SORT_COLUMN: Record<ErrorSort, string> = {
   level: "level",
@@ -76,11 +59,12 @@ const SORT_COLUMN: Record<ErrorSort, string> = {
 };
 
 /** A card's labels for its numbers, set once on the table for the CSS (`content: var(…)`). */
-const CARD_LABELS = {
-  "--el-events": JSON.stringify(TABLE_TEXT.count),
-  "--el-last": JSON.stringify(TABLE_TEXT.lastSeen),
-  "--el-first": JSON.stringify(TABLE_TEXT.firstSeen),
-} as React.CSSProperties;
+const cardLabels = (t: (key: "count" | "lastSeen" | "firstSeen") => string) =>
+  ({
+    "--el-events": JSON.stringify(t("count")),
+    "--el-last": JSON.stringify(t("lastSeen")),
+    "--el-first": JSON.stringify(t("firstSeen")),
+  }) as React.CSSProperties;
 
 interface PendingDelete {
   rows: ErrorRow[];
@@ -93,6 +77,8 @@ interface PendingDelete {
  * once: a table row on wide screens, a card on phones (app/errors-list.css).
  */
 export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorListState }) {
+  const t = useTranslations("ErrorList");
+  const later = useLaterTranslations();
   const { navigate } = useListNavigation();
   const actions = useErrorActions();
   const wide = useWideScreen();
@@ -168,8 +154,8 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
       ) : null}
 
       <div className="el-wrap">
-        <table className="el-table" role={none} style={CARD_LABELS}>
-          <caption className="sr-only">{TABLE_TEXT.caption(state.sort)}</caption>
+        <table className="el-table" role={none} style={cardLabels(t)}>
+          <caption className="sr-only">{t("caption", { sort: state.sort })}</caption>
           <thead role={none}>
             <tr role={none}>
               <th scope="col" role={none} className="c-sel">
@@ -181,14 +167,14 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
                     onChange={table.getToggleAllRowsSelectedHandler()}
                   />
                   <label htmlFor={selectAllId} className="md:sr-only">
-                    {TABLE_TEXT.selectAll}
+                    {t("selectAll")}
                   </label>
                 </div>
               </th>
               {table.getFlatHeaders().map((header) => {
                 const { sort, className } = header.column.columnDef.meta ?? {};
                 const active = header.column.getIsSorted() !== false;
-                const label = flexRender(header.column.columnDef.header, header.getContext());
+                const label = t(header.column.id as ColumnId);
                 return (
                   <th
                     key={header.id}
@@ -209,9 +195,7 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
                         <span aria-hidden className={active ? "" : "opacity-0"}>
                           ↓
                         </span>
-                        <span className="sr-only">
-                          {active ? TABLE_TEXT.sorted : TABLE_TEXT.sortBy}
-                        </span>
+                        <span className="sr-only">{active ? t("sorted") : t("sortBy")}</span>
                       </button>
                     ) : (
                       label
@@ -220,7 +204,7 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
                 );
               })}
               <th scope="col" role={none} className="c-act">
-                <span className="sr-only">{TABLE_TEXT.actions}</span>
+                <span className="sr-only">{t("actions")}</span>
               </th>
             </tr>
           </thead>
@@ -251,21 +235,20 @@ export function ErrorsTable({ rows, state }: { rows: ErrorRow[]; state: ErrorLis
 
       <ConfirmDialog
         open={pendingDelete !== null}
-        title={deleting.length === 1 ? "Delete this error?" : `Delete ${deleting.length} errors?`}
+        title={later("deleteTitle", { count: deleting.length })}
         description={
           <p>
-            {deleting.length === 1 ? (
-              <>
-                <strong className="break-words">“{deleting[0]?.title}”</strong> and its{" "}
-                {deletingEvents === 1 ? "event" : `${deletingEvents} events`}
-              </>
-            ) : (
-              `${deleting.length} errors and their ${deletingEvents} events`
-            )}{" "}
-            will be removed for good. This cannot be undone.
+            {deleting.length === 1
+              ? later.rich("deleteOne", {
+                  title: deleting[0]?.title ?? "",
+                  events: deletingEvents,
+                  strong: (chunks) => <strong className="break-words">{chunks}</strong>,
+                })
+              : later("deleteMany", { count: deleting.length, events: deletingEvents })}
           </p>
         }
-        confirmLabel="Delete"
+        confirmLabel={later("confirmDelete")}
+        pendingLabel={later("deleting")}
         pending={actions.isPending}
         onCancel={() => setPendingDelete(null)}
         onConfirm={() => {

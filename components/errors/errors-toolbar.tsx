@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { ErrorSort, ErrorStatusFilter } from "@/lib/errors/list-query";
 import { type ErrorListState, errorListHref, hasSearchFilters } from "@/lib/errors/list-url";
@@ -8,38 +9,20 @@ import { ListLink, useListNavigation } from "./list-navigation";
 import { SearchBox } from "./search-box";
 import type { Person } from "./types";
 
-const SORTS: { value: ErrorSort; label: string }[] = [
-  { value: "frequency", label: "Frequency" },
-  { value: "level", label: "Level" },
-  { value: "lastSeen", label: "Last seen" },
-  { value: "firstSeen", label: "First seen" },
-];
+const SORTS = [
+  { value: "frequency", label: "sortFrequency" },
+  { value: "level", label: "level" },
+  { value: "lastSeen", label: "lastSeen" },
+  { value: "firstSeen", label: "firstSeen" },
+] as const satisfies readonly { value: ErrorSort; label: string }[];
 
-const STATUSES: { value: ErrorStatusFilter | ""; label: string }[] = [
+const STATUSES = [
   // The default: open errors, or every status while searching (see the label below).
-  { value: "", label: "Open" },
-  { value: "resolved", label: "Resolved" },
-  { value: "archived", label: "Archived" },
-  { value: "all", label: "All" },
-];
-
-/** Every other word of the toolbar, in one place. */
-const TEXT = {
-  origin: "Origin",
-  allOrigins: "All origins",
-  status: "Status",
-  sortBy: "Sort by",
-  assignee: "Assignee",
-  anyone: "Anyone",
-  me: "Me",
-  nobody: "Nobody",
-  release: "Release",
-  releaseFilter: "Release filter",
-  clearRelease: "Clear the release filter",
-  searching: "Searching open, resolved and archived errors.",
-  // What the default status shows while a search is set: every status (effectiveStatus).
-  allWhileSearching: "All statuses (search)",
-};
+  { value: "", label: "statusOpen" },
+  { value: "resolved", label: "statusResolved" },
+  { value: "archived", label: "statusArchived" },
+  { value: "all", label: "statusAll" },
+] as const satisfies readonly { value: ErrorStatusFilter | ""; label: string }[];
 
 /** The toolbar's selects (app/errors-list.css). */
 export const selectClass = "sel";
@@ -59,6 +42,8 @@ export function ErrorsToolbar({
   members: Person[];
   currentUserId: number;
 }) {
+  const t = useTranslations("ErrorList");
+  const people = useTranslations("AssignMenu");
   const { navigate } = useListNavigation();
   const originOptions =
     state.origin && !origins.includes(state.origin) ? [state.origin, ...origins] : origins;
@@ -73,11 +58,11 @@ export function ErrorsToolbar({
         <LevelFilter state={state} />
         <div className="grid w-full grid-cols-1 gap-2 min-[400px]:grid-cols-2 sm:flex sm:w-auto sm:flex-wrap sm:items-center sm:gap-3 lg:ml-auto">
           <LabeledSelect
-            label={TEXT.origin}
+            label={t("origin")}
             value={state.origin}
             onChange={(origin) => navigate(errorListHref(state, { origin }))}
           >
-            <option value="">{TEXT.allOrigins}</option>
+            <option value="">{t("allOrigins")}</option>
             {originOptions.map((origin) => (
               <option key={origin} value={origin}>
                 {origin}
@@ -85,7 +70,7 @@ export function ErrorsToolbar({
             ))}
           </LabeledSelect>
           <LabeledSelect
-            label={TEXT.status}
+            label={t("status")}
             value={state.status ?? ""}
             onChange={(status) =>
               navigate(errorListHref(state, { status: (status || null) as ErrorStatusFilter }))
@@ -94,19 +79,19 @@ export function ErrorsToolbar({
             {STATUSES.map((status) => (
               <option key={status.value} value={status.value}>
                 {status.value === "" && hasSearchFilters(state)
-                  ? TEXT.allWhileSearching
-                  : status.label}
+                  ? t("allWhileSearching")
+                  : t(status.label)}
               </option>
             ))}
           </LabeledSelect>
           <LabeledSelect
-            label={TEXT.assignee}
+            label={t("assignee")}
             value={state.assignee}
             onChange={(assignee) => navigate(errorListHref(state, { assignee }))}
           >
-            <option value="">{TEXT.anyone}</option>
-            <option value="me">{TEXT.me}</option>
-            <option value="none">{TEXT.nobody}</option>
+            <option value="">{t("anyone")}</option>
+            <option value="me">{people("me")}</option>
+            <option value="none">{people("nobody")}</option>
             {others.map((member) => (
               <option key={member.id} value={String(member.id)}>
                 {member.name}
@@ -115,13 +100,13 @@ export function ErrorsToolbar({
             {unknownAssignee ? <option value={state.assignee}>#{state.assignee}</option> : null}
           </LabeledSelect>
           <LabeledSelect
-            label={TEXT.sortBy}
+            label={t("sortByLabel")}
             value={state.sort}
             onChange={(sort) => navigate(errorListHref(state, { sort: sort as ErrorSort }))}
           >
             {SORTS.map((sort) => (
               <option key={sort.value} value={sort.value}>
-                {sort.label}
+                {t(sort.label)}
               </option>
             ))}
           </LabeledSelect>
@@ -129,17 +114,17 @@ export function ErrorsToolbar({
       </div>
       {state.release ? (
         <fieldset
-          aria-label={TEXT.releaseFilter}
+          aria-label={t("releaseFilter")}
           className="flex w-fit max-w-full items-center gap-2 rounded-full border border-indigo-200 bg-indigo-50 py-0.5 pr-1 pl-3 text-sm text-indigo-950 dark:border-indigo-800 dark:bg-indigo-950/60 dark:text-indigo-100"
         >
-          <span className="text-indigo-700 dark:text-indigo-300">{TEXT.release}</span>
+          <span className="text-indigo-700 dark:text-indigo-300">{t("release")}</span>
           <code className="min-w-0 truncate font-mono text-xs" title={state.release}>
             {state.release}
           </code>
           <ListLink
             href={errorListHref(state, { release: "" })}
-            aria-label={TEXT.clearRelease}
-            title={TEXT.clearRelease}
+            aria-label={t("clearRelease")}
+            title={t("clearRelease")}
             className="rounded-full px-1.5 leading-5 hover:bg-indigo-100 dark:hover:bg-indigo-900"
           >
             <span aria-hidden>×</span>
@@ -147,7 +132,7 @@ export function ErrorsToolbar({
         </fieldset>
       ) : null}
       {state.status === null && hasSearchFilters(state) ? (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">{TEXT.searching}</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("searching")}</p>
       ) : null}
     </div>
   );

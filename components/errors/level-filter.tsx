@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { LEVELS, type Level } from "@/lib/ingest/levels";
@@ -10,6 +11,8 @@ import { useListNavigation } from "./list-navigation";
  * takes its level's colour (`lf-<level>`, app/errors-list.css).
  */
 export function LevelFilter({ state }: { state: ErrorListState }) {
+  const t = useTranslations("ErrorList");
+  const levelName = useTranslations("Levels");
   const { navigate } = useListNavigation();
   // Pressed at once; the URL catches up when the filtered page arrives.
   const [levels, setLevels] = useState(state.levels);
@@ -25,9 +28,9 @@ export function LevelFilter({ state }: { state: ErrorListState }) {
   };
   return (
     <fieldset className="flex min-w-0 flex-wrap items-center gap-1">
-      <legend className="sr-only">Level</legend>
+      <legend className="sr-only">{t("level")}</legend>
       <span aria-hidden className="mr-0.5 text-sm text-zinc-500 dark:text-zinc-400">
-        Level
+        {t("level")}
       </span>
       {LEVELS.map((level) => (
         <button
@@ -37,7 +40,7 @@ export function LevelFilter({ state }: { state: ErrorListState }) {
           onClick={() => toggle(level)}
           className={`lvl-f lf-${level}`}
         >
-          {level}
+          {levelName(level)}
         </button>
       ))}
     </fieldset>

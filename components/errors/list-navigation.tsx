@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createContext, use, useCallback, useMemo, useTransition } from "react";
 
 type HistoryMode = "push" | "replace";
@@ -24,6 +25,7 @@ const ListNavigationContext = createContext<ListNavigation | null>(null);
  * screen (dimmed) while the next one renders on the server, instead of a blank loading state.
  */
 export function ListNavigationProvider({ children }: { children: React.ReactNode }) {
+  const t = useTranslations("ErrorList");
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const navigate = useCallback(
@@ -47,7 +49,7 @@ export function ListNavigationProvider({ children }: { children: React.ReactNode
           <div className="h-full w-1/3 animate-[list-progress_1s_ease-in-out_infinite] bg-indigo-500 motion-reduce:w-full motion-reduce:animate-none" />
         </div>
         <p className="sr-only" role="status">
-          {isPending ? "Loading errors…" : ""}
+          {isPending ? t("loading") : ""}
         </p>
         {children}
       </div>

@@ -2,19 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useLaterTranslations } from "./later-messages";
 import type { ErrorRow } from "./types";
 
-/** The list's keyboard shortcuts, as the help dialog lists them. */
-export const LIST_SHORTCUTS: [key: string, what: string][] = [
-  ["/", "Search"],
-  ["j", "Next error"],
-  ["k", "Previous error"],
-  ["Enter", "Open the error"],
-  ["x", "Select or unselect the error"],
-  ["e", "Archive the error (unarchive an archived one)"],
-  ["r", "Resolve the error (reopen a resolved one)"],
-  ["?", "Show these shortcuts"],
-];
+/** The list's keyboard shortcuts, as the help dialog lists them (ErrorList messages). */
+export const LIST_SHORTCUTS = [
+  ["/", "shortcutSearch"],
+  ["j", "shortcutNext"],
+  ["k", "shortcutPrevious"],
+  ["Enter", "shortcutOpen"],
+  ["x", "shortcutSelect"],
+  ["e", "shortcutArchive"],
+  ["r", "shortcutResolve"],
+  ["?", "shortcutHelp"],
+] as const;
 
 /** The search box the `/` shortcut focuses. */
 export const SEARCH_INPUT_ID = "errors-search";
@@ -56,12 +57,13 @@ export function useListShortcuts({
   onArchive: (row: ErrorRow) => void;
   onResolve: (row: ErrorRow) => void;
 }) {
+  const later = useLaterTranslations();
   const router = useRouter();
   const [current, setCurrent] = useState(-1);
   const [announcement, setAnnouncement] = useState("");
   const [helpOpen, setHelpOpen] = useState(false);
-  const latest = useRef({ rows, current, busy, onToggle, onArchive, onResolve });
-  latest.current = { rows, current, busy, onToggle, onArchive, onResolve };
+  const latest = useRef({ rows, current, busy, onToggle, onArchive, onResolve, later });
+  latest.current = { rows, current, busy, onToggle, onArchive, onResolve, later };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -74,7 +76,12 @@ export function useListShortcuts({
         if (!target) return;
         setCurrent(next);
         setAnnouncement(
-          `${target.title}, ${next + 1} of ${state.rows.length}${next === state.current ? " (end of the page)" : ""}`,
+          state.later("announcePosition", {
+            title: target.title,
+            position: next + 1,
+            count: state.rows.length,
+            end: String(next === state.current),
+          }),
         );
         // The table on wide screens, the cards on phones: the one that is shown.
         for (const element of document.querySelectorAll<HTMLElement>(
@@ -108,7 +115,11 @@ export function useListShortcuts({
           return;
         case "x":
           event.preventDefault();
-          setAnnouncement(`${state.onToggle(row) ? "Selected" : "Unselected"} ${row.title}`);
+          setAnnouncement(
+            state.later(state.onToggle(row) ? "announceSelected" : "announceUnselected", {
+              title: row.title,
+            }),
+          );
           return;
         case "e":
           event.preventDefault();
@@ -130,6 +141,7 @@ export function useListShortcuts({
 
 /** The `?` dialog: every shortcut, closed with Escape or its button. */
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const later = useLaterTranslations();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -145,7 +157,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-zinc-950/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <h2 id="shortcuts-title" className="mb-3 text-base font-semibold">
-        Keyboard shortcuts
+        {later("shortcutsTitle")}
       </h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         {LIST_SHORTCUTS.map(([key, what]) => (
@@ -155,7 +167,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
                 {key}
               </kbd>
             </dt>
-            <dd className="text-zinc-600 dark:text-zinc-300">{what}</dd>
+            <dd className="text-zinc-600 dark:text-zinc-300">{later(what)}</dd>
           </div>
         ))}
       </dl>
@@ -165,7 +177,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
           onClick={onClose}
           className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-600 dark:hover:bg-zinc-800"
         >
-          Close
+          {later("shortcutsClose")}
         </button>
       </div>
     </dialog>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 const ROWS = ["r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8"];
 
 /**
@@ -8,13 +10,14 @@ const ROWS = ["r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8"];
  * RSC payload.
  */
 export function ListSkeleton() {
+  const t = useTranslations("ErrorList");
   return (
     <div className="space-y-4" aria-busy="true">
       <p className="sr-only" role="status">
-        Loading errors…
+        {t("loading")}
       </p>
       <div className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Errors</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <div className="sk h-4 w-32" />
       </div>
       <div className="flex gap-2 border-b border-zinc-200 pb-2 dark:border-zinc-800">

@@ -9,6 +9,7 @@ import type { LiveErrorState, LiveList } from "@/lib/errors/live";
 import { countListUpdates } from "@/lib/errors/live-diff";
 import { liveListUrl } from "@/lib/errors/live-url";
 import { ErrorsTable } from "./errors-table";
+import { useLaterTranslations } from "./later-messages";
 import type { ErrorRow } from "./types";
 
 /**
@@ -26,6 +27,7 @@ export function LiveErrorsTable({
   project: string;
   limit: number;
 }) {
+  const later = useLaterTranslations();
   const router = useRouter();
   const [showing, startShowing] = useTransition();
   // The answer with the rows it was asked about: a new server render of the rows voids it.
@@ -55,8 +57,8 @@ export function LiveErrorsTable({
   return (
     <div ref={region} tabIndex={-1} className="relative outline-none">
       <UpdatesBar
-        label={updates > 0 ? `${updatesText(updates)} — show` : null}
-        announcement={`${updatesText(updates)} to the list; a button at the bottom of the window shows them.`}
+        label={updates > 0 ? later("updates", { count: updates }) : null}
+        announcement={later("updatesAnnouncement", { count: updates })}
         pending={showing}
         onShow={() => {
           shown.current = true;
@@ -79,8 +81,6 @@ export function RefreshOnFirstError({ url }: { url: string }) {
   });
   return null;
 }
-
-const updatesText = (n: number) => `${n} ${n === 1 ? "update" : "updates"}`;
 
 /** The rows with their fresh counters; the same objects (and array) where nothing changed. */
 function withCounters(rows: ErrorRow[], counters: LiveErrorState[]): ErrorRow[] {

@@ -1,8 +1,8 @@
+import { useLocale, useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
+import { formatNumber } from "@/lib/i18n/format";
 import { ListLink } from "./list-navigation";
-
-const numberFormat = new Intl.NumberFormat("en");
 
 /** How many errors the view holds; `capped`: at least that many (counting stopped there). */
 export interface ListTotal {
@@ -33,17 +33,22 @@ export function Pagination({
   shown: number;
   total: ListTotal;
 }) {
+  const t = useTranslations("ErrorsPage");
+  const locale = useLocale();
   if (shown === 0 && !state.cursor) return null;
   const small = "px-3 py-1.5";
   const first = offset + 1;
   const last = offset + shown;
   // The count is read beside the page, not with it: never say fewer than the page shows.
   const count = Math.max(total.count, last);
-  const of = `${numberFormat.format(count)}${total.capped ? "+" : ""}`;
   const range =
     shown === 0
-      ? "No errors on this page"
-      : `${numberFormat.format(first)}–${numberFormat.format(last)} of ${of}`;
+      ? t("noRowsOnPage")
+      : t("range", {
+          first: formatNumber(first, locale),
+          last: formatNumber(last, locale),
+          total: `${formatNumber(count, locale)}${total.capped ? "+" : ""}`,
+        });
   const previousHref =
     prevCursor && offset > limit
       ? errorListHref(state, { cursor: prevCursor })
@@ -53,7 +58,7 @@ export function Pagination({
   const nextHref = nextCursor ? errorListHref(state, { cursor: nextCursor }) : null;
   const disabled = `${buttonClass("secondary", small)} pointer-events-none opacity-50`;
   return (
-    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3">
+    <nav aria-label={t("pagesLabel")} className="flex flex-wrap items-center justify-between gap-3">
       <p className="text-sm text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="page-range">
         {range}
       </p>
@@ -66,20 +71,20 @@ export function Pagination({
               rel="prev"
               className={buttonClass("secondary", small)}
             >
-              <span aria-hidden>←</span> Previous
+              <span aria-hidden>←</span> {t("previous")}
             </ListLink>
           ) : (
             <span aria-disabled="true" className={disabled}>
-              <span aria-hidden>←</span> Previous
+              <span aria-hidden>←</span> {t("previous")}
             </span>
           )}
           {nextHref ? (
             <ListLink href={nextHref} scroll rel="next" className={buttonClass("secondary", small)}>
-              Next <span aria-hidden>→</span>
+              {t("next")} <span aria-hidden>→</span>
             </ListLink>
           ) : (
             <span aria-disabled="true" className={disabled}>
-              Next <span aria-hidden>→</span>
+              {t("next")} <span aria-hidden>→</span>
             </span>
           )}
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import { selectClass } from "./errors-toolbar";
@@ -15,12 +16,13 @@ export function ProjectSwitcher({
   current: string;
   projects: { slug: string; name: string }[];
 }) {
+  const t = useTranslations("ErrorList");
   const { navigate } = useListNavigation();
   const [shown, setShown] = useState(current);
   useEffect(() => setShown(current), [current]);
   return (
     <label className="flex min-w-0 items-center gap-2 text-sm">
-      <span className="shrink-0 text-zinc-500 dark:text-zinc-400">Project</span>
+      <span className="shrink-0 text-zinc-500 dark:text-zinc-400">{t("project")}</span>
       <select
         value={shown}
         onChange={(event) => {

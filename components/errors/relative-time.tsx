@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { createContext, use, useEffect, useState } from "react";
 
 interface Clock {
@@ -43,30 +44,42 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export function formatRelative(time: number, now: number): string {
-  const diff = now - time;
-  const ahead = diff < 0;
-  const span = Math.abs(diff);
-  if (span < MINUTE) return "just now";
-  let text: string;
-  if (span < HOUR) text = `${Math.floor(span / MINUTE)} min`;
-  else if (span < DAY) text = `${Math.floor(span / HOUR)} h`;
-  else if (span < 30 * DAY) text = `${Math.floor(span / DAY)} d`;
-  else if (span < 365 * DAY) text = `${Math.floor(span / (30 * DAY))} mo`;
-  else text = `${Math.floor(span / (365 * DAY))} y`;
-  return ahead ? `in ${text}` : `${text} ago`;
+/** "5 min ago" / "há 5 min", "in 2 h", "just now": short, for the list's columns. */
+export function useFormatRelative(): (time: number, now: number) => string {
+  const t = useTranslations("ErrorList");
+  return (time, now) => {
+    const diff = now - time;
+    const span = Math.abs(diff);
+    if (span < MINUTE) return t("justNow");
+    let text: string;
+    if (span < HOUR) text = t("minutes", { n: Math.floor(span / MINUTE) });
+    else if (span < DAY) text = t("hours", { n: Math.floor(span / HOUR) });
+    else if (span < 30 * DAY) text = t("days", { n: Math.floor(span / DAY) });
+    else if (span < 365 * DAY) text = t("months", { n: Math.floor(span / (30 * DAY)) });
+    else text = t("years", { n: Math.floor(span / (365 * DAY)) });
+    return diff < 0 ? t("ahead", { time: text }) : t("ago", { time: text });
+  };
 }
 
-const exactFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: "medium",
-  timeStyle: "medium",
-});
+const exactFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The exact time in the browser's own zone: only shown once hydrated, never in the HTML. */
+function exactFormat(locale: string): Intl.DateTimeFormat {
+  let format = exactFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
+    exactFormats.set(locale, format);
+  }
+  return format;
+}
 
 /** "5 min ago", with the exact time (local, and ISO) in the tooltip once hydrated. */
 export function RelativeTime({ iso, className }: { iso: string; className?: string }) {
   const { now, mounted } = use(ClockContext);
+  const locale = useLocale();
+  const formatRelative = useFormatRelative();
   const time = Date.parse(iso);
-  const title = mounted ? `${exactFormat.format(time)} (${iso})` : undefined;
+  const title = mounted ? `${exactFormat(locale).format(time)} (${iso})` : undefined;
   return (
     <time dateTime={iso} title={title} className={className}>
       {formatRelative(time, now)}

@@ -1,8 +1,10 @@
 "use client";
 
-import { ASSIGN_TEXT, AssignMenu } from "@/components/ui/assign-menu";
+import { useTranslations } from "next-intl";
+import { AssignMenu } from "@/components/ui/assign-menu";
 import { Avatar } from "@/components/ui/avatar";
 import { Menu, MenuItem } from "@/components/ui/menu";
+import { useLaterTranslations } from "./later-messages";
 import { ListIcon } from "./list-icons";
 import type { ErrorRow } from "./types";
 import { type ErrorActionRequest, useErrorActions } from "./use-error-actions";
@@ -15,32 +17,18 @@ export interface RowActionHandlers {
   busy: boolean;
 }
 
-/** Every word of a row's actions, in one place. */
-export const ROW_ACTION_TEXT = {
-  resolve: "Resolve",
-  reopen: "Reopen",
-  archive: "Archive",
-  unarchive: "Unarchive",
-  delete: "Delete",
-  deleteMenu: "Delete…",
-  more: "More",
-  moreLabel: (title: string) => `More actions for ${title}`,
-  resolveInNextRelease: "Resolve in next release",
-  resolveInNextReleaseHint:
-    "Events from the release it was last seen in, or older, will not reopen it.",
-};
-
 type RowWord = "select" | "resolve" | "reopen" | "archive" | "unarchive" | "delete" | "more";
 
-const ROW_WORDS: Record<RowWord, string> = {
-  select: "Select",
-  resolve: ROW_ACTION_TEXT.resolve,
-  reopen: ROW_ACTION_TEXT.reopen,
-  archive: ROW_ACTION_TEXT.archive,
-  unarchive: ROW_ACTION_TEXT.unarchive,
-  delete: ROW_ACTION_TEXT.delete,
-  more: "More actions for",
-};
+/** The ErrorList message of each word of `rowLabel`. */
+const ROW_WORDS = {
+  select: "select",
+  resolve: "resolve",
+  reopen: "reopen",
+  archive: "archive",
+  unarchive: "unarchive",
+  delete: "delete",
+  more: "moreFor",
+} as const satisfies Record<RowWord, string>;
 
 /** The id of a row's title link, which names the row's controls. */
 export const rowTitleId = (id: number) => `t${id}`;
@@ -54,11 +42,12 @@ export const rowLabel = (word: RowWord, id: number) => `w-${word} ${rowTitleId(i
 
 /** The words of `rowLabel`, once per page, hidden. */
 export function RowWords() {
+  const t = useTranslations("ErrorList");
   return (
     <div hidden>
-      {Object.entries(ROW_WORDS).map(([word, text]) => (
+      {Object.entries(ROW_WORDS).map(([word, key]) => (
         <span key={word} id={`w-${word}`}>
-          {text}
+          {t(key)}
         </span>
       ))}
     </div>
@@ -84,11 +73,14 @@ export function RowActions({
   /** Whether to give the icons their tooltips (once hydrated). */
   tips: boolean;
 }) {
+  const t = useTranslations("ErrorList");
+  const later = useLaterTranslations();
+  const assignText = useTranslations("AssignMenu");
   const { members, currentUserId } = useErrorActions();
   const archived = row.status === "archived";
   const resolved = row.status === "resolved";
-  const archiveLabel = archived ? ROW_ACTION_TEXT.unarchive : ROW_ACTION_TEXT.archive;
-  const resolveLabel = resolved ? ROW_ACTION_TEXT.reopen : ROW_ACTION_TEXT.resolve;
+  const archiveLabel = archived ? t("unarchive") : t("archive");
+  const resolveLabel = resolved ? t("reopen") : t("resolve");
   const assignee = row.assignee;
   return (
     <div className="el-acts">
@@ -119,9 +111,12 @@ export function RowActions({
         currentUserId={currentUserId}
         current={assignee}
         onAssign={(assigneeId) => onAction(row, { action: "assign", assigneeId })}
-        label={ASSIGN_TEXT.menu}
-        buttonLabel={ASSIGN_TEXT.rowLabel(row.title, assignee)}
-        title={tips ? (assignee ? assignee.name : ASSIGN_TEXT.unassigned) : undefined}
+        label={assignText("menu")}
+        buttonLabel={assignText("rowLabel", {
+          title: row.title,
+          assignee: assignee ? assignee.name : assignText("nobodyNow"),
+        })}
+        title={tips ? (assignee ? assignee.name : assignText("unassigned")) : undefined}
         disabled={busy}
         lazy
         trigger={
@@ -132,16 +127,16 @@ export function RowActions({
               <ListIcon name="person" />
             )}
             {/* On a card, the assignee's name: the card has no column for it. */}
-            <span className="ab-l">{assignee ? assignee.name : ASSIGN_TEXT.assign}</span>
+            <span className="ab-l">{assignee ? assignee.name : assignText("assign")}</span>
           </>
         }
         triggerClassName={assignee ? "ab ab-av" : "ab"}
       />
       {/* In the table, a resolved error's menu would hold nothing but delete, which has a button. */}
       <Menu
-        label={ROW_ACTION_TEXT.more}
+        label={t("more")}
         buttonLabelledBy={rowLabel("more", row.id)}
-        title={tips ? ROW_ACTION_TEXT.more : undefined}
+        title={tips ? t("more") : undefined}
         disabled={busy}
         lazy
         trigger={<ListIcon name="more" />}
@@ -149,10 +144,10 @@ export function RowActions({
       >
         {resolved ? null : (
           <MenuItem
-            hint={ROW_ACTION_TEXT.resolveInNextReleaseHint}
+            hint={later("resolveInNextReleaseHint")}
             onClick={() => onAction(row, { action: "resolve", resolve: "inNextRelease" })}
           >
-            {ROW_ACTION_TEXT.resolveInNextRelease}
+            {later("resolveInNextRelease")}
           </MenuItem>
         )}
         {wide ? null : (
@@ -161,7 +156,7 @@ export function RowActions({
             onClick={() => onDelete(row)}
             className="text-red-700 dark:text-red-400"
           >
-            {ROW_ACTION_TEXT.deleteMenu}
+            {later("deleteMenu")}
           </MenuItem>
         )}
       </Menu>
@@ -169,7 +164,7 @@ export function RowActions({
         type="button"
         disabled={busy}
         onClick={() => onDelete(row)}
-        title={tips ? ROW_ACTION_TEXT.delete : undefined}
+        title={tips ? t("delete") : undefined}
         aria-labelledby={rowLabel("delete", row.id)}
         className="ab ab-del"
       >

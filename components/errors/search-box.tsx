@@ -1,13 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
+import { describeSearchIssues } from "@/app/(dashboard)/errors/(list)/actions";
 import { type ErrorListState, errorListHref } from "@/lib/errors/list-url";
 import {
   formatSearchText,
   MAX_SEARCH_TEXT,
   parseSearchText,
   SEARCH_KEYS,
-  type SearchIssue,
   searchChanges,
 } from "@/lib/errors/search-syntax";
 import { useListNavigation } from "./list-navigation";
@@ -25,10 +26,14 @@ const COMPLAIN_MS = 1200;
  * problem is not sent; the problem is said under the box.
  */
 export function SearchBox({ state }: { state: ErrorListState }) {
+  const t = useTranslations("SearchBox");
   const { navigate } = useListNavigation();
   const current = formatSearchText(state);
   const [value, setValue] = useState(current);
-  const [issues, setIssues] = useState<SearchIssue[]>([]);
+  /** The problems of the text last complained about, worded by the server. */
+  const [issues, setIssues] = useState<string[]>([]);
+  /** Counts the complaints, so that a late answer about older text is dropped. */
+  const complaint = useRef(0);
   const sent = useRef(current);
   const timer = useRef<number | undefined>(undefined);
   const issuesId = useId();
@@ -38,6 +43,7 @@ export function SearchBox({ state }: { state: ErrorListState }) {
     if (current !== sent.current) {
       sent.current = current;
       setValue(current);
+      complaint.current++;
       setIssues([]);
     }
   }, [current]);
@@ -47,8 +53,15 @@ export function SearchBox({ state }: { state: ErrorListState }) {
   const submit = (text: string, { complain }: { complain: boolean }) => {
     window.clearTimeout(timer.current);
     const parsed = parseSearchText(text);
+    const asked = ++complaint.current;
     if (!parsed.ok) {
-      if (complain) setIssues(parsed.issues);
+      if (!complain) return;
+      describeSearchIssues(parsed.issues.map(({ code, values }) => ({ code, values })))
+        .then((texts) => {
+          if (asked === complaint.current) setIssues(texts);
+        })
+        // An unreachable server: the query is not sent either way; there is nothing to say.
+        .catch(() => {});
       return;
     }
     setIssues([]);
@@ -76,10 +89,10 @@ export function SearchBox({ state }: { state: ErrorListState }) {
         <input
           id={SEARCH_INPUT_ID}
           type="search"
-          aria-label="Search errors"
+          aria-label={t("label")}
           aria-describedby={issuesId}
           aria-invalid={invalid || undefined}
-          placeholder="Search, or filter: level:error origin:api is:resolved…"
+          placeholder={t("placeholder")}
           value={value}
           maxLength={MAX_SEARCH_TEXT}
           spellCheck={false}
@@ -90,7 +103,10 @@ export function SearchBox({ state }: { state: ErrorListState }) {
             setValue(text);
             window.clearTimeout(timer.current);
             const clean = parseSearchText(text).ok;
-            if (clean) setIssues([]);
+            if (clean) {
+              complaint.current++;
+              setIssues([]);
+            }
             timer.current = window.setTimeout(
               () => submit(text, { complain: true }),
               clean ? DEBOUNCE_MS : COMPLAIN_MS,
@@ -105,9 +121,10 @@ export function SearchBox({ state }: { state: ErrorListState }) {
       <div id={issuesId} role="alert" className="empty:hidden">
         {invalid ? (
           <ul className="space-y-0.5 text-sm text-red-700 dark:text-red-400">
-            {issues.map((issue) => (
-              <li key={`${issue.start}-${issue.message}`} className="wrap-break-word">
-                {issue.message}
+            {issues.map((text, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the problems of one text, in order
+              <li key={index} className="wrap-break-word">
+                {text}
               </li>
             ))}
           </ul>
@@ -118,25 +135,33 @@ export function SearchBox({ state }: { state: ErrorListState }) {
   );
 }
 
+const HELP = {
+  level: "helpLevel",
+  origin: "helpOrigin",
+  release: "helpRelease",
+  is: "helpIs",
+  assigned: "helpAssigned",
+  env: "helpEnv",
+  tag: "helpTag",
+} as const satisfies Record<(typeof SEARCH_KEYS)[number]["key"], string>;
+
 /** The keys, under the box: a native disclosure, so it opens with Enter or Space. */
 function SearchHelp() {
+  const t = useTranslations("SearchBox");
   return (
     <details className="group text-sm">
       <summary className="w-fit cursor-pointer rounded text-xs font-medium text-zinc-500 hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-400 dark:hover:text-zinc-200">
-        Search syntax
+        {t("syntax")}
       </summary>
       <div className="syn mt-2 space-y-2 rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
-        <p>
-          Words and <code>"quoted phrases"</code> search titles and details. Filters are{" "}
-          <code>key:value</code>; quote a value with spaces.
-        </p>
+        <p>{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
         <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr] sm:items-baseline">
           {SEARCH_KEYS.map((entry) => (
             <div key={entry.key} className="contents">
               <dt>
                 <code>{entry.example}</code>
               </dt>
-              <dd>{entry.help}</dd>
+              <dd>{t(HELP[entry.key])}</dd>
             </div>
           ))}
         </dl>

@@ -6,6 +6,7 @@ import {
   type ErrorActionInput,
   updateErrors,
 } from "@/app/(dashboard)/errors/(list)/actions";
+import { useLaterTranslations } from "./later-messages";
 import type { Person } from "./types";
 
 export interface ActionNotice {
@@ -18,35 +19,6 @@ export interface ActionNotice {
 /** A list action: the bulk API's body (`ids`, `action` and its options). */
 export type ErrorActionRequest = ErrorActionInput;
 
-const plural = (n: number) => `${n} ${n === 1 ? "error" : "errors"}`;
-
-/** Every sentence the list's actions say, in one place. */
-export const ACTION_TEXT = {
-  done: (request: ErrorActionRequest, n: number, assigneeName: string | null) => {
-    switch (request.action) {
-      case "archive":
-        return `Archived ${plural(n)}.`;
-      case "unarchive":
-        return `Unarchived ${plural(n)}.`;
-      case "resolve":
-        return request.resolve === "inNextRelease"
-          ? `Resolved ${plural(n)} in the next release.`
-          : `Resolved ${plural(n)}.`;
-      case "reopen":
-        return `Reopened ${plural(n)}.`;
-      case "assign":
-        return request.assigneeId === null
-          ? `Unassigned ${plural(n)}.`
-          : `Assigned ${plural(n)} to ${assigneeName ?? "them"}.`;
-      case "delete":
-        return `Deleted ${plural(n)}.`;
-    }
-  },
-  nothing: "Nothing changed: those errors no longer exist.",
-  unreachable: "The server could not be reached. Try again.",
-  you: "you",
-};
-
 /** What undoes an action, when one does. */
 const UNDO: Partial<Record<ErrorAction, ErrorAction>> = {
   archive: "unarchive",
@@ -57,6 +29,7 @@ const UNDO: Partial<Record<ErrorAction, ErrorAction>> = {
 
 /** Runs the list's server actions in a transition and keeps the last outcome for a live region. */
 function useErrorActionsState(members: Person[], currentUserId: number) {
+  const later = useLaterTranslations();
   const [isPending, startTransition] = useTransition();
   const [notice, setNotice] = useState<ActionNotice | null>(null);
 
@@ -70,31 +43,30 @@ function useErrorActionsState(members: Person[], currentUserId: number) {
         } catch (error) {
           // A dropped connection or a server failure: say so here rather than replace the page.
           console.error(error);
-          result = { ok: false, error: ACTION_TEXT.unreachable };
+          setNotice({ tone: "error", text: later("unreachable") });
+          onSettled?.(false);
+          return;
         }
         if (!result.ok) {
-          setNotice({ tone: "error", text: result.error });
+          const text =
+            result.reason === "signedOut"
+              ? later("signedOut")
+              : (result.error ?? later("invalidRequest"));
+          setNotice({ tone: "error", text });
           onSettled?.(false);
           return;
         }
         const { affected } = result;
-        const assigneeName =
-          request.assigneeId === currentUserId
-            ? ACTION_TEXT.you
-            : (members.find((member) => member.id === request.assigneeId)?.name ?? null);
         const undo = UNDO[request.action];
         setNotice({
           tone: affected.length > 0 ? "success" : "error",
-          text:
-            affected.length > 0
-              ? ACTION_TEXT.done(request, affected.length, assigneeName)
-              : ACTION_TEXT.nothing,
+          text: result.notice,
           undo: undo && affected.length > 0 ? { ids: affected, action: undo } : undefined,
         });
         onSettled?.(true);
       });
     },
-    [members, currentUserId],
+    [later],
   );
 
   const dismiss = useCallback(() => setNotice(null), []);

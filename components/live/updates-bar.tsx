@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 /**
  * What changed on an open page and is not shown yet: a polite announcement, and a button that
  * floats at the bottom of the window, wherever the page is scrolled. Floating, its coming and
@@ -17,6 +19,7 @@ export function UpdatesBar({
   pending: boolean;
   onShow: () => void;
 }) {
+  const t = useTranslations("UpdatesBar");
   return (
     <>
       <p className="sr-only" role="status">
@@ -30,7 +33,7 @@ export function UpdatesBar({
             onClick={onShow}
             className="pointer-events-auto rounded-full bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg ring-1 ring-indigo-700/20 hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-70 dark:bg-indigo-500 dark:hover:bg-indigo-400"
           >
-            {pending ? "Updating…" : label}
+            {pending ? t("updating") : label}
           </button>
         </div>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Avatar } from "./avatar";
 import { Menu, MenuItem, MenuLabel, MenuSeparator } from "./menu";
 
@@ -8,19 +9,6 @@ export interface Person {
   id: number;
   name: string;
 }
-
-/** Every word of the assignee picker, in one place. */
-export const ASSIGN_TEXT = {
-  menu: "Assign to",
-  me: "Me",
-  nobody: "Nobody",
-  members: "Project members",
-  unassigned: "Unassigned",
-  assign: "Assign",
-  /** The name of a row's picker: what it changes, and who it is now. */
-  rowLabel: (title: string, assignee: Person | null) =>
-    `Assign ${title}, now ${assignee ? assignee.name : "nobody"}`,
-};
 
 /**
  * The choices of an assignee: me, nobody, then the other members of the project. `current` is
@@ -34,7 +22,7 @@ export function AssignMenu({
   current,
   onAssign,
   submit,
-  label = ASSIGN_TEXT.menu,
+  label,
   buttonLabel,
   trigger,
   triggerClassName,
@@ -58,6 +46,7 @@ export function AssignMenu({
   /** See Menu: render the choices only once the button is reached. */
   lazy?: boolean;
 }) {
+  const t = useTranslations("AssignMenu");
   const me = members.find((member) => member.id === currentUserId);
   const others = members.filter((member) => member.id !== currentUserId);
   const checked = (id: number | null) =>
@@ -69,7 +58,7 @@ export function AssignMenu({
   });
   return (
     <Menu
-      label={label}
+      label={label ?? t("menu")}
       buttonLabel={buttonLabel}
       trigger={trigger}
       triggerClassName={triggerClassName}
@@ -82,7 +71,7 @@ export function AssignMenu({
         <MenuItem {...item(me.id)}>
           <span className="flex items-center gap-2">
             <Avatar id={me.id} name={me.name} />
-            {ASSIGN_TEXT.me} <span className="text-zinc-500 dark:text-zinc-400">({me.name})</span>
+            {t("me")} <span className="text-zinc-500 dark:text-zinc-400">({me.name})</span>
           </span>
         </MenuItem>
       ) : null}
@@ -94,13 +83,13 @@ export function AssignMenu({
           >
             –
           </span>
-          {ASSIGN_TEXT.nobody}
+          {t("nobody")}
         </span>
       </MenuItem>
       {others.length > 0 ? (
         <>
           <MenuSeparator />
-          <MenuLabel>{ASSIGN_TEXT.members}</MenuLabel>
+          <MenuLabel>{t("members")}</MenuLabel>
           {others.map((member) => (
             <MenuItem key={member.id} {...item(member.id)}>
               <span className="flex min-w-0 items-center gap-2">

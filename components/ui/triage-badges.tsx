@@ -1,14 +1,4 @@
-/** Every word these badges show, in one place (the Portuguese translation starts here). */
-export const TRIAGE_BADGE_TEXT = {
-  open: "Open",
-  resolved: "Resolved",
-  archived: "Archived",
-  archivedSince: (n: number) => `Archived (${n.toLocaleString("en-US")} since)`,
-  sinceArchived: (n: number) =>
-    `${n.toLocaleString("en-US")} ${n === 1 ? "event" : "events"} since archived`,
-  regressed: "Regressed",
-  escalating: "Escalating",
-} as const;
+import { useTranslations } from "next-intl";
 
 export type TriageStatus = "open" | "resolved" | "archived";
 export type TriageSubstatus = "regressed" | "escalating";
@@ -26,15 +16,17 @@ function Badge({ tone, children }: { tone: Tone; children: React.ReactNode }) {
 
 /** Open, Resolved or Archived: the detail page's status. */
 export function StatusBadge({ status }: { status: TriageStatus }) {
-  return <Badge tone={status}>{TRIAGE_BADGE_TEXT[status]}</Badge>;
+  const t = useTranslations("TriageBadges");
+  return <Badge tone={status}>{t(status)}</Badge>;
 }
 
 /** Regressed or Escalating: why an open error came back by itself. */
 export function SubstatusBadge({ substatus }: { substatus: TriageSubstatus }) {
+  const t = useTranslations("TriageBadges");
   return (
     <Badge tone={substatus}>
       <span aria-hidden>{substatus === "regressed" ? "↺" : "↑"}</span>
-      <span>{TRIAGE_BADGE_TEXT[substatus]}</span>
+      <span>{t(substatus)}</span>
     </Badge>
   );
 }
@@ -55,18 +47,17 @@ export function TriageBadges({
   eventsSinceStatus: number;
   view: TriageStatus | "all" | null;
 }) {
+  const t = useTranslations("TriageBadges");
   if (status === "open") return substatus ? <SubstatusBadge substatus={substatus} /> : null;
   if (status === "resolved")
-    return view === "resolved" ? null : <Badge tone="resolved">{TRIAGE_BADGE_TEXT.resolved}</Badge>;
+    return view === "resolved" ? null : <Badge tone="resolved">{t("resolved")}</Badge>;
   if (view === "archived")
     return eventsSinceStatus > 0 ? (
-      <Badge tone="archived">{TRIAGE_BADGE_TEXT.sinceArchived(eventsSinceStatus)}</Badge>
+      <Badge tone="archived">{t("sinceArchived", { count: eventsSinceStatus })}</Badge>
     ) : null;
   return (
     <Badge tone="archived">
-      {eventsSinceStatus > 0
-        ? TRIAGE_BADGE_TEXT.archivedSince(eventsSinceStatus)
-        : TRIAGE_BADGE_TEXT.archived}
+      {eventsSinceStatus > 0 ? t("archivedSince", { count: eventsSinceStatus }) : t("archived")}
     </Badge>
   );
 }

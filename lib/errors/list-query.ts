@@ -126,17 +126,32 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
   return query;
 }
 
+/** What is wrong with a tag filter's key and value, as a code and the bound it breaks. */
+export type TagIssue =
+  | { code: "tagKeyLength"; max: number }
+  | { code: "tagKeyChars" }
+  | { code: "tagValueLength"; max: number };
+
 /**
  * What is wrong with a tag filter's key and value (as ingest bounds them), or null. The key
  * holds no ":" (the URL's separator) and no "=" (the search syntax's `tag:key=value`).
  */
-export function tagProblem(key: string, value: string): string | null {
+export function tagIssue(key: string, value: string): TagIssue | null {
   if (key.length < 1 || key.length > MAX_TAG_KEY_LENGTH)
-    return `a tag key must be 1–${MAX_TAG_KEY_LENGTH} characters`;
-  if (key.includes(":") || key.includes("=")) return 'a tag key cannot hold ":" or "="';
+    return { code: "tagKeyLength", max: MAX_TAG_KEY_LENGTH };
+  if (key.includes(":") || key.includes("=")) return { code: "tagKeyChars" };
   if (value.length < 1 || value.length > MAX_TAG_VALUE_LENGTH)
-    return `a tag value must be 1–${MAX_TAG_VALUE_LENGTH} characters`;
+    return { code: "tagValueLength", max: MAX_TAG_VALUE_LENGTH };
   return null;
+}
+
+/** tagIssue in the API's words. */
+export function tagProblem(key: string, value: string): string | null {
+  const issue = tagIssue(key, value);
+  if (!issue) return null;
+  if (issue.code === "tagKeyLength") return `a tag key must be 1–${issue.max} characters`;
+  if (issue.code === "tagKeyChars") return 'a tag key cannot hold ":" or "="';
+  return `a tag value must be 1–${issue.max} characters`;
 }
 
 export function invalidParameters(issues: Issue[]): Invalid {

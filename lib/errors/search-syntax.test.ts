@@ -1,4 +1,6 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { CATALOGUES } from "../i18n/messages";
 import { parseListErrorsQuery } from "./list-query";
 import { type ErrorListState, errorListHref, listStateFromQuery } from "./list-url";
 import {
@@ -12,15 +14,22 @@ import {
 const stateOf = (search: string) =>
   listStateFromQuery(parseListErrorsQuery(new URLSearchParams(search)));
 
-const filtersOf = (text: string): SearchFilters => {
-  const parsed = parseSearchText(text);
-  if (!parsed.ok) throw new Error(parsed.issues.map((issue) => issue.message).join("; "));
-  return parsed.filters;
-};
+/** The issues as the search box words them in English (describeSearchIssues). */
+const english = createTranslator({
+  locale: "en",
+  messages: CATALOGUES.en,
+  namespace: "SearchIssues",
+});
 
 const messagesOf = (text: string): string[] => {
   const parsed = parseSearchText(text);
-  return parsed.ok ? [] : parsed.issues.map((issue) => issue.message);
+  return parsed.ok ? [] : parsed.issues.map((issue) => english(issue.code, issue.values));
+};
+
+const filtersOf = (text: string): SearchFilters => {
+  const parsed = parseSearchText(text);
+  if (!parsed.ok) throw new Error(messagesOf(text).join("; "));
+  return parsed.filters;
 };
 
 /** The URL the box's text leads to from a given list state. */

@@ -1,7 +1,7 @@
 import { parseIntegerId } from "../ids";
 import { LEVELS, type Level } from "../ingest/levels";
 import { MAX_RELEASE_LENGTH } from "../ingest/limits";
-import { type ErrorStatusFilter, tagProblem } from "./list-query";
+import { type ErrorStatusFilter, tagIssue } from "./list-query";
 import type { ErrorListState } from "./list-url";
 
 /**
@@ -15,22 +15,15 @@ export const MAX_SEARCH_TEXT = 1000;
 /** As GET /api/errors bounds `q`. */
 export const MAX_FREE_TEXT = 200;
 
+/** The keys and an example of each; the search box says what each does in the page's language. */
 export const SEARCH_KEYS = [
-  {
-    key: "level",
-    example: "level:error",
-    help: "fatal, error, warning, info, debug; several: level:fatal,error",
-  },
-  { key: "origin", example: "origin:billing-api", help: "the service that sent the event" },
-  { key: "release", example: "release:1.4.2", help: "errors seen in that release" },
-  { key: "is", example: "is:resolved", help: "open, resolved, archived or all" },
-  { key: "assigned", example: "assigned:me", help: "me, none, or a user id" },
-  {
-    key: "env",
-    example: "env:staging",
-    help: "production, staging, development, other, all, or a name",
-  },
-  { key: "tag", example: "tag:browser=Firefox", help: "a tag's key=value" },
+  { key: "level", example: "level:error" },
+  { key: "origin", example: "origin:billing-api" },
+  { key: "release", example: "release:1.4.2" },
+  { key: "is", example: "is:resolved" },
+  { key: "assigned", example: "assigned:me" },
+  { key: "env", example: "env:staging" },
+  { key: "tag", example: "tag:browser=Firefox" },
 ] as const;
 
 type Key = (typeof SEARCH_KEYS)[number]["key"];
@@ -69,8 +62,53 @@ export interface SearchFilters {
   environment: string | null;
 }
 
-export interface SearchIssue {
-  message: string;
+/** What can be wrong with a query; the search box words each one (SearchIssues messages). */
+export const SEARCH_ISSUE_CODES: readonly SearchIssueCode[] = [
+  "searchTooLong",
+  "textTooLong",
+  "unclosedQuote",
+  "excluding",
+  "unknownKey",
+  "needsValue",
+  "givenTwice",
+  "unknownLevel",
+  "originTooLong",
+  "releaseTooLong",
+  "unknownStatus",
+  "unknownAssignee",
+  "envTooLong",
+  "tagFormat",
+  "tagKeyLength",
+  "tagKeyChars",
+  "tagValueLength",
+];
+
+export type SearchIssueCode =
+  | "searchTooLong"
+  | "textTooLong"
+  | "unclosedQuote"
+  | "excluding"
+  | "unknownKey"
+  | "needsValue"
+  | "givenTwice"
+  | "unknownLevel"
+  | "originTooLong"
+  | "releaseTooLong"
+  | "unknownStatus"
+  | "unknownAssignee"
+  | "envTooLong"
+  | "tagFormat"
+  | "tagKeyLength"
+  | "tagKeyChars"
+  | "tagValueLength";
+
+/** A problem as a code and the values its message names. */
+export interface SearchProblem {
+  code: SearchIssueCode;
+  values?: Record<string, string | number>;
+}
+
+export interface SearchIssue extends SearchProblem {
   /** Where in the text (UTF-16 offsets, end exclusive). */
   start: number;
   end: number;
@@ -156,7 +194,8 @@ export function parseSearchText(input: string): SearchParse {
       filters,
       issues: [
         {
-          message: `The search is too long: at most ${MAX_SEARCH_TEXT} characters`,
+          code: "searchTooLong",
+          values: { max: MAX_SEARCH_TEXT },
           start: 0,
           end: input.length,
         },
@@ -166,9 +205,10 @@ export function parseSearchText(input: string): SearchParse {
   const free: string[] = [];
   const seen = new Map<Key, string>();
   for (const word of words(input)) {
-    const issue = (message: string) => issues.push({ message, start: word.start, end: word.end });
+    const issue = (problem: SearchProblem) =>
+      issues.push({ ...problem, start: word.start, end: word.end });
     if (word.unclosed) {
-      issue('A quote is not closed: add the closing "');
+      issue({ code: "unclosedQuote" });
       continue;
     }
     const rawKey = word.colon > 0 ? word.text.slice(0, word.colon) : "";
@@ -179,7 +219,7 @@ export function parseSearchText(input: string): SearchParse {
     }
     const negated = rawKey.startsWith("-") || rawKey.startsWith("!");
     if (negated && ALIASES[rawKey.slice(1).toLowerCase()]) {
-      issue(`Excluding with "${rawKey}:" is not supported; use ${rawKey.slice(1)}: to include`);
+      issue({ code: "excluding", values: { key: rawKey, bare: rawKey.slice(1) } });
       continue;
     }
     if (!KEY_CHARS.test(rawKey)) {
@@ -190,20 +230,18 @@ export function parseSearchText(input: string): SearchParse {
     if (!key) {
       // "TypeError: x" is text: a word that ends with its colon names no filter.
       if (!value) free.push(word.text);
-      else
-        issue(
-          `Unknown key "${rawKey}" — try ${keyList}; put text in quotes to search for it as written`,
-        );
+      else issue({ code: "unknownKey", values: { key: rawKey, keys: keyList } });
       continue;
     }
     if (!value) {
-      issue(`"${rawKey}:" needs a value, e.g. ${SEARCH_KEYS.find((k) => k.key === key)?.example}`);
+      const example = SEARCH_KEYS.find((k) => k.key === key)?.example ?? "";
+      issue({ code: "needsValue", values: { key: rawKey, example } });
       continue;
     }
     if (key !== "level") {
       const before = seen.get(key);
       if (before !== undefined && before !== value) {
-        issue(`"${key}:" is given twice; keep one`);
+        issue({ code: "givenTwice", values: { key } });
         continue;
       }
       seen.set(key, value);
@@ -214,7 +252,8 @@ export function parseSearchText(input: string): SearchParse {
   filters.q = free.join(" ");
   if (filters.q.length > MAX_FREE_TEXT) {
     issues.push({
-      message: `The search text is too long: at most ${MAX_FREE_TEXT} characters`,
+      code: "textTooLong",
+      values: { max: MAX_FREE_TEXT },
       start: 0,
       end: input.length,
     });
@@ -223,14 +262,14 @@ export function parseSearchText(input: string): SearchParse {
 }
 
 /** Sets one key's value on `filters`; returns what is wrong with the value, or null. */
-function applyKey(filters: SearchFilters, key: Key, value: string): string | null {
+function applyKey(filters: SearchFilters, key: Key, value: string): SearchProblem | null {
   switch (key) {
     case "level": {
       for (const part of value.split(",")) {
         const level = part.trim().toLowerCase();
         if (!level) continue;
         if (!(LEVELS as readonly string[]).includes(level))
-          return `Unknown level "${part}" — use ${LEVELS.join(", ")}`;
+          return { code: "unknownLevel", values: { value: part, levels: LEVELS.join(", ") } };
         if (!filters.levels.includes(level as Level)) filters.levels.push(level as Level);
       }
       // Severity order, as the level chips and the URL write it.
@@ -238,17 +277,17 @@ function applyKey(filters: SearchFilters, key: Key, value: string): string | nul
       return null;
     }
     case "origin":
-      if (value.length > 255) return "An origin is at most 255 characters";
+      if (value.length > 255) return { code: "originTooLong", values: { max: 255 } };
       filters.origin = value;
       return null;
     case "release":
       if (value.length > MAX_RELEASE_LENGTH)
-        return `A release is at most ${MAX_RELEASE_LENGTH} characters`;
+        return { code: "releaseTooLong", values: { max: MAX_RELEASE_LENGTH } };
       filters.release = value;
       return null;
     case "is": {
       const status = STATUS_WORDS[value.toLowerCase()];
-      if (!status) return `Unknown status "is:${value}" — use open, resolved, archived or all`;
+      if (!status) return { code: "unknownStatus", values: { value } };
       filters.status = status;
       return null;
     }
@@ -257,18 +296,21 @@ function applyKey(filters: SearchFilters, key: Key, value: string): string | nul
       const id = who.startsWith("#") ? who.slice(1) : who;
       if (who === "me" || who === "none") filters.assignee = who;
       else if (parseIntegerId(id) !== null) filters.assignee = id;
-      else return `Unknown assignee "${value}" — use me, none or a user id`;
+      else return { code: "unknownAssignee", values: { value } };
       return null;
     }
     case "env":
-      if (value.length > 64) return "An environment is at most 64 characters";
+      if (value.length > 64) return { code: "envTooLong", values: { max: 64 } };
       filters.environment = value;
       return null;
     case "tag": {
       const separator = value.indexOf("=");
-      if (separator < 0) return `A tag filter is tag:key=value, e.g. tag:browser=Firefox`;
-      const problem = tagProblem(value.slice(0, separator), value.slice(separator + 1));
-      if (problem) return `${problem[0]?.toUpperCase()}${problem.slice(1)}`;
+      if (separator < 0) return { code: "tagFormat" };
+      const problem = tagIssue(value.slice(0, separator), value.slice(separator + 1));
+      if (problem) {
+        const { code, ...values } = problem;
+        return { code, values };
+      }
       filters.tag = `${value.slice(0, separator)}:${value.slice(separator + 1)}`;
       return null;
     }

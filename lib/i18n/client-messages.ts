@@ -1,46 +1,57 @@
 /**
  * The namespaces client components translate with useTranslations. Only these travel to the
- * browser in every page's payload; server components read the whole catalogue on the server.
+ * browser; server components read the whole catalogue on the server. CLIENT_NAMESPACES are in
+ * every page's payload (the root layout's provider); an area's namespaces travel only with
+ * that area's pages (AreaMessages in the area's layout), so that a page carries what it uses.
  */
 export const CLIENT_NAMESPACES = [
   "Common",
   "AppShell",
   "LocaleSwitcher",
   "Nav",
-  "LoginForm",
-  "SignupForm",
-  "Welcome",
-  "SecretReveal",
-  "SettingsForms",
   "CopyButton",
   "ConfirmDialog",
 ] as const;
 
-export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    CLIENT_NAMESPACES.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]),
-  );
-}
+/** The errors list's badges and menus, which an error's pages use too. */
+const ERROR_PARTS = ["Environments", "Levels", "TriageBadges", "AssignMenu", "UpdatesBar"] as const;
 
-// Detail area (an error's and an event's pages): these travel only with those pages, inside
-// components/error-detail/detail-messages.tsx, not with every page of the app.
-export const DETAIL_CLIENT_NAMESPACES = [
-  "DetailWords",
-  "DetailTime",
-  "TagList",
-  "ErrorActions",
-  "ArchiveCondition",
-  "EventsChart",
-  "EventRows",
-  "FramesToggle",
-  "LiveError",
-] as const;
+/**
+ * Each area's namespaces. A nested provider replaces the root's messages rather than adding to
+ * them, so an area whose client components sit beside the shell's repeats CLIENT_NAMESPACES;
+ * the errors list (which has no shell component inside it) names only what it uses.
+ */
+export const AREA_NAMESPACES = {
+  auth: [...CLIENT_NAMESPACES, "LoginForm", "SignupForm"],
+  welcome: [...CLIENT_NAMESPACES, "Welcome", "SecretReveal"],
+  settings: [...CLIENT_NAMESPACES, "SettingsForms", "SecretReveal"],
+  // The errors list (app/(dashboard)/errors/(list)): the table, its toolbar and search box.
+  errorsList: ["CopyButton", "ConfirmDialog", ...ERROR_PARTS, "ErrorList", "SearchBox"],
+  // An error's and an event's pages (app/(dashboard)/errors/[id]): the triage actions,
+  // charts, times, event rows and the live bar.
+  errorDetail: [
+    ...CLIENT_NAMESPACES,
+    ...ERROR_PARTS,
+    "BackToList",
+    "DetailWords",
+    "DetailTime",
+    "TagList",
+    "ErrorActions",
+    "ArchiveCondition",
+    "EventsChart",
+    "EventRows",
+    "FramesToggle",
+    "LiveError",
+  ],
+} as const;
 
-/** The given namespaces of a catalogue, for a provider that adds them to a part of the page. */
-export function pickMessages(
+export type ClientArea = keyof typeof AREA_NAMESPACES;
+
+export function clientMessages(
   messages: Record<string, unknown>,
-  namespaces: readonly string[],
+  area?: ClientArea,
 ): Record<string, unknown> {
+  const namespaces: readonly string[] = area ? AREA_NAMESPACES[area] : CLIENT_NAMESPACES;
   return Object.fromEntries(
     namespaces.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]),
   );

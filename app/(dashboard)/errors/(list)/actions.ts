@@ -1,7 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { findUserNames } from "@/db/queries/users";
 import { withUser } from "@/lib/actions/with-user";
+import { SEARCH_ISSUE_CODES, type SearchProblem } from "@/lib/errors/search-syntax";
 import { triageErrors } from "@/lib/errors/triage";
 import type { BULK_ACTIONS } from "@/lib/schemas/errors";
 
@@ -21,8 +24,28 @@ export type ErrorActionInput = {
 };
 
 export type ErrorActionResult =
-  | { ok: true; action: ErrorAction; affected: number[] }
-  | { ok: false; error: string };
+  /** `notice`: what was done, in the page's language. */
+  | { ok: true; action: ErrorAction; affected: number[]; notice: string }
+  /** `error`: the rule's own words, when it gave some; the list words the rest itself. */
+  | { ok: false; reason: "refused" | "signedOut"; error: string | null };
+
+/** The ErrorNotices message that says an action was done. */
+function doneKey(request: ErrorActionInput) {
+  switch (request.action) {
+    case "archive":
+      return "doneArchive";
+    case "unarchive":
+      return "doneUnarchive";
+    case "resolve":
+      return request.resolve === "inNextRelease" ? "doneResolveNextRelease" : "doneResolve";
+    case "reopen":
+      return "doneReopen";
+    case "assign":
+      return request.assigneeId === null ? "doneUnassign" : "doneAssign";
+    case "delete":
+      return "doneDelete";
+  }
+}
 
 /**
  * The list's actions on errors, one or many: archive, unarchive, resolve, reopen, assign or
@@ -34,13 +57,43 @@ export const updateErrors = withUser<[ErrorActionInput], ErrorActionResult>(
     const { action, affected } = await triageErrors(db, { userId: user.id, body: input });
     // The list, its tab counts and any open detail page change with it.
     revalidatePath("/errors", "layout");
-    return { ok: true, action, affected };
+    const t = await getTranslations("ErrorNotices");
+    if (affected.length === 0) return { ok: true, action, affected, notice: t("nothingChanged") };
+    const assigneeId = input.action === "assign" ? (input.assigneeId ?? null) : null;
+    const name =
+      assigneeId === null
+        ? ""
+        : assigneeId === user.id
+          ? t("assigneeYou")
+          : ((await findUserNames(db, [assigneeId])).get(assigneeId) ?? t("assigneeUnknown"));
+    return {
+      ok: true,
+      action,
+      affected,
+      notice: t(doneKey(input), { count: affected.length, name }),
+    };
   },
   {
     refused: (error) => ({
       ok: false,
-      error: error.issues?.[0]?.message ?? "Invalid request.",
+      reason: "refused",
+      error: error.issues?.[0]?.message ?? null,
     }),
-    signedOut: () => ({ ok: false, error: "Your session has ended. Log in again." }),
+    signedOut: () => ({ ok: false, reason: "signedOut", error: null }),
   },
 );
+
+/**
+ * The search box's problems in the page's language. Worded here rather than in the browser so
+ * that their messages, seldom needed, are not part of every list page.
+ */
+export async function describeSearchIssues(problems: SearchProblem[]): Promise<string[]> {
+  const t = await getTranslations("SearchIssues");
+  return problems.slice(0, 50).map((problem) => {
+    if (!SEARCH_ISSUE_CODES.includes(problem.code)) return "";
+    const values: Record<string, string | number> = {};
+    for (const [key, value] of Object.entries(problem.values ?? {}))
+      if (typeof value === "string" || typeof value === "number") values[key] = value;
+    return t(problem.code, values);
+  });
+}

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { ListProblem } from "@/components/errors/empty-states";
 import { ErrorsListView } from "@/components/errors/errors-list-view";
 import type { ListTotal } from "@/components/errors/pagination";
@@ -21,13 +23,17 @@ import { errorListHref, listStateFromQuery, toSearchParams } from "@/lib/errors/
 import { chooseProjectForPage } from "@/lib/projects/access";
 import { requestBaseUrl } from "@/lib/request-base-url";
 
-export const metadata: Metadata = { title: "Errors" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ErrorsPage");
+  return { title: t("metaTitle") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ErrorsPage({ searchParams }: { searchParams: SearchParams }) {
   // The layout redirects too, but a page renders in parallel with its layout.
   const userId = (await requireUser()).id;
+  const t = await getTranslations("ErrorsPage");
 
   // The same parser as GET /api/errors: one set of rules for the URL of the list.
   let query: ListErrorsQuery;
@@ -35,7 +41,7 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
     query = parseListErrorsQuery(toSearchParams(await searchParams));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return <Problem title="This link to the error list is not valid" message={error.message} />;
+    return <Problem title={t("badLink")} message={error.message} />;
   }
 
   const db = await getDb();
@@ -49,12 +55,7 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
     ),
   ]);
   if (!access) {
-    return (
-      <Problem
-        title="Project not found"
-        message="There is no such project, or you are not one of its members."
-      />
-    );
+    return <Problem title={t("projectNotFound")} message={t("projectNotFoundMessage")} />;
   }
 
   const state = listStateFromQuery(query);
@@ -67,7 +68,7 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
     if (!(error instanceof DomainError)) throw error;
     return (
       <Problem
-        title="This page of results is not available"
+        title={t("pageUnavailable")}
         message={error.message}
         resetHref={errorListHref(state, { cursor: null })}
       />
@@ -149,9 +150,10 @@ function listTotalFromTabs(query: ListErrorsQuery, counts: EnvironmentCounts): L
 }
 
 function Problem(props: { title: string; message: string; resetHref?: string }) {
+  const t = useTranslations("ErrorsPage");
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Errors</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <ListProblem {...props} />
     </div>
   );

@@ -6,7 +6,6 @@ import { cache } from "react";
 import { ActivitySection } from "@/components/error-detail/activity-section";
 import { AlertsTriggered } from "@/components/error-detail/alerts-triggered";
 import { TagList } from "@/components/error-detail/badges";
-import { DetailMessages } from "@/components/error-detail/detail-messages";
 import {
   ErrorFacts,
   ErrorHeader,
@@ -129,111 +128,109 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
   const tags = latest ? mergeTags(latest.payload, latest.tags) : [];
 
   return (
-    <DetailMessages>
-      <TimeProvider serverNow={now.getTime()}>
-        <LiveErrorProvider
-          errorId={error.id}
-          initial={{
-            count: error.count,
-            lastSeen: summary.lastSeen,
-            status: error.status,
-            substatus: error.substatus,
-            latestEventId: latest?.id ?? null,
-          }}
-        >
-          <article className="space-y-6">
-            <NewEventsBar />
-            <ErrorHeader error={summary} members={members} currentUserId={userId} />
-            <TriageBanner triage={triageData(error)} />
-            <ErrorFacts error={summary} />
+    <TimeProvider serverNow={now.getTime()}>
+      <LiveErrorProvider
+        errorId={error.id}
+        initial={{
+          count: error.count,
+          lastSeen: summary.lastSeen,
+          status: error.status,
+          substatus: error.substatus,
+          latestEventId: latest?.id ?? null,
+        }}
+      >
+        <article className="space-y-6">
+          <NewEventsBar />
+          <ErrorHeader error={summary} members={members} currentUserId={userId} />
+          <TriageBanner triage={triageData(error)} />
+          <ErrorFacts error={summary} />
 
-            <Section
-              title={t("details")}
-              actions={
-                latest ? (
-                  <Link
-                    href={`/errors/${error.id}/events/${latest.id}`}
-                    className="rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 hover:underline dark:text-indigo-300 dark:hover:bg-indigo-950/60"
-                  >
-                    {t("latestEventLink")}
-                  </Link>
-                ) : null
-              }
-            >
-              {details ? (
-                <TextBox
-                  label={t("detailsLabel")}
-                  testId="error-details"
-                  className="max-h-96 sm:[&>pre]:text-sm sm:[&>pre]:leading-6"
+          <Section
+            title={t("details")}
+            actions={
+              latest ? (
+                <Link
+                  href={`/errors/${error.id}/events/${latest.id}`}
+                  className="rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 hover:underline dark:text-indigo-300 dark:hover:bg-indigo-950/60"
                 >
-                  {details}
-                </TextBox>
-              ) : (
-                <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("noDetails")}</p>
-              )}
-            </Section>
+                  {t("latestEventLink")}
+                </Link>
+              ) : null
+            }
+          >
+            {details ? (
+              <TextBox
+                label={t("detailsLabel")}
+                testId="error-details"
+                className="max-h-96 sm:[&>pre]:text-sm sm:[&>pre]:leading-6"
+              >
+                {details}
+              </TextBox>
+            ) : (
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("noDetails")}</p>
+            )}
+          </Section>
 
-            {latest?.payload ? <SdkExceptionSection payload={latest.payload} /> : null}
+          {latest?.payload ? <SdkExceptionSection payload={latest.payload} /> : null}
 
-            <Section title={t("frequency")}>
-              <div className="grid gap-6 md:grid-cols-2">
-                <EventsChart title={t("chartHourly")} buckets={counts.hourly} unit="hour" />
-                <EventsChart title={t("chartDaily")} buckets={counts.daily} unit="day" />
-              </div>
-            </Section>
-
-            <TagsSection
-              keys={tagBreakdown.keys.map(({ key, total, distinct, top, otherValues }) => ({
-                key,
-                total,
-                distinct,
-                otherValues,
-                top: top.map(({ value, count }) => ({ value, count })),
-              }))}
-            />
-
-            <div className="grid items-start gap-6 xl:grid-cols-2">
-              <ReleasesSection
-                firstRelease={error.firstRelease}
-                lastRelease={error.lastRelease}
-                releases={error.releases.map((release) => ({
-                  name: release.name,
-                  count: release.count,
-                  firstSeen: release.firstSeen.toISOString(),
-                  lastSeen: release.lastSeen.toISOString(),
-                }))}
-                limit={DETAIL_RELEASES}
-              />
-              <ActivitySection
-                items={activity.items.map(
-                  (item): ActivityData => ({ ...item, at: item.at.toISOString() }),
-                )}
-                people={people}
-                limit={DEFAULT_ACTIVITY_LIMIT}
-              />
+          <Section title={t("frequency")}>
+            <div className="grid gap-6 md:grid-cols-2">
+              <EventsChart title={t("chartHourly")} buckets={counts.hourly} unit="hour" />
+              <EventsChart title={t("chartDaily")} buckets={counts.daily} unit="day" />
             </div>
+          </Section>
 
-            {tags.length > 0 ? (
-              <Section title={t("latestTags")}>
-                <TagList tags={tags} />
-              </Section>
-            ) : null}
+          <TagsSection
+            keys={tagBreakdown.keys.map(({ key, total, distinct, top, otherValues }) => ({
+              key,
+              total,
+              distinct,
+              otherValues,
+              top: top.map(({ value, count }) => ({ value, count })),
+            }))}
+          />
 
-            {latest?.payload ? <SdkContextSections payload={latest.payload} /> : null}
-
-            <AlertsTriggered alerts={alerts} projectSlug={error.project.slug} errorId={error.id} />
-
-            <EventsList
-              errorId={error.id}
-              total={error.count}
-              events={events.items.map(toEventItem)}
-              nextCursor={events.nextCursor}
-              paged={before !== null}
+          <div className="grid items-start gap-6 xl:grid-cols-2">
+            <ReleasesSection
+              firstRelease={error.firstRelease}
+              lastRelease={error.lastRelease}
+              releases={error.releases.map((release) => ({
+                name: release.name,
+                count: release.count,
+                firstSeen: release.firstSeen.toISOString(),
+                lastSeen: release.lastSeen.toISOString(),
+              }))}
+              limit={DETAIL_RELEASES}
             />
-          </article>
-        </LiveErrorProvider>
-      </TimeProvider>
-    </DetailMessages>
+            <ActivitySection
+              items={activity.items.map(
+                (item): ActivityData => ({ ...item, at: item.at.toISOString() }),
+              )}
+              people={people}
+              limit={DEFAULT_ACTIVITY_LIMIT}
+            />
+          </div>
+
+          {tags.length > 0 ? (
+            <Section title={t("latestTags")}>
+              <TagList tags={tags} />
+            </Section>
+          ) : null}
+
+          {latest?.payload ? <SdkContextSections payload={latest.payload} /> : null}
+
+          <AlertsTriggered alerts={alerts} projectSlug={error.project.slug} errorId={error.id} />
+
+          <EventsList
+            errorId={error.id}
+            total={error.count}
+            events={events.items.map(toEventItem)}
+            nextCursor={events.nextCursor}
+            paged={before !== null}
+          />
+        </article>
+      </LiveErrorProvider>
+    </TimeProvider>
   );
 }
 

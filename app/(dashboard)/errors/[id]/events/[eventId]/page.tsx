@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { DetailMessages } from "@/components/error-detail/detail-messages";
 import { EventContent } from "@/components/error-detail/event-content";
 import { EventFacts, EventHeader } from "@/components/error-detail/event-summary";
 import { TimeProvider } from "@/components/error-detail/time";
@@ -67,22 +66,20 @@ export default async function ErrorEventPage({ params }: Props) {
     collectedBy: event.collectedBy,
   };
   return (
-    <DetailMessages>
-      <TimeProvider serverNow={Date.now()}>
-        <article className="space-y-6">
-          <EventHeader
-            error={{ id: error.id, title: error.title, count: error.count }}
-            event={summary}
-            navigation={navigation}
-          />
-          <EventFacts event={summary} />
-          <EventContent
-            details={event.details}
-            payload={event.payload}
-            tags={mergeTags(event.payload, event.tags)}
-          />
-        </article>
-      </TimeProvider>
-    </DetailMessages>
+    <TimeProvider serverNow={Date.now()}>
+      <article className="space-y-6">
+        <EventHeader
+          error={{ id: error.id, title: error.title, count: error.count }}
+          event={summary}
+          navigation={navigation}
+        />
+        <EventFacts event={summary} />
+        <EventContent
+          details={event.details}
+          payload={event.payload}
+          tags={mergeTags(event.payload, event.tags)}
+        />
+      </article>
+    </TimeProvider>
   );
 }
