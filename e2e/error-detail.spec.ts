@@ -107,7 +107,7 @@ test("a native error: summary, details, charts and paged events", async ({
   const facts = page.getByLabel("Summary");
   await expect(facts.getByTestId("event-count")).toHaveText("23");
   await expect(facts.locator("[data-level=warning]")).toHaveText("warning");
-  await expect(facts).toContainText("Staging (homologação)");
+  await expect(facts).toContainText("Staging");
   await expect(facts).toContainText(user.name);
   await expect(facts).toContainText(user.email);
   await expect(facts).toContainText(caller.keyName);
