@@ -153,9 +153,9 @@ export async function getAlertDelivery(
   input: { userId: number; project: string | number; deliveryId: string | number },
 ): Promise<{ delivery: AlertDeliveryView; attempts: AlertAttemptView[] }> {
   const { project } = await requireProjectAccess(db, input);
-  const deliveryId = parseId(String(input.deliveryId), "Alert delivery");
+  const deliveryId = parseId(String(input.deliveryId), "alertDelivery");
   const row = await findAlertDelivery(db, { projectId: project.id, deliveryId });
-  if (!row) throw notFound("Alert delivery");
+  if (!row) throw notFound("alertDelivery");
   const attempts = await listAlertAttempts(db, { deliveryIds: [row.id] });
   return { delivery: deliveryView(row), attempts: attempts.map(attemptView) };
 }

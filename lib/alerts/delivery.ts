@@ -347,7 +347,7 @@ export async function sendTestAlert(
   deliveries: { channelId: number; status: string; lastError: string | null }[];
 }> {
   const rule = await findRuleForMember(db, input);
-  if (!rule) throw notFound("Alert rule");
+  if (!rule) throw notFound("alertRule");
   const resolved = resolveOptions(options);
   const now = options.now ?? new Date();
   const lease = new Date(now.getTime() + resolved.leaseMs);

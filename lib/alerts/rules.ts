@@ -281,9 +281,9 @@ export async function getAlertRule(
   input: { userId: number; project: string | number; ruleId: string | number },
 ): Promise<AlertRuleView> {
   const { project } = await requireProjectAccess(db, input);
-  const ruleId = parseId(String(input.ruleId), "Alert rule");
+  const ruleId = parseId(String(input.ruleId), "alertRule");
   const rule = await findAlertRule(db, { projectId: project.id, ruleId });
-  if (!rule) throw notFound("Alert rule");
+  if (!rule) throw notFound("alertRule");
   return ruleView(rule);
 }
 
@@ -322,7 +322,7 @@ export async function createAlertRule(
   };
   return db.transaction(async (tx) => {
     const count = await lockProjectRules(tx, project.id);
-    if (count === null) throw notFound("Project");
+    if (count === null) throw notFound("project");
     if (count >= MAX_RULES_PER_PROJECT) {
       throw conflict(
         `A project has at most ${MAX_RULES_PER_PROJECT} alert rules; delete one before adding another.`,
@@ -335,7 +335,7 @@ export async function createAlertRule(
     });
     const ids = await writeAlertChannels(tx, { ruleId, channels: writes });
     const rule = await findAlertRule(tx, { projectId: project.id, ruleId });
-    if (!rule) throw notFound("Alert rule");
+    if (!rule) throw notFound("alertRule");
     return ruleView(rule, secretsById(ids, generated));
   });
 }
@@ -355,12 +355,12 @@ export async function updateAlertRule(
   options: UrlCheckOptions = {},
 ): Promise<AlertRuleView> {
   const { project } = await requireOwner(db, input, "change");
-  const ruleId = parseId(String(input.ruleId), "Alert rule");
+  const ruleId = parseId(String(input.ruleId), "alertRule");
   const body = parseWith(patchAlertRuleSchema, await input.readBody());
   if (body.channels) await checkChannelUrls(body.channels, options);
   return db.transaction(async (tx) => {
     const rule = await findAlertRule(tx, { projectId: project.id, ruleId, lock: true });
-    if (!rule) throw notFound("Alert rule");
+    if (!rule) throw notFound("alertRule");
     const planned = body.channels ? planChannels(body.channels, rule.channels) : null;
     const values: Partial<AlertRuleValues> = {
       ...(body.name === undefined ? {} : { name: body.name }),
@@ -378,7 +378,7 @@ export async function updateAlertRule(
       secrets = secretsById(ids, planned.generated);
     }
     const updated = await findAlertRule(tx, { projectId: project.id, ruleId });
-    if (!updated) throw notFound("Alert rule");
+    if (!updated) throw notFound("alertRule");
     return ruleView(updated, secrets);
   });
 }
@@ -389,8 +389,8 @@ export async function deleteAlertRule(
   input: { userId: number; project: string | number; ruleId: string | number },
 ): Promise<void> {
   const { project } = await requireOwner(db, input, "delete");
-  const ruleId = parseId(String(input.ruleId), "Alert rule");
-  if (!(await deleteRuleRow(db, { projectId: project.id, ruleId }))) throw notFound("Alert rule");
+  const ruleId = parseId(String(input.ruleId), "alertRule");
+  if (!(await deleteRuleRow(db, { projectId: project.id, ruleId }))) throw notFound("alertRule");
 }
 
 export interface AlertTestResult {
@@ -414,9 +414,9 @@ export async function sendAlertRuleTest(
   options: Omit<DeliveryOptions, "limit"> = {},
 ): Promise<AlertTestResult> {
   const { project } = await requireOwner(db, input, "test");
-  const ruleId = parseId(String(input.ruleId), "Alert rule");
+  const ruleId = parseId(String(input.ruleId), "alertRule");
   const rule = await findAlertRule(db, { projectId: project.id, ruleId });
-  if (!rule) throw notFound("Alert rule");
+  if (!rule) throw notFound("alertRule");
   const sent = await sendTestAlert(db, { userId: input.userId, ruleId }, options);
   const channels = new Map(rule.channels.map((channel) => [channel.id, channel]));
   return {

@@ -27,7 +27,7 @@ export async function changePassword(
   }
   return db.transaction(async (tx) => {
     if (!(await updatePassword(tx, { userId: input.userId, password: newPassword }))) {
-      throw notFound("User");
+      throw notFound("user");
     }
     const endedSessions = await deleteUserSessions(tx, {
       userId: input.userId,

@@ -77,17 +77,17 @@ export async function changeErrorStatus(
     errorIds: [input.errorId],
     change,
   });
-  if (!updated) throw notFound("Error");
+  if (!updated) throw notFound("error");
   return change;
 }
 
 /** Deletes one error and its events; 404 when it is not in the caller's projects. */
 export async function deleteError(db: Db, input: { userId: number; errorId: number }) {
   const [deleted] = await deleteErrors(db, { userId: input.userId, errorIds: [input.errorId] });
-  if (!deleted) throw notFound("Error");
+  if (!deleted) throw notFound("error");
 }
 
 /** Deletes one event; 404 when it is not in the caller's projects. */
 export async function deleteEvent(db: Db, input: { userId: number; eventId: number }) {
-  if (!(await deleteEventForUser(db, input))) throw notFound("Event");
+  if (!(await deleteEventForUser(db, input))) throw notFound("event");
 }

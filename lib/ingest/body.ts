@@ -1,6 +1,7 @@
 import type { Transform } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from "node:zlib";
+import { render, type Text } from "../i18n/server-messages";
 
 export type BodyErrorStatus = 400 | 413 | 415;
 
@@ -10,10 +11,10 @@ export class BodyError extends Error {
   constructor(
     readonly status: BodyErrorStatus,
     readonly code: string,
-    message: string,
+    readonly text: Text,
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(render(text), options);
   }
 }
 

@@ -111,7 +111,7 @@ async function authorize(projectId: number, key: string | null) {
  */
 export async function handleSentryIngest(request: SentryRequest): Promise<PlainResponse> {
   try {
-    if (!/^[1-9]\d{0,9}$/.test(request.projectId)) throw notFound("Project");
+    if (!/^[1-9]\d{0,9}$/.test(request.projectId)) throw notFound("project");
     const projectId = Number(request.projectId);
     const contentType = request.header("content-type");
     if (contentType && !CONTENT_TYPES.test(contentType.trim())) {

@@ -58,7 +58,7 @@ export async function ingestNativeEvents(
     projects = [project];
   } else {
     projects = await listIngestProjectsForUser(db, caller.userId);
-    if (projects.length === 0) throw notFound("Project");
+    if (projects.length === 0) throw notFound("project");
   }
   const fallback = projects[0] as IngestProject;
 
@@ -70,7 +70,7 @@ export async function ingestNativeEvents(
       if (!match) {
         if (caller.kind === "ingest")
           throw forbidden("An ingest key can only send events to its own project.");
-        throw notFound("Project");
+        throw notFound("project");
       }
       project = match;
     }

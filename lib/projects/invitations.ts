@@ -126,13 +126,13 @@ export async function revokeInvitation(
       projectId: project.id,
       invitationId: input.invitationId,
     }));
-  if (!deleted) throw notFound("Invitation");
+  if (!deleted) throw notFound("invitation");
 }
 
 async function emailOf(db: Db, userId: number): Promise<string> {
   const user = await findUserById(db, userId);
   // A token or session of a deleted account: nothing is addressed to it.
-  if (!user) throw notFound("Invitation");
+  if (!user) throw notFound("invitation");
   return normalizeEmail(user.email);
 }
 
@@ -162,13 +162,13 @@ export async function acceptInvitation(
       userId: input.userId,
       email,
     }));
-  if (!accepted) throw notFound("Invitation");
+  if (!accepted) throw notFound("invitation");
   const access = await findProjectForMember(db, {
     userId: input.userId,
     ref: { id: accepted.projectId },
   });
   // Deleted between the accept and this read.
-  if (!access) throw notFound("Project");
+  if (!access) throw notFound("project");
   return access;
 }
 
@@ -181,7 +181,7 @@ export async function declineInvitation(
   const declined =
     isUuid(input.invitationId) &&
     (await declineInvitationRow(db, { invitationId: input.invitationId, email }));
-  if (!declined) throw notFound("Invitation");
+  if (!declined) throw notFound("invitation");
 }
 
 export type InvitationLink =

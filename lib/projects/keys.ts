@@ -31,9 +31,9 @@ export async function revokeIngestKey(
   input: { userId: number; project: string | number; keyId: string },
 ): Promise<void> {
   const { project, role } = await requireProjectAccess(db, input);
-  if (!isUuid(input.keyId)) throw notFound("Ingest key");
+  if (!isUuid(input.keyId)) throw notFound("ingestKey");
   const key = await findActiveIngestKey(db, { projectId: project.id, keyId: input.keyId });
-  if (!key) throw notFound("Ingest key");
+  if (!key) throw notFound("ingestKey");
   if (role !== "owner" && key.userId !== input.userId) {
     throw forbidden("Only project owners can revoke another member's ingest key.");
   }
@@ -42,5 +42,5 @@ export async function revokeIngestKey(
     kind: "ingest",
     projectId: project.id,
   });
-  if (!revoked) throw notFound("Ingest key");
+  if (!revoked) throw notFound("ingestKey");
 }

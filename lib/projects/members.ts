@@ -15,12 +15,12 @@ export async function removeMember(
 ): Promise<{ removedUserId: number }> {
   const { project, role } = await requireProjectAccess(db, input);
   const memberId = parseIntegerId(input.memberId);
-  if (memberId === null) throw notFound("Member");
+  if (memberId === null) throw notFound("member");
   if (role !== "owner" && memberId !== input.userId) {
     throw forbidden("Only project owners can remove other members.");
   }
   const result = await deleteMembership(db, { projectId: project.id, userId: memberId });
-  if (result === "not_member") throw notFound("Member");
+  if (result === "not_member") throw notFound("member");
   if (result === "last_owner") {
     throw conflict(LAST_OWNER_MESSAGE);
   }

@@ -30,6 +30,6 @@ export async function updateProject(
   if (role !== "owner") throw forbidden("Only project owners can change a project.");
   const changes = parseWith(patchProjectSchema, await input.readBody());
   const updated = await renameProject(db, { projectId: project.id, ...changes });
-  if (!updated) throw notFound("Project");
+  if (!updated) throw notFound("project");
   return { ...updated, role };
 }

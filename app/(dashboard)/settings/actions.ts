@@ -15,7 +15,7 @@ import {
   expiryFromForm,
   revokePersonalToken,
 } from "@/lib/auth/personal-tokens";
-import { validationError, zodIssues } from "@/lib/domain-errors";
+import { zodError } from "@/lib/domain-errors";
 import {
   acceptInvitation,
   declineInvitation,
@@ -33,8 +33,9 @@ export type { CreatedSecret, FormState, SecretFormState } from "@/lib/actions/wi
 
 export const updateProfileName = formAction<FormState>(
   async ({ user, db }, formData) => {
-    const parsed = signupSchema.shape.name.safeParse(text(formData, "name"));
-    if (!parsed.success) throw validationError(zodIssues(parsed.error));
+    const name = text(formData, "name");
+    const parsed = signupSchema.shape.name.safeParse(name);
+    if (!parsed.success) throw zodError(signupSchema.shape.name, name, parsed.error);
     const t = await getTranslations("SettingsForms");
     if (!(await renameUser(db, { userId: user.id, name: parsed.data }))) {
       return { status: "error", error: t("accountGone") };

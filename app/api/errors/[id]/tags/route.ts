@@ -6,7 +6,7 @@ import { parseId } from "@/lib/ids";
 export const GET = withToken<{ id: string }>(async (request, { auth, params }) => {
   const tags = await findTagsOfError(await getDb(), {
     userId: auth.userId,
-    errorId: parseId(params.id, "Error"),
+    errorId: parseId(params.id, "error"),
     params: new URL(request.url).searchParams,
   });
   return json(tags);
