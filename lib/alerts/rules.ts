@@ -23,6 +23,7 @@ import {
   parseWith,
   validationError,
 } from "@/lib/domain-errors";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
 import { parseId } from "@/lib/ids";
 import { LEVELS, type Level, levelSeverity } from "@/lib/ingest/levels";
 import { requireProjectAccess } from "@/lib/projects/access";
@@ -68,6 +69,7 @@ export interface AlertRuleView {
   minLevel: Level;
   cooldownMinutes: number;
   digestThreshold: number;
+  locale: Locale;
   channels: AlertChannelView[];
   createdBy: { id: number; name: string } | null;
   createdAt: string;
@@ -125,6 +127,7 @@ export function ruleView(
     minLevel: levelOfSeverity(rule.minSeverity),
     cooldownMinutes: rule.cooldownMinutes,
     digestThreshold: rule.digestThreshold,
+    locale: isLocale(rule.locale) ? rule.locale : DEFAULT_LOCALE,
     channels: rule.channels.map((channel) => channelView(channel, secrets.get(channel.id))),
     createdBy: rule.createdBy,
     createdAt: rule.createdAt.toISOString(),
@@ -319,6 +322,7 @@ export async function createAlertRule(
     minSeverity: levelSeverity(body.minLevel ?? "debug"),
     cooldownMinutes: body.cooldownMinutes ?? DEFAULT_COOLDOWN_MINUTES,
     digestThreshold: body.digestThreshold ?? DEFAULT_DIGEST_THRESHOLD,
+    locale: body.locale ?? null,
   };
   return db.transaction(async (tx) => {
     const count = await lockProjectRules(tx, project.id);
@@ -362,7 +366,7 @@ export async function updateAlertRule(
     const rule = await findAlertRule(tx, { projectId: project.id, ruleId, lock: true });
     if (!rule) throw notFound("alertRule");
     const planned = body.channels ? planChannels(body.channels, rule.channels) : null;
-    const values: Partial<AlertRuleValues> = {
+    const values: Partial<Omit<AlertRuleValues, "locale">> & { locale?: Locale } = {
       ...(body.name === undefined ? {} : { name: body.name }),
       ...(body.enabled === undefined ? {} : { enabled: body.enabled }),
       ...(body.triggers === undefined ? {} : triggerValues(body.triggers)),
@@ -370,6 +374,7 @@ export async function updateAlertRule(
       ...(body.minLevel === undefined ? {} : { minSeverity: levelSeverity(body.minLevel) }),
       ...(body.cooldownMinutes === undefined ? {} : { cooldownMinutes: body.cooldownMinutes }),
       ...(body.digestThreshold === undefined ? {} : { digestThreshold: body.digestThreshold }),
+      ...(body.locale === undefined ? {} : { locale: body.locale }),
     };
     await updateAlertRuleValues(tx, { ruleId, values });
     let secrets = new Map<number, string>();

@@ -5,6 +5,7 @@ import {
   ALERT_KIND_VALUES,
   LEVEL_VALUES,
 } from "@/db/schema";
+import { LOCALES } from "../i18n/config";
 import { parseText, zodMessage } from "../i18n/server-messages";
 import { normalizeEnvironment } from "../ingest/environments";
 import { MAX_ENVIRONMENT_LENGTH } from "../ingest/limits";
@@ -227,6 +228,13 @@ const ruleShape = {
     .meta({
       description: `No second alert for the same error within this many minutes (default ${DEFAULT_COOLDOWN_MINUTES}; 0: none).`,
     }),
+  locale: z
+    .enum(LOCALES, zodMessage("ServerValidation.ruleLocaleOneOf", { list: LOCALES.join(", ") }))
+    .optional()
+    .meta({
+      description:
+        "The language of the rule's emails and chat messages; absent on a create: the creating user's language, else en.",
+    }),
   digestThreshold: wholeNumber("digestThreshold", 1, MAX_DIGEST_THRESHOLD)
     .optional()
     .meta({
@@ -248,6 +256,7 @@ export const patchAlertRuleSchema = z
     channels: ruleShape.channels.optional(),
     cooldownMinutes: ruleShape.cooldownMinutes,
     digestThreshold: ruleShape.digestThreshold,
+    locale: ruleShape.locale,
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     ...zodMessage("ServerValidation.patchEmpty"),
@@ -292,6 +301,7 @@ export const alertRuleSchema = z.strictObject({
   minLevel: z.enum(LEVEL_VALUES),
   cooldownMinutes: z.number().int(),
   digestThreshold: z.number().int(),
+  locale: z.enum(LOCALES).meta({ description: "The language of the rule's messages." }),
   channels: z.array(alertChannelSchema),
   createdBy: z.strictObject({ id: z.number().int(), name: z.string() }).nullable(),
   createdAt: timestamp,
