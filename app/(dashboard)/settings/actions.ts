@@ -16,6 +16,7 @@ import {
   revokePersonalToken,
 } from "@/lib/auth/personal-tokens";
 import { zodError } from "@/lib/domain-errors";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import {
   acceptInvitation,
   declineInvitation,
@@ -131,6 +132,7 @@ export const inviteMemberAction = formAction<FormState>(
       project: text(formData, "projectId"),
       readBody: async () => ({ email: text(formData, "email") }),
       baseUrl: await requestBaseUrl(),
+      locale: await requestLocale(),
     });
     revalidatePath("/settings");
     return {
