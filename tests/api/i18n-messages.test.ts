@@ -63,6 +63,64 @@ describe("API messages follow Accept-Language; codes, fields and paths do not", 
     expect(ingest.body.error).toEqual({ code: "unauthorized", message: "O token não é válido." });
   });
 
+  it("an ingest body's issues, per event, in Portuguese", async () => {
+    const account = await signUp();
+    const events = [{ title: "ok" }, { title: "", tags: ["x"] }];
+    const en = await api("/api/events", {
+      token: account.project.ingestKey.key,
+      json: { events },
+    });
+    const pt = await api("/api/events", {
+      token: account.project.ingestKey.key,
+      json: { events },
+      headers: PT,
+    });
+    expect(en.status).toBe(422);
+    expect(pt.status).toBe(422);
+    expect(pt.body.error.code).toBe("validation_failed");
+    expect(en.body.error.issues).toEqual([
+      { path: ["events", 1, "title"], message: "title must not be empty" },
+      { path: ["events", 1, "tags"], message: "tags must be an object of string values" },
+    ]);
+    expect(pt.body.error.issues).toEqual([
+      { path: ["events", 1, "title"], message: "title não pode ser vazio" },
+      { path: ["events", 1, "tags"], message: "tags deve ser um objeto de valores em texto" },
+    ]);
+    expect(pt.body.error.message).toBe(
+      "events.1.title: title não pode ser vazio (e mais 1 problema)",
+    );
+  });
+
+  it("an alert rule's language: accepted, returned, defaulting to the creator's", async () => {
+    const account = await signUp();
+    const path = `/api/projects/${account.project.id}/alert-rules`;
+    const rule = {
+      name: "Mail me",
+      triggers: ["newError"],
+      channels: [{ type: "email", to: ["ops@example.test"] }],
+    };
+    const english = await api(path, { token: account.token, json: rule });
+    expect(english.status).toBe(201);
+    expect(english.body.locale).toBe("en");
+    const chosen = await api(path, { token: account.token, json: { ...rule, locale: "pt-BR" } });
+    expect(chosen.body.locale).toBe("pt-BR");
+    await api("/api/account", { method: "PATCH", token: account.token, json: { locale: "pt-BR" } });
+    const inherited = await api(path, { token: account.token, json: rule });
+    expect(inherited.body.locale).toBe("pt-BR");
+    const changed = await api(`${path}/${inherited.body.id}`, {
+      method: "PATCH",
+      token: account.token,
+      json: { locale: "en" },
+    });
+    expect(changed.body.locale).toBe("en");
+    const wrong = await api(path, { token: account.token, json: { ...rule, locale: "fr" } });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.issues[0]).toEqual({
+      path: ["locale"],
+      message: "locale must be one of en, pt-BR.",
+    });
+  });
+
   it("English for languages it does not speak", async () => {
     const res = await api("/api/projects", { headers: { "accept-language": "fr-FR, de" } });
     expect(res.body.error.message).toBe(
