@@ -12,9 +12,9 @@ import type { MemberRole, ProjectInfo } from "@/db/queries/projects";
 import { ALERT_CHANNEL_TYPES, ALERT_DELIVERY_STATUS_VALUES } from "@/db/schema";
 import { type Issue, notFound } from "@/lib/domain-errors";
 import { invalidParameters } from "@/lib/errors/list-query";
-import { parseId } from "@/lib/ids";
 import { parseIdPage } from "@/lib/pagination";
 import { requireProjectAccess } from "@/lib/projects/access";
+import { parseId } from "@/lib/row-id";
 import { channelTarget } from "./targets";
 
 export const DEFAULT_DELIVERIES_LIMIT = 25;

@@ -24,9 +24,9 @@ import {
   validationError,
 } from "@/lib/domain-errors";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
-import { parseId } from "@/lib/ids";
 import { LEVELS, type Level, levelSeverity } from "@/lib/ingest/levels";
 import { requireProjectAccess } from "@/lib/projects/access";
+import { parseId } from "@/lib/row-id";
 import {
   type AlertChannelInput,
   type AlertTrigger,

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/domain-errors";
 import { findErrorView } from "@/lib/errors/detail";
 import { changeErrorStatus, deleteError } from "@/lib/errors/triage";
-import { parseId } from "@/lib/ids";
+import { parseId } from "@/lib/row-id";
 
 type Params = { id: string };
 

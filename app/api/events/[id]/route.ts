@@ -3,7 +3,7 @@ import { json, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/domain-errors";
 import { deleteEvent } from "@/lib/errors/triage";
-import { parseId } from "@/lib/ids";
+import { parseId } from "@/lib/row-id";
 
 type Params = { id: string };
 

@@ -4,7 +4,7 @@ import { json, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/domain-errors";
 import { invalidParameters } from "@/lib/errors/list-query";
-import { parseId } from "@/lib/ids";
+import { parseId } from "@/lib/row-id";
 
 export const GET = withToken<{ id: string }>(async (request, { auth, params }) => {
   const errorId = parseId(params.id, "error");

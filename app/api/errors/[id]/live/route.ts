@@ -1,7 +1,7 @@
 import { json, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { readLiveError } from "@/lib/errors/live";
-import { parseId } from "@/lib/ids";
+import { parseId } from "@/lib/row-id";
 
 type Params = { id: string };
 

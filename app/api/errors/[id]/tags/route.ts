@@ -1,7 +1,7 @@
 import { json, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { findTagsOfError } from "@/lib/errors/tags";
-import { parseId } from "@/lib/ids";
+import { parseId } from "@/lib/row-id";
 
 export const GET = withToken<{ id: string }>(async (request, { auth, params }) => {
   const tags = await findTagsOfError(await getDb(), {

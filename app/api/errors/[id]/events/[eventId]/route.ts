@@ -2,7 +2,7 @@ import { json, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/domain-errors";
 import { findErrorEvent } from "@/lib/errors/detail-event";
-import { parseId } from "@/lib/ids";
+import { parseId } from "@/lib/row-id";
 
 type Params = { id: string; eventId: string };
 
