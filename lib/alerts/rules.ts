@@ -19,11 +19,13 @@ import {
   forbidden,
   Invalid,
   type Issue,
+  issue,
   notFound,
   parseWith,
   validationError,
 } from "@/lib/domain-errors";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
+import { message } from "@/lib/i18n/server-messages";
 import { LEVELS, type Level, levelSeverity } from "@/lib/ingest/levels";
 import { requireProjectAccess } from "@/lib/projects/access";
 import { parseId } from "@/lib/row-id";
@@ -206,15 +208,9 @@ function planChannels(
     if (input.id !== undefined) {
       current = existing.find((channel) => channel.id === input.id);
       if (!current) {
-        issues.push({
-          path: ["channels", index, "id"],
-          message: "This is not a channel of this rule; leave id out to add a channel.",
-        });
+        issues.push(issue(["channels", index, "id"], "ServerAlertRules.unknownChannel"));
       } else if (current.type !== input.type) {
-        issues.push({
-          path: ["channels", index, "type"],
-          message: "A channel's type cannot change; remove it and add a new one.",
-        });
+        issues.push(issue(["channels", index, "type"], "ServerAlertRules.typeFixed"));
       }
     } else if (input.url !== undefined || input.to !== undefined) {
       current = existing.find((channel) => !claimed.has(channel.id) && sameTarget(channel, input));
@@ -261,10 +257,10 @@ function secretsById(ids: number[], generated: Map<number, string>): Map<number,
 async function requireOwner(
   db: DbOrTx,
   input: { userId: number; project: string | number },
-  what: string,
+  what: "create" | "change" | "delete" | "test",
 ): Promise<{ project: ProjectInfo; role: MemberRole }> {
   const access = await requireProjectAccess(db, input);
-  if (access.role !== "owner") throw forbidden(`Only project owners can ${what} alert rules.`);
+  if (access.role !== "owner") throw forbidden(message(`ServerAlertRules.owners.${what}`));
   return access;
 }
 
@@ -305,12 +301,7 @@ export async function createAlertRule(
   const body = parseWith(createAlertRuleSchema, await input.readBody());
   const withId = body.channels.findIndex((channel) => channel.id !== undefined);
   if (withId >= 0) {
-    throw validationError([
-      {
-        path: ["channels", withId, "id"],
-        message: "A new rule's channels are new: leave id out.",
-      },
-    ]);
+    throw validationError([issue(["channels", withId, "id"], "ServerAlertRules.newChannelId")]);
   }
   await checkChannelUrls(body.channels, options);
   const { writes, generated } = planChannels(body.channels, []);
@@ -328,9 +319,7 @@ export async function createAlertRule(
     const count = await lockProjectRules(tx, project.id);
     if (count === null) throw notFound("project");
     if (count >= MAX_RULES_PER_PROJECT) {
-      throw conflict(
-        `A project has at most ${MAX_RULES_PER_PROJECT} alert rules; delete one before adding another.`,
-      );
+      throw conflict(message("ServerAlertRules.tooMany", { max: String(MAX_RULES_PER_PROJECT) }));
     }
     const ruleId = await insertAlertRule(tx, {
       projectId: project.id,
