@@ -5,6 +5,7 @@ import { assertSignupAllowed } from "@/lib/auth/login-limits";
 import { signupNames } from "@/lib/auth/signup-names";
 import { getDb } from "@/lib/db";
 import { conflict, parseWith } from "@/lib/domain-errors";
+import { message } from "@/lib/i18n/server-messages";
 import { buildDsn, publicBaseUrl } from "@/lib/public-url";
 import { signupSchema } from "@/lib/schemas/auth";
 
@@ -29,7 +30,7 @@ export const POST = withErrors(async (request) => {
       201,
     );
   } catch (error) {
-    if (error instanceof EmailTakenError) throw conflict(error.message);
+    if (error instanceof EmailTakenError) throw conflict(message("ServerAuth.emailTaken"));
     throw error;
   }
 });
