@@ -42,29 +42,35 @@ export function serverTranslator(locale: Locale = DEFAULT_LOCALE) {
   return (key: MessageKey, values?: MessageValues) => render({ key, values }, locale);
 }
 
-// Zod parses synchronously, so the language of the parse under way can live in a variable.
-let parseLocale: Locale = DEFAULT_LOCALE;
+/**
+ * The language of the zod parse under way (zod parses synchronously, so one value will do). It
+ * lives on globalThis, like zod's own config: a server build may hold several copies of this
+ * module, and the last one to call z.config is the one zod asks.
+ */
+const shared = globalThis as { __ecParseLocale?: { locale: Locale } };
+shared.__ecParseLocale ??= { locale: DEFAULT_LOCALE };
+const parse = shared.__ecParseLocale;
 
 const ZOD_LOCALES = { en: zodEn().localeError, "pt-BR": zodPtBR().localeError };
-z.config({ localeError: (issue) => ZOD_LOCALES[parseLocale](issue) });
+z.config({ localeError: (issue) => ZOD_LOCALES[parse.locale](issue) });
 
 /** Runs a (synchronous) zod parse with its messages, built-in and ours, in `locale`. */
-export function inParseLocale<T>(locale: Locale, parse: () => T): T {
-  const previous = parseLocale;
-  parseLocale = locale;
+export function inParseLocale<T>(locale: Locale, run: () => T): T {
+  const previous = parse.locale;
+  parse.locale = locale;
   try {
-    return parse();
+    return run();
   } finally {
-    parseLocale = previous;
+    parse.locale = previous;
   }
 }
 
 /** A schema's error message from the catalogue, written in the language of the parse. */
 export function zodMessage(key: MessageKey, values?: MessageValues) {
-  return { error: () => render({ key, values }, parseLocale) };
+  return { error: () => render({ key, values }, parse.locale) };
 }
 
 /** The same, for `ctx.addIssue` inside a refinement (which runs during the parse). */
 export function parseText(key: MessageKey, values?: MessageValues): string {
-  return render({ key, values }, parseLocale);
+  return render({ key, values }, parse.locale);
 }
