@@ -433,6 +433,8 @@ export const alertRules = pgTable(
     cooldownMinutes: integer("cooldown_minutes").notNull().default(30),
     // More notifications than this for one channel, due together: one digest message.
     digestThreshold: integer("digest_threshold").notNull().default(5),
+    // The language of its emails and chat messages (en, pt-BR): the creator's, unless chosen.
+    locale: varchar("locale", { length: 16 }).notNull().default("en"),
     createdByUserId: integer("created_by_user_id").references(() => users.id, {
       onDelete: "set null",
     }),

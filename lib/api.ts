@@ -9,6 +9,9 @@ import {
   type HttpErrorReply,
   httpErrorReply,
 } from "./http/errors";
+import { DEFAULT_LOCALE, type Locale } from "./i18n/config";
+import { localeFromAcceptLanguage } from "./i18n/locale";
+import { message, render } from "./i18n/server-messages";
 import { parseJsonBody, readBody } from "./ingest/body";
 
 export type Caller =
@@ -29,6 +32,12 @@ export interface AuthContext {
   sessionId?: string;
 }
 
+/** How a bearer token is sent, quoted in messages (outside the catalogue: it is not language). */
+export const AUTH_HEADER = "Authorization: Bearer <token>";
+
+export const authenticationRequired = () =>
+  unauthorized(message("ServerApi.authenticationRequired", { header: AUTH_HEADER }));
+
 export function json(data: unknown, init: number | ResponseInit = 200): Response {
   const options = typeof init === "number" ? { status: init } : init;
   return Response.json(data, options);
@@ -38,12 +47,18 @@ export function errorResponse(reply: HttpErrorReply): Response {
   return Response.json(errorBody(reply), { status: reply.status, headers: reply.headers });
 }
 
+/** The language of an API answer's messages: the request's Accept-Language, else English. */
+export function apiLocale(request?: { headers: Headers } | null): Locale {
+  return localeFromAcceptLanguage(request?.headers.get("accept-language")) ?? DEFAULT_LOCALE;
+}
+
 /**
  * The HTTP edge: maps anything thrown by a handler to a response (domain errors to their
- * status codes); only genuine faults become 5xx.
+ * status codes), its message in the request's language; only genuine faults become 5xx.
  */
-export function toErrorResponse(error: unknown): Response {
-  const reply = httpErrorReply(error);
+export function toErrorResponse(error: unknown, request?: Request): Response {
+  const locale = apiLocale(request);
+  const reply = httpErrorReply(error, locale);
   if (reply) {
     if (reply.status === 503) console.error("database unavailable:", error);
     return errorResponse(reply);
@@ -52,7 +67,7 @@ export function toErrorResponse(error: unknown): Response {
   return errorResponse({
     status: 500,
     code: "internal_error",
-    message: "Something went wrong on our side.",
+    message: render(message("ServerErrors.internal"), locale),
     headers: {},
   });
 }
@@ -61,15 +76,13 @@ export function toErrorResponse(error: unknown): Response {
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
   const type = request.headers.get("content-type");
   assertJsonContentType(type);
-  if (!request.body)
-    throw new Invalid("bad_json", "The request body is empty; send a JSON object.");
+  if (!request.body) throw new Invalid("bad_json", message("ServerApi.emptyBody"));
   // Node's web streams are async-iterable; the DOM typings do not say so.
   const bytes = await readBody(request.body as unknown as AsyncIterable<Uint8Array>, {
     contentEncoding: request.headers.get("content-encoding"),
     maxBytes,
   });
-  if (bytes.byteLength === 0)
-    throw new Invalid("bad_json", "The request body is empty; send a JSON object.");
+  if (bytes.byteLength === 0) throw new Invalid("bad_json", message("ServerApi.emptyBody"));
   return parseJsonBody(bytes);
 }
 
@@ -77,7 +90,11 @@ function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
   if (!header) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match?.[1]) throw unauthorized('The Authorization header must be "Bearer <token>".', true);
+  if (!match?.[1])
+    throw unauthorized(
+      message("ServerApi.malformedAuthorization", { header: "Bearer <token>" }),
+      true,
+    );
   return match[1];
 }
 
@@ -86,16 +103,16 @@ function assertSameOrigin(request: Request): void {
   if (request.method === "GET" || request.method === "HEAD") return;
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
-    throw forbidden("Cross-site requests are not allowed.");
+    throw forbidden(message("ServerApi.crossSite"));
   }
   const origin = request.headers.get("origin");
   if (origin === null) return;
   // `Origin: null` (sandboxed frames, some redirects) or a malformed value: not our pages.
   const originHost = URL.canParse(origin) ? new URL(origin).host : "";
-  if (!originHost) throw forbidden("Cross-site requests are not allowed: the Origin is not valid.");
+  if (!originHost) throw forbidden(message("ServerApi.badOrigin"));
   if (originHost !== new URL(request.url).host) {
     const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (originHost !== host) throw forbidden("Cross-site requests are not allowed.");
+    if (originHost !== host) throw forbidden(message("ServerApi.crossSite"));
   }
 }
 
@@ -105,15 +122,15 @@ export async function authenticate(
 ): Promise<AuthContext> {
   const token = bearerToken(request);
   if (token) {
-    if (!looksLikeToken(token)) throw unauthorized("The token is not valid.", true);
+    if (!looksLikeToken(token)) throw unauthorized(message("ServerApi.tokenInvalid"), true);
     const db = await getDb();
     const identity = await findActiveToken(db, token);
-    if (!identity) throw unauthorized("The token is unknown, expired or revoked.", true);
+    if (!identity) throw unauthorized(message("ServerApi.tokenUnknown"), true);
     if (!allow.includes(identity.kind)) {
       throw forbidden(
-        identity.kind === "ingest"
-          ? "An ingest key can only send events; use a personal API token."
-          : "This route needs a project ingest key.",
+        message(
+          identity.kind === "ingest" ? "ServerApi.ingestKeyOnly" : "ServerApi.needsIngestKey",
+        ),
       );
     }
     await touchToken(db, identity.tokenId);
@@ -144,7 +161,7 @@ export async function authenticate(
       };
     }
   }
-  throw unauthorized('Authentication required: send "Authorization: Bearer <token>".');
+  throw authenticationRequired();
 }
 
 type RouteContext<P> = { params: Promise<P> };
@@ -167,7 +184,7 @@ export function withToken<P = Record<string, never>>(
       const authContext = await authenticate(request, allow);
       return await handler(request, { auth: authContext, params: await context.params });
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(error, request);
     }
   };
 }
@@ -180,7 +197,7 @@ export function withErrors<P = Record<string, never>>(
     try {
       return await handler(request, { params: await context.params });
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(error, request);
     }
   };
 }

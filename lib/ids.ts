@@ -1,5 +1,4 @@
 import type { ProjectRef } from "@/db/queries/projects";
-import { notFound } from "./domain-errors";
 
 const INT4_MAX = 2_147_483_647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,12 +26,4 @@ export function parseProjectRef(value: string | number): ProjectRef | null {
   }
   const slug = value.toLowerCase();
   return SLUG.test(slug) ? { slug } : null;
-}
-
-/** A bigint row id (errors, events) from a URL segment; anything else is a 404, like a missing row. */
-export function parseId(raw: string, what: string): number {
-  if (!/^[1-9]\d{0,15}$/.test(raw)) throw notFound(what);
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id)) throw notFound(what);
-  return id;
 }

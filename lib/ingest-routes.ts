@@ -20,7 +20,7 @@ export async function nativeEventsPost(request: Request): Promise<Response> {
     if (response.ok) deliverAlertsAfter();
     return response;
   } catch (error) {
-    return toErrorResponse(error);
+    return toErrorResponse(error, request);
   }
 }
 
@@ -35,7 +35,7 @@ export function sentryHandlers(kind: SentryRequest["kind"]) {
         if (response.ok) deliverAlertsAfter();
         return response;
       } catch (error) {
-        return toErrorResponse(error);
+        return toErrorResponse(error, request);
       }
     },
     options: async () => toWebResponse(sentryPreflight()),

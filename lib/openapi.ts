@@ -239,7 +239,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       title: "Error Central API",
       version: "1.0.0",
       description:
-        "Send events in, triage grouped errors out. All JSON is camelCase. Protected routes take `Authorization: Bearer <token>`: a personal token (everything in your projects) or, for sending events only, a project ingest key.",
+        "Send events in, triage grouped errors out. All JSON is camelCase. Protected routes take `Authorization: Bearer <token>`: a personal token (everything in your projects) or, for sending events only, a project ingest key. Error messages follow `Accept-Language` (English, or Brazilian Portuguese for `pt`); their `code`s, fields and issue paths never change.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ bearer: [] }],

@@ -17,9 +17,11 @@ import {
 import { assertSignupAllowed } from "@/lib/auth/login-limits";
 import { currentUser } from "@/lib/auth/session";
 import { endSession } from "@/lib/auth/session-store";
+import { signupNames } from "@/lib/auth/signup-names";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { getDb } from "@/lib/db";
 import { RateLimited } from "@/lib/domain-errors";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/password";
 import { safeRedirect } from "@/lib/relative-path";
 import { signupSchema } from "@/lib/schemas/auth";
@@ -68,7 +70,8 @@ export async function signup(_state: AuthFormState, formData: FormData): Promise
   try {
     const db = await getDb();
     await assertSignupAllowed(db, requestClientAddress(requestHeaders));
-    const account = await createAccount(db, parsed.data);
+    const names = signupNames(parsed.data.name, await requestLocale());
+    const account = await createAccount(db, { ...parsed.data, names });
     // The key and token exist only now, in plain text: the welcome page shows them once.
     (await cookies()).set(
       FIRST_RUN_COOKIE,

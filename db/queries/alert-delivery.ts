@@ -39,6 +39,8 @@ export interface ClaimedDelivery {
   ruleId: number;
   ruleName: string;
   digestThreshold: number;
+  /** The rule's language (en, pt-BR). */
+  locale: string;
   channelType: AlertChannelTypeValue;
   url: string | null;
   secret: string | null;
@@ -51,7 +53,7 @@ const ROW = sql`json_build_object(
     'attempts', d.attempts, 'createdAt', (extract(epoch FROM d.created_at) * 1000)::float8,
     'kind', n.kind, 'errorId', n.error_id, 'context', n.context,
     'projectId', p.id, 'projectName', p.name, 'projectSlug', p.slug,
-    'ruleId', r.id, 'ruleName', r.name, 'digestThreshold', r.digest_threshold,
+    'ruleId', r.id, 'ruleName', r.name, 'digestThreshold', r.digest_threshold, 'locale', r.locale,
     'channelType', c.type, 'url', c.url, 'secret', c.secret, 'recipients', c.recipients
   )::text AS row`;
 

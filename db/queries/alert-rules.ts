@@ -34,6 +34,8 @@ export interface AlertRuleRecord {
   minSeverity: number;
   cooldownMinutes: number;
   digestThreshold: number;
+  /** The language of the rule's messages (en, pt-BR). */
+  locale: string;
   createdBy: { id: number; name: string } | null;
   createdAt: Date;
   updatedAt: Date;
@@ -53,6 +55,8 @@ export interface AlertRuleValues {
   minSeverity: number;
   cooldownMinutes: number;
   digestThreshold: number;
+  /** null on a create: the creating user's language, else English. */
+  locale: string | null;
 }
 
 /**
@@ -96,6 +100,7 @@ const ruleColumns = {
   minSeverity: alertRules.minSeverity,
   cooldownMinutes: alertRules.cooldownMinutes,
   digestThreshold: alertRules.digestThreshold,
+  locale: alertRules.locale,
   createdById: alertRules.createdByUserId,
   createdByName: users.name,
   createdAt: alertRules.createdAt,
@@ -185,7 +190,14 @@ export async function insertAlertRule(
 ): Promise<number> {
   const [row] = await tx
     .insert(alertRules)
-    .values({ projectId: input.projectId, createdByUserId: input.userId, ...input.values })
+    .values({
+      projectId: input.projectId,
+      createdByUserId: input.userId,
+      ...input.values,
+      locale:
+        input.values.locale ??
+        sql`coalesce((SELECT ${users.locale} FROM ${users} WHERE ${users.id} = ${input.userId}), 'en')`,
+    })
     .returning({ id: alertRules.id });
   if (!row) throw new Error("inserting an alert rule returned no row");
   noteIngestConfigChange();
@@ -194,7 +206,7 @@ export async function insertAlertRule(
 
 export async function updateAlertRuleValues(
   tx: Tx,
-  input: { ruleId: number; values: Partial<AlertRuleValues> },
+  input: { ruleId: number; values: Partial<Omit<AlertRuleValues, "locale">> & { locale?: string } },
 ): Promise<void> {
   await tx
     .update(alertRules)

@@ -36,10 +36,17 @@ export interface CreatedAccount {
   ingestKey: CreatedToken;
 }
 
+/** What sign-up names the first project, key and token (in the sign-up's language). */
+export interface SignupNames {
+  project: string;
+  ingestKey: string;
+  personalToken: string;
+}
+
 /** User, first project, membership, ingest key and personal token: all or nothing. */
 export async function createAccount(
   db: Db,
-  input: { name: string; email: string; password: string },
+  input: { name: string; email: string; password: string; names?: SignupNames },
 ): Promise<CreatedAccount> {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
@@ -50,7 +57,7 @@ export async function createAccount(
         .values({ name: input.name, email, passwordHash })
         .returning(publicUserColumns);
       if (!user) throw new Error("user insert returned no row");
-      const projectName = `${input.name.split(/\s+/)[0] || "My"}'s project`;
+      const projectName = input.names?.project ?? `${input.name.split(/\s+/)[0] || "My"}'s project`;
       const { id, name, slug } = await insertProject(tx, { name: projectName }, () =>
         uniqueSlug(input.name),
       );
@@ -60,13 +67,13 @@ export async function createAccount(
         .values({ projectId: project.id, userId: user.id, role: "owner" });
       const ingestKey = await createToken(tx, {
         userId: user.id,
-        name: "Default ingest key",
+        name: input.names?.ingestKey ?? "Default ingest key",
         kind: "ingest",
         projectId: project.id,
       });
       const personalToken = await createToken(tx, {
         userId: user.id,
-        name: "Created at sign-up",
+        name: input.names?.personalToken ?? "Created at sign-up",
         kind: "personal",
       });
       return { user, project, personalToken, ingestKey };
@@ -81,6 +88,16 @@ export async function createAccount(
 export async function findUserById(db: DbOrTx, id: number): Promise<PublicUser | null> {
   const [row] = await db.select(publicUserColumns).from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;
+}
+
+/** The language a user chose (null: none saved, or no such user). */
+export async function findUserLocale(db: DbOrTx, id: number): Promise<string | null> {
+  const [row] = await db
+    .select({ locale: users.locale })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row?.locale ?? null;
 }
 
 /** The names of the users with these ids (a deleted user is missing from the map). */

@@ -14,6 +14,6 @@ export async function saveAccountLocale(
   input: { userId: number; body: unknown },
 ): Promise<{ locale: Locale | null }> {
   const { locale } = parseWith(accountUpdateSchema, input.body);
-  if (!(await setUserLocale(db, { userId: input.userId, locale }))) throw notFound("User");
+  if (!(await setUserLocale(db, { userId: input.userId, locale }))) throw notFound("user");
   return { locale };
 }

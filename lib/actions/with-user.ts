@@ -1,12 +1,14 @@
 import type { Db } from "@/db/client";
 import { type CurrentUser, currentUser, requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { DomainError, Invalid } from "@/lib/domain-errors";
+import { DomainError, Invalid, inLocale } from "@/lib/domain-errors";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
 /**
  * The one wrapper of every server action: session → rule → form state. The rules in
  * `lib/<feature>/` validate their input with zod and throw domain errors (`Forbidden`, `NotFound`, `Conflict`, `Invalid` …),
- * exactly as the API routes see them; here those refusals become the form's state.
+ * exactly as the API routes see them; here those refusals become the form's state, written in
+ * the user's language.
  */
 export interface ActionContext {
   user: CurrentUser;
@@ -28,7 +30,9 @@ export function withUser<A extends unknown[], S>(
     try {
       return await run({ user, db: await getDb() }, ...args);
     } catch (error) {
-      if (error instanceof DomainError) return options.refused(error, ...args);
+      if (error instanceof DomainError) {
+        return options.refused(inLocale(error, await requestLocale()), ...args);
+      }
       throw error;
     }
   };

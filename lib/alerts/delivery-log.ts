@@ -12,9 +12,9 @@ import type { MemberRole, ProjectInfo } from "@/db/queries/projects";
 import { ALERT_CHANNEL_TYPES, ALERT_DELIVERY_STATUS_VALUES } from "@/db/schema";
 import { type Issue, notFound } from "@/lib/domain-errors";
 import { invalidParameters } from "@/lib/errors/list-query";
-import { parseId } from "@/lib/ids";
 import { parseIdPage } from "@/lib/pagination";
 import { requireProjectAccess } from "@/lib/projects/access";
+import { parseId } from "@/lib/row-id";
 import { channelTarget } from "./targets";
 
 export const DEFAULT_DELIVERIES_LIMIT = 25;
@@ -153,9 +153,9 @@ export async function getAlertDelivery(
   input: { userId: number; project: string | number; deliveryId: string | number },
 ): Promise<{ delivery: AlertDeliveryView; attempts: AlertAttemptView[] }> {
   const { project } = await requireProjectAccess(db, input);
-  const deliveryId = parseId(String(input.deliveryId), "Alert delivery");
+  const deliveryId = parseId(String(input.deliveryId), "alertDelivery");
   const row = await findAlertDelivery(db, { projectId: project.id, deliveryId });
-  if (!row) throw notFound("Alert delivery");
+  if (!row) throw notFound("alertDelivery");
   const attempts = await listAlertAttempts(db, { deliveryIds: [row.id] });
   return { delivery: deliveryView(row), attempts: attempts.map(attemptView) };
 }

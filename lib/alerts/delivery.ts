@@ -10,6 +10,7 @@ import {
 } from "@/db/queries/alert-delivery";
 import { settings } from "@/lib/config";
 import { notFound } from "@/lib/domain-errors";
+import { isLocale } from "@/lib/i18n/config";
 import type { SmtpConfig } from "@/lib/mail/config";
 import { trySendMail } from "@/lib/mail/send";
 import {
@@ -166,6 +167,8 @@ function resolveOptions(options: DeliveryOptions): Resolved {
 async function send(job: Job, at: Date, options: Resolved): Promise<OutboundResult> {
   const first = job.members[0] as ClaimedDelivery;
   const project = projectOf(first);
+  // In the rule's language (all members of a job come from one channel, so one rule).
+  const locale = isLocale(first.locale) ? first.locale : undefined;
   const message: AlertMessage = job.digest
     ? {
         type: "digest",
@@ -173,8 +176,9 @@ async function send(job: Job, at: Date, options: Resolved): Promise<OutboundResu
         items: job.members.map((row) => itemOf(row, options.baseUrl)),
         links: { settings: settingsLink(options.baseUrl, project) },
         sentAt: at,
+        locale,
       }
-    : { type: "single", project, item: itemOf(first, options.baseUrl), sentAt: at };
+    : { type: "single", project, item: itemOf(first, options.baseUrl), sentAt: at, locale };
   const started = performance.now();
   try {
     if (first.channelType === "email") {
@@ -347,7 +351,7 @@ export async function sendTestAlert(
   deliveries: { channelId: number; status: string; lastError: string | null }[];
 }> {
   const rule = await findRuleForMember(db, input);
-  if (!rule) throw notFound("Alert rule");
+  if (!rule) throw notFound("alertRule");
   const resolved = resolveOptions(options);
   const now = options.now ?? new Date();
   const lease = new Date(now.getTime() + resolved.leaseMs);

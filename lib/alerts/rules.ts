@@ -19,13 +19,16 @@ import {
   forbidden,
   Invalid,
   type Issue,
+  issue,
   notFound,
   parseWith,
   validationError,
 } from "@/lib/domain-errors";
-import { parseId } from "@/lib/ids";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
+import { message } from "@/lib/i18n/server-messages";
 import { LEVELS, type Level, levelSeverity } from "@/lib/ingest/levels";
 import { requireProjectAccess } from "@/lib/projects/access";
+import { parseId } from "@/lib/row-id";
 import {
   type AlertChannelInput,
   type AlertTrigger,
@@ -68,6 +71,7 @@ export interface AlertRuleView {
   minLevel: Level;
   cooldownMinutes: number;
   digestThreshold: number;
+  locale: Locale;
   channels: AlertChannelView[];
   createdBy: { id: number; name: string } | null;
   createdAt: string;
@@ -125,6 +129,7 @@ export function ruleView(
     minLevel: levelOfSeverity(rule.minSeverity),
     cooldownMinutes: rule.cooldownMinutes,
     digestThreshold: rule.digestThreshold,
+    locale: isLocale(rule.locale) ? rule.locale : DEFAULT_LOCALE,
     channels: rule.channels.map((channel) => channelView(channel, secrets.get(channel.id))),
     createdBy: rule.createdBy,
     createdAt: rule.createdAt.toISOString(),
@@ -203,15 +208,9 @@ function planChannels(
     if (input.id !== undefined) {
       current = existing.find((channel) => channel.id === input.id);
       if (!current) {
-        issues.push({
-          path: ["channels", index, "id"],
-          message: "This is not a channel of this rule; leave id out to add a channel.",
-        });
+        issues.push(issue(["channels", index, "id"], "ServerAlertRules.unknownChannel"));
       } else if (current.type !== input.type) {
-        issues.push({
-          path: ["channels", index, "type"],
-          message: "A channel's type cannot change; remove it and add a new one.",
-        });
+        issues.push(issue(["channels", index, "type"], "ServerAlertRules.typeFixed"));
       }
     } else if (input.url !== undefined || input.to !== undefined) {
       current = existing.find((channel) => !claimed.has(channel.id) && sameTarget(channel, input));
@@ -258,10 +257,10 @@ function secretsById(ids: number[], generated: Map<number, string>): Map<number,
 async function requireOwner(
   db: DbOrTx,
   input: { userId: number; project: string | number },
-  what: string,
+  what: "create" | "change" | "delete" | "test",
 ): Promise<{ project: ProjectInfo; role: MemberRole }> {
   const access = await requireProjectAccess(db, input);
-  if (access.role !== "owner") throw forbidden(`Only project owners can ${what} alert rules.`);
+  if (access.role !== "owner") throw forbidden(message(`ServerAlertRules.owners.${what}`));
   return access;
 }
 
@@ -281,9 +280,9 @@ export async function getAlertRule(
   input: { userId: number; project: string | number; ruleId: string | number },
 ): Promise<AlertRuleView> {
   const { project } = await requireProjectAccess(db, input);
-  const ruleId = parseId(String(input.ruleId), "Alert rule");
+  const ruleId = parseId(String(input.ruleId), "alertRule");
   const rule = await findAlertRule(db, { projectId: project.id, ruleId });
-  if (!rule) throw notFound("Alert rule");
+  if (!rule) throw notFound("alertRule");
   return ruleView(rule);
 }
 
@@ -302,12 +301,7 @@ export async function createAlertRule(
   const body = parseWith(createAlertRuleSchema, await input.readBody());
   const withId = body.channels.findIndex((channel) => channel.id !== undefined);
   if (withId >= 0) {
-    throw validationError([
-      {
-        path: ["channels", withId, "id"],
-        message: "A new rule's channels are new: leave id out.",
-      },
-    ]);
+    throw validationError([issue(["channels", withId, "id"], "ServerAlertRules.newChannelId")]);
   }
   await checkChannelUrls(body.channels, options);
   const { writes, generated } = planChannels(body.channels, []);
@@ -319,14 +313,13 @@ export async function createAlertRule(
     minSeverity: levelSeverity(body.minLevel ?? "debug"),
     cooldownMinutes: body.cooldownMinutes ?? DEFAULT_COOLDOWN_MINUTES,
     digestThreshold: body.digestThreshold ?? DEFAULT_DIGEST_THRESHOLD,
+    locale: body.locale ?? null,
   };
   return db.transaction(async (tx) => {
     const count = await lockProjectRules(tx, project.id);
-    if (count === null) throw notFound("Project");
+    if (count === null) throw notFound("project");
     if (count >= MAX_RULES_PER_PROJECT) {
-      throw conflict(
-        `A project has at most ${MAX_RULES_PER_PROJECT} alert rules; delete one before adding another.`,
-      );
+      throw conflict(message("ServerAlertRules.tooMany", { max: String(MAX_RULES_PER_PROJECT) }));
     }
     const ruleId = await insertAlertRule(tx, {
       projectId: project.id,
@@ -335,7 +328,7 @@ export async function createAlertRule(
     });
     const ids = await writeAlertChannels(tx, { ruleId, channels: writes });
     const rule = await findAlertRule(tx, { projectId: project.id, ruleId });
-    if (!rule) throw notFound("Alert rule");
+    if (!rule) throw notFound("alertRule");
     return ruleView(rule, secretsById(ids, generated));
   });
 }
@@ -355,14 +348,14 @@ export async function updateAlertRule(
   options: UrlCheckOptions = {},
 ): Promise<AlertRuleView> {
   const { project } = await requireOwner(db, input, "change");
-  const ruleId = parseId(String(input.ruleId), "Alert rule");
+  const ruleId = parseId(String(input.ruleId), "alertRule");
   const body = parseWith(patchAlertRuleSchema, await input.readBody());
   if (body.channels) await checkChannelUrls(body.channels, options);
   return db.transaction(async (tx) => {
     const rule = await findAlertRule(tx, { projectId: project.id, ruleId, lock: true });
-    if (!rule) throw notFound("Alert rule");
+    if (!rule) throw notFound("alertRule");
     const planned = body.channels ? planChannels(body.channels, rule.channels) : null;
-    const values: Partial<AlertRuleValues> = {
+    const values: Partial<Omit<AlertRuleValues, "locale">> & { locale?: Locale } = {
       ...(body.name === undefined ? {} : { name: body.name }),
       ...(body.enabled === undefined ? {} : { enabled: body.enabled }),
       ...(body.triggers === undefined ? {} : triggerValues(body.triggers)),
@@ -370,6 +363,7 @@ export async function updateAlertRule(
       ...(body.minLevel === undefined ? {} : { minSeverity: levelSeverity(body.minLevel) }),
       ...(body.cooldownMinutes === undefined ? {} : { cooldownMinutes: body.cooldownMinutes }),
       ...(body.digestThreshold === undefined ? {} : { digestThreshold: body.digestThreshold }),
+      ...(body.locale === undefined ? {} : { locale: body.locale }),
     };
     await updateAlertRuleValues(tx, { ruleId, values });
     let secrets = new Map<number, string>();
@@ -378,7 +372,7 @@ export async function updateAlertRule(
       secrets = secretsById(ids, planned.generated);
     }
     const updated = await findAlertRule(tx, { projectId: project.id, ruleId });
-    if (!updated) throw notFound("Alert rule");
+    if (!updated) throw notFound("alertRule");
     return ruleView(updated, secrets);
   });
 }
@@ -389,8 +383,8 @@ export async function deleteAlertRule(
   input: { userId: number; project: string | number; ruleId: string | number },
 ): Promise<void> {
   const { project } = await requireOwner(db, input, "delete");
-  const ruleId = parseId(String(input.ruleId), "Alert rule");
-  if (!(await deleteRuleRow(db, { projectId: project.id, ruleId }))) throw notFound("Alert rule");
+  const ruleId = parseId(String(input.ruleId), "alertRule");
+  if (!(await deleteRuleRow(db, { projectId: project.id, ruleId }))) throw notFound("alertRule");
 }
 
 export interface AlertTestResult {
@@ -414,9 +408,9 @@ export async function sendAlertRuleTest(
   options: Omit<DeliveryOptions, "limit"> = {},
 ): Promise<AlertTestResult> {
   const { project } = await requireOwner(db, input, "test");
-  const ruleId = parseId(String(input.ruleId), "Alert rule");
+  const ruleId = parseId(String(input.ruleId), "alertRule");
   const rule = await findAlertRule(db, { projectId: project.id, ruleId });
-  if (!rule) throw notFound("Alert rule");
+  if (!rule) throw notFound("alertRule");
   const sent = await sendTestAlert(db, { userId: input.userId, ruleId }, options);
   const channels = new Map(rule.channels.map((channel) => [channel.id, channel]));
   return {

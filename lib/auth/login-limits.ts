@@ -8,12 +8,13 @@ import {
   verifyUserPassword,
 } from "@/db/queries/users";
 import { RateLimited } from "../domain-errors";
+import { type Message, message } from "../i18n/server-messages";
 import { addressKey } from "./client-address";
 import { authLimitSettings, LOGIN_WINDOW_SECONDS, SIGNUP_WINDOW_SECONDS } from "./limit-settings";
 
 const digest = (text: string) => createHash("sha256").update(text).digest("base64url");
 
-function tooMany(code: string, message: string, resetIn: number[]): RateLimited {
+function tooMany(code: string, message: Message, resetIn: number[]): RateLimited {
   return new RateLimited(code, message, Math.max(1, ...resetIn));
 }
 
@@ -51,7 +52,7 @@ export async function verifyLogin(
     await settleWindows(db, { takeBack: keys, windowSeconds: LOGIN_WINDOW_SECONDS });
     throw tooMany(
       "too_many_attempts",
-      "Too many failed attempts; try again later.",
+      message("ServerAuth.tooManyAttempts"),
       over.map((w) => w.resetIn),
     );
   }
@@ -77,9 +78,7 @@ export async function assertSignupAllowed(db: DbOrTx, clientAddress: string): Pr
     windowSeconds: SIGNUP_WINDOW_SECONDS,
   });
   if (window && window.count > signupsPerIp)
-    throw tooMany("too_many_signups", "Too many sign-ups from your address; try again later.", [
-      window.resetIn,
-    ]);
+    throw tooMany("too_many_signups", message("ServerAuth.tooManySignups"), [window.resetIn]);
 }
 
 /**
@@ -96,7 +95,7 @@ export async function verifyCurrentPassword(
   const [window] = await hitWindows(db, { keys: [key], windowSeconds: LOGIN_WINDOW_SECONDS });
   if (window && window.count > limit) {
     await settleWindows(db, { takeBack: [key], windowSeconds: LOGIN_WINDOW_SECONDS });
-    throw tooMany("too_many_attempts", "Too many wrong passwords; try again later.", [
+    throw tooMany("too_many_attempts", message("ServerAuth.tooManyWrongPasswords"), [
       window.resetIn,
     ]);
   }

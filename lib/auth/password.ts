@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { deleteUserSessions } from "@/db/queries/sessions";
 import { updatePassword } from "@/db/queries/users";
-import { notFound, parseWith, validationError } from "@/lib/domain-errors";
+import { issue, notFound, parseWith, validationError } from "@/lib/domain-errors";
 import { changePasswordSchema } from "@/lib/schemas/auth";
 import { verifyCurrentPassword } from "./login-limits";
 
@@ -21,13 +21,11 @@ export async function changePassword(
     password: currentPassword,
   });
   if (!right) {
-    throw validationError([
-      { path: ["currentPassword"], message: "The current password is wrong." },
-    ]);
+    throw validationError([issue(["currentPassword"], "ServerValidation.currentPasswordWrong")]);
   }
   return db.transaction(async (tx) => {
     if (!(await updatePassword(tx, { userId: input.userId, password: newPassword }))) {
-      throw notFound("User");
+      throw notFound("user");
     }
     const endedSessions = await deleteUserSessions(tx, {
       userId: input.userId,

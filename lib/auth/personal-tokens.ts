@@ -30,5 +30,5 @@ export async function revokePersonalToken(
   const revoked =
     isUuid(input.tokenId) &&
     (await revokeToken(db, { tokenId: input.tokenId, kind: "personal", userId: input.userId }));
-  if (!revoked) throw notFound("Token");
+  if (!revoked) throw notFound("token");
 }

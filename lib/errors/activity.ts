@@ -20,7 +20,7 @@ export async function listActivityOfError(
 ): Promise<{ items: ActivityRecord[]; nextCursor: string | null }> {
   const page = parseIdPage(input.params, { defaultLimit: DEFAULT_ACTIVITY_LIMIT });
   const error = await findErrorForUser(db, { userId: input.userId, errorId: input.errorId });
-  if (!error) throw notFound("Error");
+  if (!error) throw notFound("error");
   const { items, more } = await listErrorActivity(db, { errorId: error.id, ...page });
   const last = items[items.length - 1];
   return { items, nextCursor: more && last ? String(last.id) : null };

@@ -10,7 +10,8 @@ import { Invalid, type Issue } from "../domain-errors";
 import { parseIntegerId } from "../ids";
 import { isPrimaryEnvironment, normalizeEnvironment } from "../ingest/environments";
 import { LEVELS, type Level } from "../ingest/levels";
-import { MAX_RELEASE_LENGTH, MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH } from "../ingest/limits";
+import { MAX_RELEASE_LENGTH } from "../ingest/limits";
+import { DEFAULT_LIMIT, MAX_LIMIT, type TagIssue, tagIssue, tagProblem } from "./list-params";
 
 export {
   type AssigneeFilter,
@@ -27,8 +28,7 @@ export {
   type TagFilter,
 } from "@/db/error-list-query";
 
-export const DEFAULT_LIMIT = 25;
-export const MAX_LIMIT = 100;
+export { DEFAULT_LIMIT, MAX_LIMIT, type TagIssue, tagIssue, tagProblem };
 
 type Params = { get(name: string): string | null };
 
@@ -124,34 +124,6 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
   };
   if (issues.length > 0) throw invalidParameters(issues);
   return query;
-}
-
-/** What is wrong with a tag filter's key and value, as a code and the bound it breaks. */
-export type TagIssue =
-  | { code: "tagKeyLength"; max: number }
-  | { code: "tagKeyChars" }
-  | { code: "tagValueLength"; max: number };
-
-/**
- * What is wrong with a tag filter's key and value (as ingest bounds them), or null. The key
- * holds no ":" (the URL's separator) and no "=" (the search syntax's `tag:key=value`).
- */
-export function tagIssue(key: string, value: string): TagIssue | null {
-  if (key.length < 1 || key.length > MAX_TAG_KEY_LENGTH)
-    return { code: "tagKeyLength", max: MAX_TAG_KEY_LENGTH };
-  if (key.includes(":") || key.includes("=")) return { code: "tagKeyChars" };
-  if (value.length < 1 || value.length > MAX_TAG_VALUE_LENGTH)
-    return { code: "tagValueLength", max: MAX_TAG_VALUE_LENGTH };
-  return null;
-}
-
-/** tagIssue in the API's words. */
-export function tagProblem(key: string, value: string): string | null {
-  const issue = tagIssue(key, value);
-  if (!issue) return null;
-  if (issue.code === "tagKeyLength") return `a tag key must be 1–${issue.max} characters`;
-  if (issue.code === "tagKeyChars") return 'a tag key cannot hold ":" or "="';
-  return `a tag value must be 1–${issue.max} characters`;
 }
 
 export function invalidParameters(issues: Issue[]): Invalid {

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMIT } from "./list-query";
+import { DEFAULT_LIMIT } from "./list-params";
 import { type ErrorListState, errorListHref } from "./list-url";
 
 /** Where an open list polls: the page's own parameters, its project named, and the rows shown. */

@@ -64,7 +64,7 @@ export async function readLiveError(
   input: { userId: number; errorId: number },
 ): Promise<LiveError> {
   const row = await findErrorCountersForUser(db, input);
-  if (!row) throw notFound("Error");
+  if (!row) throw notFound("error");
   return { ...liveState(row), latestEventId: row.latestEventId };
 }
 

@@ -1,7 +1,8 @@
 import { parseIntegerId } from "../ids";
 import { LEVELS, type Level } from "../ingest/levels";
 import { MAX_RELEASE_LENGTH } from "../ingest/limits";
-import { type ErrorStatusFilter, tagIssue } from "./list-query";
+import { tagIssue } from "./list-params";
+import type { ErrorStatusFilter } from "./list-query";
 import type { ErrorListState } from "./list-url";
 
 /**

@@ -47,7 +47,7 @@ export async function findTagsOfError(
 ): Promise<ErrorTags> {
   const values = parseValues(input.params?.get("values") ?? null);
   const error = await findErrorForUser(db, { userId: input.userId, errorId: input.errorId });
-  if (!error) throw notFound("Error");
+  if (!error) throw notFound("error");
   const keys = await listTagsOfError(db, { errorId: error.id, values });
   return { eventCount: error.count, keys: keys.sort(byKeyOrder) };
 }

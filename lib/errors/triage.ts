@@ -6,7 +6,8 @@ import {
   errorsOutsideMemberProjects,
   type TriageChange,
 } from "@/db/queries/error-triage";
-import { Invalid, notFound, parseWith } from "@/lib/domain-errors";
+import { Invalid, issue, notFound, parseWith } from "@/lib/domain-errors";
+import { message } from "@/lib/i18n/server-messages";
 import { BULK_STATUS, bulkErrorsSchema, errorStatusUpdateSchema } from "@/lib/schemas/errors";
 
 type ParsedOptions = {
@@ -35,11 +36,12 @@ async function assertAssignable(db: Db, userId: number, errorIds: number[], chan
     memberId: change.assigneeId,
   });
   if (outside.length > 0)
-    throw new Invalid("validation_failed", "assigneeId must be a member of the error's project", [
-      {
-        path: ["assigneeId"],
-        message: `user ${change.assigneeId} is not a member of the project of error${outside.length > 1 ? "s" : ""} ${outside.slice(0, 10).join(", ")}`,
-      },
+    throw new Invalid("validation_failed", message("ServerTriage.assigneeNotMember"), [
+      issue(["assigneeId"], "ServerTriage.assigneeNotMemberOf", {
+        user: String(change.assigneeId),
+        count: outside.length,
+        ids: outside.slice(0, 10).join(", "),
+      }),
     ]);
 }
 
@@ -77,17 +79,17 @@ export async function changeErrorStatus(
     errorIds: [input.errorId],
     change,
   });
-  if (!updated) throw notFound("Error");
+  if (!updated) throw notFound("error");
   return change;
 }
 
 /** Deletes one error and its events; 404 when it is not in the caller's projects. */
 export async function deleteError(db: Db, input: { userId: number; errorId: number }) {
   const [deleted] = await deleteErrors(db, { userId: input.userId, errorIds: [input.errorId] });
-  if (!deleted) throw notFound("Error");
+  if (!deleted) throw notFound("error");
 }
 
 /** Deletes one event; 404 when it is not in the caller's projects. */
 export async function deleteEvent(db: Db, input: { userId: number; eventId: number }) {
-  if (!(await deleteEventForUser(db, input))) throw notFound("Event");
+  if (!(await deleteEventForUser(db, input))) throw notFound("event");
 }

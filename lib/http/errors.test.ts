@@ -25,7 +25,7 @@ const caught = (run: () => unknown) => {
 
 describe("the HTTP edge maps domain errors to the statuses the API answers", () => {
   it("gives each kind its status, code and message", () => {
-    expect(httpErrorReply(notFound("Project"))).toEqual({
+    expect(httpErrorReply(notFound("project"))).toEqual({
       status: 404,
       code: "not_found",
       message: "Project not found.",
@@ -88,5 +88,30 @@ describe("the HTTP edge maps domain errors to the statuses the API answers", () 
     expect(httpErrorReply(new HttpError(413, "body_too_large", "Big."))?.status).toBe(413);
     expect(httpErrorReply(new BodyError(400, "invalid_json", "Bad JSON."))?.status).toBe(400);
     expect(httpErrorReply(new Error("boom"))).toBeNull();
+  });
+});
+
+describe("messages follow the request's language; codes, fields and paths do not", () => {
+  it("writes a not-found in Portuguese with the same code", () => {
+    expect(httpErrorReply(notFound("alertRule"), "pt-BR")).toMatchObject({
+      status: 404,
+      code: "not_found",
+      message: "Regra de alerta não encontrada.",
+    });
+  });
+
+  it("writes zod's own messages and the summary in Portuguese", () => {
+    const schema = z.object({ name: z.string(), age: z.number() });
+    const error = caught(() => parseWith(schema, {}));
+    const english = httpErrorReply(error);
+    const portuguese = httpErrorReply(error, "pt-BR");
+    expect(english?.message).toBe(
+      "name: Invalid input: expected string, received undefined (and 1 more)",
+    );
+    expect(portuguese).toMatchObject({ status: 422, code: "validation_failed" });
+    expect(portuguese?.issues?.map((issue) => issue.path)).toEqual([["name"], ["age"]]);
+    expect(portuguese?.message).toMatch(
+      /^name: Entrada inválida: esperava um texto.* \(e mais 1 problema\)$/,
+    );
   });
 });

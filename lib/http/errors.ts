@@ -1,5 +1,7 @@
 import { isConnectionFailure } from "@/db/driver-errors";
 import { DomainError, Invalid, type Issue, RateLimited, Unauthenticated } from "../domain-errors";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
+import { message, render, type Text } from "../i18n/server-messages";
 import { BodyError } from "../ingest/body";
 
 /** A failure that only exists over HTTP (a media type, a body size, an unavailable database). */
@@ -7,10 +9,10 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    readonly text: Text,
     readonly headers: Record<string, string> = {},
   ) {
-    super(message);
+    super(render(text));
   }
 }
 
@@ -32,17 +34,18 @@ const STATUS: Record<DomainError["kind"], number> = {
   rate_limited: 429,
 };
 
-function domainReply(error: DomainError): HttpErrorReply {
+function domainReply(error: DomainError, locale: Locale): HttpErrorReply {
+  const localized = error.localized(locale);
   const reply: HttpErrorReply = {
     status: STATUS[error.kind],
     code: error.code,
-    message: error.message,
+    message: localized.message,
     headers: {},
   };
   if (error instanceof Invalid) {
     // Field-by-field validation is a 422; any other bad input (JSON, a parameter) a 400.
     if (error.code === "validation_failed") reply.status = 422;
-    if (error.issues) reply.issues = error.issues;
+    if (localized.issues) reply.issues = localized.issues;
   } else if (error instanceof Unauthenticated && error.challenge) {
     reply.headers["WWW-Authenticate"] =
       error.challenge === "invalid_token"
@@ -59,20 +62,25 @@ function domainReply(error: DomainError): HttpErrorReply {
 }
 
 /**
- * How a known failure answers over HTTP; null for anything else (a fault: the caller logs it
- * and answers 500). A lost database connection is a 503 the client may retry.
+ * How a known failure answers over HTTP, its message in `locale` (codes and fields never
+ * change); null for anything else (a fault: the caller logs it and answers 500). A lost
+ * database connection is a 503 the client may retry.
  */
-export function httpErrorReply(error: unknown): HttpErrorReply | null {
-  if (error instanceof DomainError) return domainReply(error);
+export function httpErrorReply(
+  error: unknown,
+  locale: Locale = DEFAULT_LOCALE,
+): HttpErrorReply | null {
+  if (error instanceof DomainError) return domainReply(error, locale);
   if (error instanceof HttpError || error instanceof BodyError) {
     const headers = error instanceof HttpError ? { ...error.headers } : {};
-    return { status: error.status, code: error.code, message: error.message, headers };
+    const text = render(error.text, locale);
+    return { status: error.status, code: error.code, message: text, headers };
   }
   if (isConnectionFailure(error)) {
     return {
       status: 503,
       code: "unavailable",
-      message: "The database is unavailable; try again shortly.",
+      message: render(message("ServerErrors.unavailable"), locale),
       headers: { "Retry-After": "5" },
     };
   }
@@ -90,7 +98,9 @@ export function errorBody(reply: HttpErrorReply) {
     error: {
       code: reply.code,
       message: reply.message,
-      ...(reply.issues ? { issues: reply.issues } : {}),
+      ...(reply.issues
+        ? { issues: reply.issues.map(({ path, message }) => ({ path, message })) }
+        : {}),
     },
   };
 }
@@ -103,7 +113,7 @@ export function assertJsonContentType(type: string | null): void {
     throw new HttpError(
       415,
       "unsupported_media_type",
-      `Send JSON (Content-Type: application/json), not ${type}.`,
+      message("ServerErrors.unsupportedMediaType", { type }),
     );
   }
 }

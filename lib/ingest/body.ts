@@ -1,6 +1,7 @@
 import type { Transform } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from "node:zlib";
+import { message, render, type Text } from "../i18n/server-messages";
 
 export type BodyErrorStatus = 400 | 413 | 415;
 
@@ -10,10 +11,10 @@ export class BodyError extends Error {
   constructor(
     readonly status: BodyErrorStatus,
     readonly code: string,
-    message: string,
+    readonly text: Text,
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(render(text), options);
   }
 }
 
@@ -67,7 +68,7 @@ async function* cutOffIsBodyError(source: AsyncIterable<Uint8Array>): AsyncGener
   try {
     yield* source;
   } catch (error) {
-    throw new BodyError(400, "incomplete_body", "the request body ended before it was complete", {
+    throw new BodyError(400, "incomplete_body", message("ServerBody.incomplete"), {
       cause: error,
     });
   }
@@ -96,15 +97,15 @@ function parseEncoding(header: string | null | undefined): Encoding {
 }
 
 function unsupported(encoding: string): never {
-  throw new BodyError(
-    415,
-    "unsupported_encoding",
-    `Content-Encoding "${encoding}" is not supported (use gzip, deflate, br or identity)`,
-  );
+  throw new BodyError(415, "unsupported_encoding", message("ServerBody.encoding", { encoding }));
 }
 
 function tooLarge(limit: number, what: "body" | "compressed body"): BodyError {
-  return new BodyError(413, "body_too_large", `${what} exceeds ${limit} bytes`);
+  return new BodyError(
+    413,
+    "body_too_large",
+    message("ServerBody.tooLarge", { what, limit: String(limit) }),
+  );
 }
 
 async function collect(source: AsyncIterable<Uint8Array>, limit: number): Promise<Uint8Array> {
@@ -186,9 +187,14 @@ async function decompress(
     if (failure) throw failure;
     if (error instanceof BodyError) throw error;
     if (decodeError !== undefined) {
-      throw new BodyError(400, "invalid_body", `body is not valid ${FORMAT_NAMES[encoding]}`, {
-        cause: decodeError,
-      });
+      throw new BodyError(
+        400,
+        "invalid_body",
+        message("ServerBody.notValid", { format: FORMAT_NAMES[encoding] }),
+        {
+          cause: decodeError,
+        },
+      );
     }
     // Errors of the source itself (a client that went away) are already BodyErrors.
     throw error;
@@ -253,7 +259,7 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (error) {
-    throw new BodyError(400, "invalid_json", "invalid JSON: body is not valid UTF-8", {
+    throw new BodyError(400, "invalid_json", message("ServerBody.notUtf8"), {
       cause: error,
     });
   }
@@ -262,15 +268,20 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new BodyError(400, "invalid_json", `invalid JSON: ${reason.slice(0, 200)}`, {
-      cause: error,
-    });
+    throw new BodyError(
+      400,
+      "invalid_json",
+      message("ServerBody.invalidJson", { reason: reason.slice(0, 200) }),
+      {
+        cause: error,
+      },
+    );
   }
   if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
     throw new BodyError(
       400,
       "invalid_json",
-      `invalid JSON: arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep`,
+      message("ServerBody.tooDeep", { depth: String(MAX_JSON_DEPTH) }),
     );
   }
   return value;

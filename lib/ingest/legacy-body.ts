@@ -1,3 +1,4 @@
+import { message } from "../i18n/server-messages";
 import { BodyError, inflateBody, isZlibHeader } from "./body";
 
 const OPEN_BRACE = 0x7b;
@@ -14,19 +15,11 @@ export async function decodeStoreBody(bytes: Uint8Array, maxBytes: number): Prom
   const decoded = decodeBase64(bytes);
   if (!decoded) {
     if (isZlibHeader(bytes)) return inflateLegacy(bytes, maxBytes);
-    throw new BodyError(
-      400,
-      "invalid_json",
-      "invalid JSON: the body is neither JSON nor base64 or zlib-compressed JSON",
-    );
+    throw new BodyError(400, "invalid_json", message("ServerBody.legacyNeither"));
   }
   if (startsWithBrace(decoded)) return decoded;
   if (isZlibHeader(decoded)) return inflateLegacy(decoded, maxBytes);
-  throw new BodyError(
-    400,
-    "invalid_json",
-    "invalid JSON: the base64 body holds neither JSON nor zlib-compressed JSON",
-  );
+  throw new BodyError(400, "invalid_json", message("ServerBody.legacyBase64"));
 }
 
 function startsWithBrace(bytes: Uint8Array): boolean {
@@ -45,7 +38,7 @@ async function inflateLegacy(bytes: Uint8Array, maxBytes: number): Promise<Uint8
     return await inflateBody(bytes, maxBytes);
   } catch (error) {
     if (error instanceof BodyError && error.status === 400) {
-      throw new BodyError(400, "invalid_json", "invalid JSON: the body is not valid zlib", {
+      throw new BodyError(400, "invalid_json", message("ServerBody.legacyZlib"), {
         cause: error,
       });
     }

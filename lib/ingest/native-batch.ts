@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { type Issue, issue } from "../domain-errors";
+import type { MessageKey, MessageValues } from "../i18n/server-messages";
 import { type NativeEventInput, nativeEventSchema } from "./native";
 import { asRecord } from "./text";
 
@@ -7,10 +9,7 @@ export const MAX_BATCH_EVENTS = 1000;
 // A batch of 1000 broken events would otherwise answer with tens of thousands of issues.
 const MAX_ISSUES = 100;
 
-export interface BatchIssue {
-  path: (string | number)[];
-  message: string;
-}
+export type BatchIssue = Issue;
 
 export type BatchResult =
   | { ok: true; events: NativeEventInput[] }
@@ -26,7 +25,7 @@ export function parseEventBatch(body: unknown): BatchResult {
   if (record && "events" in record && !("title" in record)) return parseList(record.events);
   if (Array.isArray(body)) return parseList(body);
   if (!record) {
-    return fail([], 'expected an event object, an array of events, or {"events": [...]}');
+    return fail([], "ServerIngest.batchShape", { shape: '{"events": [...]}' });
   }
   const result = nativeEventSchema.safeParse(withoutNulls(record));
   return result.success
@@ -35,13 +34,13 @@ export function parseEventBatch(body: unknown): BatchResult {
 }
 
 function parseList(list: unknown): BatchResult {
-  if (!Array.isArray(list)) return fail(["events"], "events must be an array");
-  if (list.length === 0) return fail(["events"], "events must contain at least 1 event");
+  if (!Array.isArray(list)) return fail(["events"], "ServerIngest.eventsArray");
+  if (list.length === 0) return fail(["events"], "ServerIngest.eventsEmpty");
   if (list.length > MAX_BATCH_EVENTS) {
-    return fail(
-      ["events"],
-      `events may contain at most ${MAX_BATCH_EVENTS} events (got ${list.length})`,
-    );
+    return fail(["events"], "ServerIngest.eventsMax", {
+      max: String(MAX_BATCH_EVENTS),
+      got: String(list.length),
+    });
   }
   const events: NativeEventInput[] = [];
   const issues: BatchIssue[] = [];
@@ -74,6 +73,6 @@ function toIssues(error: z.ZodError, prefix: (string | number)[]): BatchIssue[] 
   }));
 }
 
-function fail(path: (string | number)[], message: string): BatchResult {
-  return { ok: false, issues: [{ path, message }] };
+function fail(path: (string | number)[], key: MessageKey, values?: MessageValues): BatchResult {
+  return { ok: false, issues: [issue(path, key, values)] };
 }

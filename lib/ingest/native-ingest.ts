@@ -1,6 +1,9 @@
 import { looksLikeToken } from "@/db/token-secrets";
 import { Invalid, unauthorized } from "../domain-errors";
 import { assertJsonContentType, errorBody, httpErrorReply } from "../http/errors";
+import { DEFAULT_LOCALE } from "../i18n/config";
+import { localeFromAcceptLanguage } from "../i18n/locale";
+import { message } from "../i18n/server-messages";
 import { parseJsonBody, readBody } from "./body";
 import { type IngestRequest, jsonResponse, type PlainResponse } from "./http";
 import { resolveIngestToken } from "./key-cache";
@@ -16,11 +19,14 @@ export async function handleNativeIngest(request: IngestRequest): Promise<PlainR
   try {
     const header = request.header("authorization");
     const token = header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
-    if (!header)
-      throw unauthorized('Authentication required: send "Authorization: Bearer <token>".');
-    if (!token || !looksLikeToken(token)) throw unauthorized("The token is not valid.", true);
+    if (!header) {
+      const header = "Authorization: Bearer <token>";
+      throw unauthorized(message("ServerApi.authenticationRequired", { header }));
+    }
+    if (!token || !looksLikeToken(token))
+      throw unauthorized(message("ServerApi.tokenInvalid"), true);
     const identity = await resolveIngestToken(token);
-    if (!identity) throw unauthorized("The token is unknown or has been revoked.", true);
+    if (!identity) throw unauthorized(message("ServerApi.tokenRevoked"), true);
 
     const type = request.header("content-type");
     assertJsonContentType(type);
@@ -30,8 +36,7 @@ export async function handleNativeIngest(request: IngestRequest): Promise<PlainR
           maxBytes: MAX_NATIVE_BODY_BYTES,
         })
       : new Uint8Array();
-    if (bytes.byteLength === 0)
-      throw new Invalid("bad_json", "The request body is empty; send a JSON object.");
+    if (bytes.byteLength === 0) throw new Invalid("bad_json", message("ServerApi.emptyBody"));
     const refs = await ingestNativeEvents(parseJsonBody(bytes), {
       kind: identity.kind,
       userId: identity.userId,
@@ -41,7 +46,8 @@ export async function handleNativeIngest(request: IngestRequest): Promise<PlainR
     return jsonResponse(201, { events: refs });
   } catch (error) {
     // The HTTP edge of the native door: known failures (a lost database too) to their replies.
-    const reply = httpErrorReply(error);
+    const locale = localeFromAcceptLanguage(request.header("accept-language")) ?? DEFAULT_LOCALE;
+    const reply = httpErrorReply(error, locale);
     if (reply) return jsonResponse(reply.status, errorBody(reply), reply.headers);
     throw error;
   }

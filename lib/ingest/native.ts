@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { NormalizedEvent } from "@/db/normalized-event";
+import { parseText, zodMessage } from "../i18n/server-messages";
 import { normalizeEnvironment } from "./environments";
 import { generateEventId } from "./event-id";
 import {
@@ -22,12 +23,10 @@ import {
 import { truncate } from "./text";
 import { fromEpochSeconds, isTooFarInFuture, MAX_FUTURE_MS, parseIsoDateTime } from "./timestamp";
 
-const PROJECT_MESSAGE = "project must be a project id (positive integer) or slug";
+const PROJECT_MESSAGE = zodMessage("ServerIngest.project");
 
 const timestampSchema = z
-  .union([z.string(), z.number()], {
-    error: "timestamp must be an ISO 8601 date-time string or epoch seconds",
-  })
+  .union([z.string(), z.number()], zodMessage("ServerIngest.timestampType"))
   .transform((value, ctx) => {
     const date =
       typeof value === "number"
@@ -36,15 +35,16 @@ const timestampSchema = z
     if (!date) {
       ctx.addIssue({
         code: "custom",
-        message:
-          "timestamp must be an ISO 8601 date-time with a time zone (e.g. 2024-05-01T12:00:00Z) or epoch seconds",
+        message: parseText("ServerIngest.timestampZone"),
       });
       return z.NEVER;
     }
     if (isTooFarInFuture(date, new Date())) {
       ctx.addIssue({
         code: "custom",
-        message: `timestamp is more than ${MAX_FUTURE_MS / 3_600_000} hours in the future (epoch seconds, not milliseconds?)`,
+        message: parseText("ServerIngest.timestampFuture", {
+          hours: String(MAX_FUTURE_MS / 3_600_000),
+        }),
       });
       return z.NEVER;
     }
@@ -52,25 +52,31 @@ const timestampSchema = z
   });
 
 const tagValueSchema = z
-  .union([z.string(), z.number(), z.boolean()], { error: "tag values must be strings" })
+  .union([z.string(), z.number(), z.boolean()], zodMessage("ServerIngest.tagValueType"))
   .transform(String)
   .pipe(
     z
       .string()
-      .max(MAX_TAG_VALUE_LENGTH, `tag values must be at most ${MAX_TAG_VALUE_LENGTH} characters`),
+      .max(
+        MAX_TAG_VALUE_LENGTH,
+        zodMessage("ServerIngest.tagValueTooLong", { max: String(MAX_TAG_VALUE_LENGTH) }),
+      ),
   );
 
 const tagsSchema = z
   .record(z.string().min(1).max(MAX_TAG_KEY_LENGTH), tagValueSchema, {
     error: (issue) => {
       if (issue.code === "invalid_key")
-        return `tag keys must be 1–${MAX_TAG_KEY_LENGTH} characters`;
-      if (issue.code === "invalid_type") return "tags must be an object of string values";
+        return parseText("ServerIngest.tagKey", { max: String(MAX_TAG_KEY_LENGTH) });
+      if (issue.code === "invalid_type") return parseText("ServerIngest.tagsType");
       return undefined;
     },
   })
   // zod builds the output object by assignment, so a "__proto__" key from JSON is dropped, never followed.
-  .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `tags may have at most ${MAX_TAGS} keys`);
+  .refine(
+    (tags) => Object.keys(tags).length <= MAX_TAGS,
+    zodMessage("ServerIngest.tagsMax", { max: String(MAX_TAGS) }),
+  );
 
 /**
  * The native event (`POST /api/events`), as the API documents it. Unknown fields are ignored rather
@@ -81,56 +87,73 @@ export const nativeEventSchema = z.object(
     title: z
       .string({
         error: (issue) =>
-          issue.input === undefined ? "title is required" : "title must be a string",
+          parseText(
+            issue.input === undefined ? "ServerIngest.titleRequired" : "ServerIngest.titleType",
+          ),
       })
       .trim()
-      .min(1, "title must not be empty")
-      .max(MAX_TITLE_LENGTH, `title must be at most ${MAX_TITLE_LENGTH} characters`),
+      .min(1, zodMessage("ServerIngest.titleEmpty"))
+      .max(
+        MAX_TITLE_LENGTH,
+        zodMessage("ServerIngest.tooLong", { field: "title", max: String(MAX_TITLE_LENGTH) }),
+      ),
     details: z
-      .string({ error: "details must be a string" })
-      .max(MAX_DETAILS_LENGTH, `details must be at most ${MAX_DETAILS_LENGTH} characters (64 KiB)`)
+      .string(zodMessage("ServerIngest.notString", { field: "details" }))
+      .max(
+        MAX_DETAILS_LENGTH,
+        zodMessage("ServerIngest.detailsTooLong", { max: String(MAX_DETAILS_LENGTH) }),
+      )
       .optional(),
     level: z
       .preprocess(
         (value) => parseLevel(value) ?? value,
-        z.enum(LEVELS, { error: `level must be one of: ${LEVELS.join(", ")}` }),
+        z.enum(LEVELS, zodMessage("ServerIngest.level", { list: LEVELS.join(", ") })),
       )
       .optional(),
     environment: z
-      .string({ error: "environment must be a string" })
+      .string(zodMessage("ServerIngest.notString", { field: "environment" }))
       .max(
         MAX_ENVIRONMENT_LENGTH,
-        `environment must be at most ${MAX_ENVIRONMENT_LENGTH} characters`,
+        zodMessage("ServerIngest.tooLong", {
+          field: "environment",
+          max: String(MAX_ENVIRONMENT_LENGTH),
+        }),
       )
       .optional(),
     origin: z
-      .string({ error: "origin must be a string" })
+      .string(zodMessage("ServerIngest.notString", { field: "origin" }))
       .trim()
-      .max(MAX_ORIGIN_LENGTH, `origin must be at most ${MAX_ORIGIN_LENGTH} characters`)
+      .max(
+        MAX_ORIGIN_LENGTH,
+        zodMessage("ServerIngest.tooLong", { field: "origin", max: String(MAX_ORIGIN_LENGTH) }),
+      )
       .optional(),
     timestamp: timestampSchema.optional(),
     release: z
-      .string({ error: "release must be a string" })
+      .string(zodMessage("ServerIngest.notString", { field: "release" }))
       .trim()
-      .min(1, "release must not be empty")
-      .max(MAX_RELEASE_LENGTH, `release must be at most ${MAX_RELEASE_LENGTH} characters`)
+      .min(1, zodMessage("ServerIngest.empty", { field: "release" }))
+      .max(
+        MAX_RELEASE_LENGTH,
+        zodMessage("ServerIngest.tooLong", { field: "release", max: String(MAX_RELEASE_LENGTH) }),
+      )
       .meta({ description: "The version of the application that sent the event" })
       .optional(),
     fingerprint: z
       .array(
         z
-          .union([z.string(), z.number()], { error: "fingerprint items must be strings" })
+          .union([z.string(), z.number()], zodMessage("ServerIngest.fingerprintItemType"))
           .transform(String)
-          .pipe(z.string().max(255, "fingerprint items must be at most 255 characters")),
-        { error: "fingerprint must be an array of strings" },
+          .pipe(z.string().max(255, zodMessage("ServerIngest.fingerprintItemTooLong"))),
+        zodMessage("ServerIngest.fingerprintType"),
       )
-      .min(1, "fingerprint must not be empty")
-      .max(20, "fingerprint may have at most 20 items")
+      .min(1, zodMessage("ServerIngest.empty", { field: "fingerprint" }))
+      .max(20, zodMessage("ServerIngest.fingerprintMax"))
       .optional(),
     tags: tagsSchema.optional(),
     eventId: z
-      .string({ error: "eventId must be a string" })
-      .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "eventId must be 1–64 characters of A–Z, a–z, 0–9, _ . : -")
+      .string(zodMessage("ServerIngest.notString", { field: "eventId" }))
+      .regex(/^[A-Za-z0-9_.:-]{1,64}$/, zodMessage("ServerIngest.eventId"))
       .optional(),
     project: z
       .union(
@@ -141,11 +164,11 @@ export const nativeEventSchema = z.object(
             .trim()
             .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, PROJECT_MESSAGE),
         ],
-        { error: PROJECT_MESSAGE },
+        PROJECT_MESSAGE,
       )
       .optional(),
   },
-  { error: "an event must be a JSON object" },
+  zodMessage("ServerIngest.eventObject"),
 );
 
 export type NativeEventInput = z.output<typeof nativeEventSchema>;

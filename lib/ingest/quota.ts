@@ -3,6 +3,7 @@ import { addToWindow } from "@/db/queries/rate-limits";
 import { getDb } from "@/lib/db";
 import { settings } from "../config";
 import { RateLimited } from "../domain-errors";
+import { message } from "../i18n/server-messages";
 
 const WINDOW_SECONDS = 60;
 
@@ -32,7 +33,7 @@ export async function chargeQuota(project: IngestProject, events: number): Promi
     // The HTTP edge adds Retry-After and Sentry's X-Sentry-Rate-Limits for this code.
     throw new RateLimited(
       "quota_exceeded",
-      `Project over its quota of ${quota} events a minute; retry in ${window.resetIn} s.`,
+      message("ServerIngest.quota", { quota: String(quota), seconds: String(window.resetIn) }),
       window.resetIn,
     );
   }

@@ -2,6 +2,9 @@ import type { EventToStore } from "@/db/queries/ingest-write";
 import { looksLikeToken } from "@/db/token-secrets";
 import { forbidden, Invalid, notFound, Unauthenticated } from "../domain-errors";
 import { HttpError, httpErrorReply } from "../http/errors";
+import { DEFAULT_LOCALE } from "../i18n/config";
+import { localeFromAcceptLanguage } from "../i18n/locale";
+import { message } from "../i18n/server-messages";
 import { parseJsonBody, readBody } from "./body";
 import { EnvelopeError, eventItem, parseEnvelope } from "./envelope";
 import type { IngestRequest, PlainResponse } from "./http";
@@ -90,15 +93,14 @@ function failure(
 }
 
 // SDKs get no WWW-Authenticate challenge: the key travels in X-Sentry-Auth or the DSN.
-const unknownKey = () => new Unauthenticated("Unknown or revoked key.", null);
+const unknownKey = () => new Unauthenticated(message("ServerSentry.unknownKey"), null);
 
 async function authorize(projectId: number, key: string | null) {
-  if (!key)
-    throw new Unauthenticated("Missing sentry_key: send the X-Sentry-Auth header or a DSN.", null);
+  if (!key) throw new Unauthenticated(message("ServerSentry.missingKey"), null);
   if (!looksLikeToken(key)) throw unknownKey();
   const identity = await resolveIngestToken(key);
   if (identity?.kind !== "ingest") throw unknownKey();
-  if (identity.projectId !== projectId) throw forbidden("This key belongs to another project.");
+  if (identity.projectId !== projectId) throw forbidden(message("ServerSentry.otherProject"));
   const project = await resolveIngestProject(projectId);
   if (!project) throw unknownKey();
   return { identity, project };
@@ -111,14 +113,14 @@ async function authorize(projectId: number, key: string | null) {
  */
 export async function handleSentryIngest(request: SentryRequest): Promise<PlainResponse> {
   try {
-    if (!/^[1-9]\d{0,9}$/.test(request.projectId)) throw notFound("Project");
+    if (!/^[1-9]\d{0,9}$/.test(request.projectId)) throw notFound("project");
     const projectId = Number(request.projectId);
     const contentType = request.header("content-type");
     if (contentType && !CONTENT_TYPES.test(contentType.trim())) {
       throw new HttpError(
         415,
         "unsupported_media_type",
-        `Content-Type ${contentType} is not accepted here.`,
+        message("ServerSentry.contentType", { type: contentType }),
       );
     }
     let key = keyFromHeaders(request) ?? request.query.get("sentry_key");
@@ -136,8 +138,7 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
     let payloads: unknown[];
     let responseId: string | null = null;
     if (request.kind === "store") {
-      if (bytes.byteLength === 0)
-        throw new Invalid("bad_json", "The body is empty; send a Sentry event.");
+      if (bytes.byteLength === 0) throw new Invalid("bad_json", message("ServerSentry.emptyBody"));
       payloads = [parseJsonBody(await decodeStoreBody(bytes, MAX_EVENT_BYTES))];
     } else {
       const envelope = parseEnvelope(bytes);
@@ -149,7 +150,7 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
         throw new HttpError(
           413,
           "body_too_large",
-          `An event may be at most ${MAX_EVENT_BYTES} bytes.`,
+          message("ServerSentry.eventTooLarge", { max: String(MAX_EVENT_BYTES) }),
         );
       }
       payloads = item ? [parseJsonBody(item.payload)] : [];
@@ -172,7 +173,8 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
     if (error instanceof EnvelopeError)
       return failure(400, "invalid_envelope", `Malformed envelope: ${error.message}`);
     if (error instanceof SentryEventError) return failure(400, "invalid_event", error.message);
-    const reply = httpErrorReply(error);
+    const locale = localeFromAcceptLanguage(request.header("accept-language")) ?? DEFAULT_LOCALE;
+    const reply = httpErrorReply(error, locale);
     if (reply) return failure(reply.status, reply.code, reply.message, reply.headers);
     throw error;
   }

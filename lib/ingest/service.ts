@@ -2,6 +2,7 @@ import { type IngestProject, listIngestProjectsForUser } from "@/db/queries/inge
 import type { StoredEventRef } from "@/db/queries/ingest-write";
 import { getDb } from "@/lib/db";
 import { forbidden, notFound, Unauthenticated, validationError } from "../domain-errors";
+import { inParseLocale, message, render } from "../i18n/server-messages";
 import { resolveIngestProject } from "./key-cache";
 import { normalizeNativeEvent } from "./native";
 import { parseEventBatch } from "./native-batch";
@@ -48,17 +49,28 @@ export async function ingestNativeEvents(
   now = new Date(),
 ): Promise<StoredEventRef[]> {
   const parsed = parseEventBatch(body);
-  if (!parsed.ok) throw validationError(parsed.issues);
+  if (!parsed.ok) {
+    // Zod writes its messages as they are read, so a parse in another language is a new parse.
+    const issues = parsed.issues;
+    throw validationError(issues, (locale) =>
+      inParseLocale(locale, () => {
+        const again = parseEventBatch(body);
+        return (again.ok ? issues : again.issues).map((one) =>
+          one.text ? { path: one.path, message: render(one.text, locale) } : one,
+        );
+      }),
+    );
+  }
 
   const db = await getDb();
   let projects: IngestProject[];
   if (caller.kind === "ingest") {
     const project = caller.projectId === null ? null : await resolveIngestProject(caller.projectId);
-    if (!project) throw new Unauthenticated("This ingest key's project no longer exists.", null);
+    if (!project) throw new Unauthenticated(message("ServerIngest.projectGone"), null);
     projects = [project];
   } else {
     projects = await listIngestProjectsForUser(db, caller.userId);
-    if (projects.length === 0) throw notFound("Project");
+    if (projects.length === 0) throw notFound("project");
   }
   const fallback = projects[0] as IngestProject;
 
@@ -68,9 +80,8 @@ export async function ingestNativeEvents(
     if (input.project !== undefined) {
       const match = matchProject(projects, input.project);
       if (!match) {
-        if (caller.kind === "ingest")
-          throw forbidden("An ingest key can only send events to its own project.");
-        throw notFound("Project");
+        if (caller.kind === "ingest") throw forbidden(message("ServerIngest.ownProjectOnly"));
+        throw notFound("project");
       }
       project = match;
     }

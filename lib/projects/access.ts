@@ -18,7 +18,7 @@ export async function requireProjectAccess(
 ): Promise<ProjectAccess> {
   const ref = parseProjectRef(input.project);
   const access = ref && (await findProjectForMember(db, { userId: input.userId, ref }));
-  if (!access) throw notFound("Project");
+  if (!access) throw notFound("project");
   return access;
 }
 
@@ -34,7 +34,7 @@ export async function resolveProjectForCaller(
     return requireProjectAccess(db, { userId: input.userId, project: input.project });
   }
   const access = await findFirstProjectForMember(db, { userId: input.userId });
-  if (!access) throw notFound("Project");
+  if (!access) throw notFound("project");
   return access;
 }
 

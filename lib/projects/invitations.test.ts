@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { findLastProjectId, rememberLastProject } from "@/db/queries/last-project";
 import { listMembers, removeMember } from "@/db/queries/members";
+import { setUserLocale } from "@/db/queries/profile";
 import { listProjectsForUser } from "@/db/queries/projects";
 import { createAccount } from "@/db/queries/users";
 import { projectInvitations } from "@/db/schema";
@@ -291,6 +292,38 @@ describe.each(testDatabases())("invitations on $name", (database) => {
     ).toEqual({
       status: "invalid",
     });
+  });
+
+  it("writes the email in the inviter's language, else in the one they invite from", async () => {
+    mail = {
+      url: `smtp://user:secret@127.0.0.1:${SMTP_PORT}`,
+      from: "Error Central <errors@example.test>",
+    };
+    const owner = await account("Ana");
+    received.length = 0;
+    await setUserLocale(handle.db, { userId: owner.userId, locale: "pt-BR" });
+    await invite(owner.userId, owner.project.id, "leitor@example.test");
+    // Quoted-printable carries UTF-8 bytes, which decodeQuotedPrintable gives one per character.
+    const text = () =>
+      Buffer.from(decodeQuotedPrintable(received[0]?.raw ?? ""), "latin1").toString("utf8");
+    const portuguese = text();
+    expect(portuguese).toContain(`Ana convidou você para o projeto "${owner.project.name}"`);
+    expect(portuguese).toContain("O link vale até");
+
+    await setUserLocale(handle.db, { userId: owner.userId, locale: null });
+    received.length = 0;
+    await inviteToProject(handle.db, {
+      userId: owner.userId,
+      project: owner.project.id,
+      readBody: async () => ({ email: "reader@example.test" }),
+      baseUrl: BASE_URL,
+      mail,
+      locale: "pt-BR",
+    });
+    expect(text()).toContain("Aceite ou recuse o convite");
+    received.length = 0;
+    await invite(owner.userId, owner.project.id, "reader@example.test");
+    expect(text()).toContain(`Ana invited you to the project "${owner.project.name}"`);
   });
 
   it("still invites, promptly, when the SMTP server is down or never answers", async () => {

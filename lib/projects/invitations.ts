@@ -12,9 +12,11 @@ import {
   upsertInvitation,
 } from "@/db/queries/invitations";
 import { findProjectForMember, type ProjectAccess } from "@/db/queries/projects";
-import { findUserById, normalizeEmail } from "@/db/queries/users";
+import { findUserById, findUserLocale, normalizeEmail } from "@/db/queries/users";
 import { generateToken, hashToken } from "@/db/token-secrets";
 import { conflict, forbidden, notFound, parseWith } from "@/lib/domain-errors";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
+import { message, serverTranslator, type Text } from "@/lib/i18n/server-messages";
 import { isUuid } from "@/lib/ids";
 import type { SmtpConfig } from "@/lib/mail/config";
 import { sendMail } from "@/lib/mail/send";
@@ -40,10 +42,10 @@ const INVITATION_TOKEN = /^ecp_[A-Za-z0-9_-]{43}$/;
 async function requireOwner(
   db: Db,
   input: { userId: number; project: string | number },
-  message: string,
+  refusal: Text,
 ): Promise<ProjectAccess> {
   const access = await requireProjectAccess(db, input);
-  if (access.role !== "owner") throw forbidden(message);
+  if (access.role !== "owner") throw forbidden(refusal);
   return access;
 }
 
@@ -68,9 +70,11 @@ export async function inviteToProject(
     baseUrl: string;
     /** The mail server; by default SMTP_URL / SMTP_FROM (none: no mail is sent). */
     mail?: SmtpConfig | null;
+    /** The request's language: the email's when the inviter saved none. */
+    locale?: Locale;
   },
 ): Promise<InviteResult> {
-  const { project } = await requireOwner(db, input, "Only project owners can invite members.");
+  const { project } = await requireOwner(db, input, message("ServerProjects.ownersInvite"));
   const email = normalizeEmail(parseWith(inviteSchema, await input.readBody()).email);
   const token = generateToken("personal");
   const invitation = await upsertInvitation(db, {
@@ -83,21 +87,29 @@ export async function inviteToProject(
   });
   if (!invitation) {
     throw conflict(
-      `This project already has ${MAX_PENDING_INVITATIONS} pending invitations; revoke some first.`,
+      message("ServerProjects.tooManyInvitations", { max: String(MAX_PENDING_INVITATIONS) }),
     );
   }
-  const inviter = await findUserById(db, input.userId);
+  const [inviter, saved] = await Promise.all([
+    findUserById(db, input.userId),
+    findUserLocale(db, input.userId),
+  ]);
+  // In the inviter's language: the one they chose, else the one they invite from.
+  const t = serverTranslator(isLocale(saved) ? saved : (input.locale ?? DEFAULT_LOCALE));
+  const projectName = project.name;
   const emailSent = await sendMail(
     {
       to: email,
-      subject: `Join ${project.name} on Error Central`,
+      subject: t("ServerInvitationEmail.subject", { project: projectName }),
       text: [
-        `${inviter?.name ?? "Someone"} invited you to the project "${project.name}" on Error Central.`,
+        inviter
+          ? t("ServerInvitationEmail.invited", { inviter: inviter.name, project: projectName })
+          : t("ServerInvitationEmail.invitedBySomeone", { project: projectName }),
         "",
-        "Accept or decline the invitation here (sign in or create an account with this address first):",
+        t("ServerInvitationEmail.acceptHere"),
         invitationUrl(input.baseUrl, token),
         "",
-        `The link works until ${invitation.expiresAt.toUTCString()}. If you did not expect this, ignore this email.`,
+        t("ServerInvitationEmail.expires", { until: invitation.expiresAt.toUTCString() }),
       ].join("\n"),
     },
     { config: input.mail },
@@ -110,7 +122,7 @@ export async function listInvitationsOfProject(
   db: Db,
   input: { userId: number; project: string | number },
 ): Promise<ProjectInvitationSummary[]> {
-  const { project } = await requireOwner(db, input, "Only project owners can see invitations.");
+  const { project } = await requireOwner(db, input, message("ServerProjects.ownersSeeInvitations"));
   return listProjectInvitations(db, { projectId: project.id });
 }
 
@@ -119,20 +131,24 @@ export async function revokeInvitation(
   db: Db,
   input: { userId: number; project: string | number; invitationId: string },
 ): Promise<void> {
-  const { project } = await requireOwner(db, input, "Only project owners can revoke invitations.");
+  const { project } = await requireOwner(
+    db,
+    input,
+    message("ServerProjects.ownersRevokeInvitations"),
+  );
   const deleted =
     isUuid(input.invitationId) &&
     (await deleteProjectInvitation(db, {
       projectId: project.id,
       invitationId: input.invitationId,
     }));
-  if (!deleted) throw notFound("Invitation");
+  if (!deleted) throw notFound("invitation");
 }
 
 async function emailOf(db: Db, userId: number): Promise<string> {
   const user = await findUserById(db, userId);
   // A token or session of a deleted account: nothing is addressed to it.
-  if (!user) throw notFound("Invitation");
+  if (!user) throw notFound("invitation");
   return normalizeEmail(user.email);
 }
 
@@ -162,13 +178,13 @@ export async function acceptInvitation(
       userId: input.userId,
       email,
     }));
-  if (!accepted) throw notFound("Invitation");
+  if (!accepted) throw notFound("invitation");
   const access = await findProjectForMember(db, {
     userId: input.userId,
     ref: { id: accepted.projectId },
   });
   // Deleted between the accept and this read.
-  if (!access) throw notFound("Project");
+  if (!access) throw notFound("project");
   return access;
 }
 
@@ -181,7 +197,7 @@ export async function declineInvitation(
   const declined =
     isUuid(input.invitationId) &&
     (await declineInvitationRow(db, { invitationId: input.invitationId, email }));
-  if (!declined) throw notFound("Invitation");
+  if (!declined) throw notFound("invitation");
 }
 
 export type InvitationLink =

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { findActiveIngestKey } from "@/db/queries/keys";
 import { createToken, revokeToken } from "@/db/queries/tokens";
 import { forbidden, notFound, parseWith } from "@/lib/domain-errors";
+import { message } from "@/lib/i18n/server-messages";
 import { isUuid } from "@/lib/ids";
 import { requireProjectAccess } from "@/lib/projects/access";
 import { createIngestKeySchema } from "@/lib/schemas/projects";
@@ -31,16 +32,16 @@ export async function revokeIngestKey(
   input: { userId: number; project: string | number; keyId: string },
 ): Promise<void> {
   const { project, role } = await requireProjectAccess(db, input);
-  if (!isUuid(input.keyId)) throw notFound("Ingest key");
+  if (!isUuid(input.keyId)) throw notFound("ingestKey");
   const key = await findActiveIngestKey(db, { projectId: project.id, keyId: input.keyId });
-  if (!key) throw notFound("Ingest key");
+  if (!key) throw notFound("ingestKey");
   if (role !== "owner" && key.userId !== input.userId) {
-    throw forbidden("Only project owners can revoke another member's ingest key.");
+    throw forbidden(message("ServerProjects.ownersRevokeKey"));
   }
   const revoked = await revokeToken(db, {
     tokenId: key.id,
     kind: "ingest",
     projectId: project.id,
   });
-  if (!revoked) throw notFound("Ingest key");
+  if (!revoked) throw notFound("ingestKey");
 }

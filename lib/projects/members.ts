@@ -1,9 +1,9 @@
 import type { Db } from "@/db/client";
 import { removeMember as deleteMembership } from "@/db/queries/members";
 import { conflict, forbidden, notFound } from "@/lib/domain-errors";
+import { message } from "@/lib/i18n/server-messages";
 import { parseIntegerId } from "@/lib/ids";
 import { requireProjectAccess } from "@/lib/projects/access";
-import { LAST_OWNER_MESSAGE } from "@/lib/projects/last-owner";
 
 /**
  * Removes a member from a project. Owners remove anyone; a member may remove only themself
@@ -15,14 +15,14 @@ export async function removeMember(
 ): Promise<{ removedUserId: number }> {
   const { project, role } = await requireProjectAccess(db, input);
   const memberId = parseIntegerId(input.memberId);
-  if (memberId === null) throw notFound("Member");
+  if (memberId === null) throw notFound("member");
   if (role !== "owner" && memberId !== input.userId) {
-    throw forbidden("Only project owners can remove other members.");
+    throw forbidden(message("ServerProjects.ownersRemove"));
   }
   const result = await deleteMembership(db, { projectId: project.id, userId: memberId });
-  if (result === "not_member") throw notFound("Member");
+  if (result === "not_member") throw notFound("member");
   if (result === "last_owner") {
-    throw conflict(LAST_OWNER_MESSAGE);
+    throw conflict(message("ServerProjects.lastOwner"));
   }
   return { removedUserId: memberId };
 }

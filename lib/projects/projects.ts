@@ -6,6 +6,7 @@ import {
   renameProject,
 } from "@/db/queries/projects";
 import { forbidden, notFound, parseWith } from "@/lib/domain-errors";
+import { message } from "@/lib/i18n/server-messages";
 import { requireProjectAccess } from "@/lib/projects/access";
 import { createProjectSchema, patchProjectSchema } from "@/lib/schemas/projects";
 
@@ -27,9 +28,9 @@ export async function updateProject(
   input: { userId: number; project: string | number; readBody: () => Promise<unknown> },
 ): Promise<ProjectInfo & { role: MemberRole }> {
   const { project, role } = await requireProjectAccess(db, input);
-  if (role !== "owner") throw forbidden("Only project owners can change a project.");
+  if (role !== "owner") throw forbidden(message("ServerProjects.ownersChange"));
   const changes = parseWith(patchProjectSchema, await input.readBody());
   const updated = await renameProject(db, { projectId: project.id, ...changes });
-  if (!updated) throw notFound("Project");
+  if (!updated) throw notFound("project");
   return { ...updated, role };
 }

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { LOCALES } from "../i18n/config";
+import { zodMessage } from "../i18n/server-messages";
 
 /** PATCH /api/account: the account's language; null goes back to following the browser. */
 export const accountUpdateSchema = z.strictObject({
   locale: z
-    .enum(LOCALES, { error: `locale must be one of ${LOCALES.join(", ")}, or null.` })
+    .enum(LOCALES, zodMessage("ServerValidation.localeOneOf", { list: LOCALES.join(", ") }))
     .nullable(),
 });
 

@@ -5,6 +5,8 @@ import {
   ALERT_KIND_VALUES,
   LEVEL_VALUES,
 } from "@/db/schema";
+import { LOCALES } from "../i18n/config";
+import { parseText, zodMessage } from "../i18n/server-messages";
 import { normalizeEnvironment } from "../ingest/environments";
 import { MAX_ENVIRONMENT_LENGTH } from "../ingest/limits";
 import { emailSchema } from "./auth";
@@ -31,15 +33,17 @@ export const ALERT_TRIGGER_NAMES = ["newError", "regression", "escalation"] as c
 export type AlertTriggerName = (typeof ALERT_TRIGGER_NAMES)[number];
 export type AlertChannelType = (typeof ALERT_CHANNEL_TYPES)[number];
 
-const TRIGGER_HELP =
-  'A trigger is "newError", "regression", "escalation" or {"frequency": {"count", "minutes"}}.';
+/** The frequency trigger's shape, quoted in messages (JSON, not language). */
+const TRIGGER_VALUES = { frequency: '{"frequency": {"count", "minutes"}}' };
 
 const wholeNumber = (name: string, min: number, max: number) =>
   z
-    .number({ error: `${name} must be a whole number from ${min} to ${max}.` })
-    .int(`${name} must be a whole number.`)
-    .min(min, `${name} must be at least ${min}.`)
-    .max(max, `${name} must be at most ${max}.`);
+    .number(
+      zodMessage("ServerValidation.fieldWholeRange", { name, min: String(min), max: String(max) }),
+    )
+    .int(zodMessage("ServerValidation.fieldWhole", { name }))
+    .min(min, zodMessage("ServerValidation.fieldMin", { name, min: String(min) }))
+    .max(max, zodMessage("ServerValidation.fieldMax", { name, max: String(max) }));
 
 export const frequencyTriggerSchema = z.strictObject({
   frequency: z
@@ -52,70 +56,80 @@ export const frequencyTriggerSchema = z.strictObject({
           description: "…within this many minutes.",
         }),
       },
-      { error: 'frequency is {"count": N, "minutes": M}.' },
+      zodMessage("ServerValidation.frequencyShape", { shape: '{"count": N, "minutes": M}' }),
     )
     .meta({ description: "More than `count` events of one error within `minutes`." }),
 });
 
-export const alertTriggerSchema = z.union([z.enum(ALERT_TRIGGER_NAMES), frequencyTriggerSchema], {
-  error: TRIGGER_HELP,
-});
+export const alertTriggerSchema = z.union(
+  [z.enum(ALERT_TRIGGER_NAMES), frequencyTriggerSchema],
+  zodMessage("ServerValidation.triggerHelp", TRIGGER_VALUES),
+);
 
 export type AlertTrigger = z.infer<typeof alertTriggerSchema>;
 
 const ruleNameSchema = z
-  .string({ error: "name is required." })
+  .string(zodMessage("ServerValidation.ruleNameRequired"))
   .trim()
-  .min(1, "name is required.")
-  .max(100, "name must be at most 100 characters.");
+  .min(1, zodMessage("ServerValidation.ruleNameRequired"))
+  .max(100, zodMessage("ServerValidation.ruleNameTooLong"));
 
 /** An environment as events name it; aliases map as on ingest (prod → production…). */
 const environmentSchema = z
-  .string({ error: "An environment is a string." })
+  .string(zodMessage("ServerValidation.environmentString"))
   .trim()
-  .min(1, "An environment must not be empty.")
-  .max(MAX_ENVIRONMENT_LENGTH, `An environment is at most ${MAX_ENVIRONMENT_LENGTH} characters.`)
+  .min(1, zodMessage("ServerValidation.environmentEmpty"))
+  .max(
+    MAX_ENVIRONMENT_LENGTH,
+    zodMessage("ServerValidation.environmentTooLong", { max: String(MAX_ENVIRONMENT_LENGTH) }),
+  )
   .transform((value) => normalizeEnvironment(value));
 
 const environmentsSchema = z
-  .array(environmentSchema, { error: "environments is a list of names, or null for all." })
-  .min(1, "List at least one environment, or send null for every environment.")
-  .max(MAX_ENVIRONMENTS_PER_RULE, `At most ${MAX_ENVIRONMENTS_PER_RULE} environments.`)
+  .array(environmentSchema, zodMessage("ServerValidation.environmentsList"))
+  .min(1, zodMessage("ServerValidation.environmentsMin"))
+  .max(
+    MAX_ENVIRONMENTS_PER_RULE,
+    zodMessage("ServerValidation.environmentsMax", { max: String(MAX_ENVIRONMENTS_PER_RULE) }),
+  )
   .transform((list) => [...new Set(list)])
   .nullable()
   .meta({ description: "Only errors of these environments (aliases map); null or absent: all." });
 
 const webhookUrlSchema = z
-  .string({ error: "url must be a string." })
+  .string(zodMessage("ServerValidation.urlString"))
   .trim()
-  .min(1, "url is required for this channel.")
-  .max(MAX_WEBHOOK_URL_LENGTH, `url must be at most ${MAX_WEBHOOK_URL_LENGTH} characters.`)
+  .min(1, zodMessage("ServerValidation.urlRequired"))
+  .max(
+    MAX_WEBHOOK_URL_LENGTH,
+    zodMessage("ServerValidation.urlTooLong", { max: String(MAX_WEBHOOK_URL_LENGTH) }),
+  )
   .refine((value) => {
     if (!URL.canParse(value)) return false;
     const url = new URL(value);
     return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  }, "url must be an http:// or https:// URL.");
+  }, zodMessage("ServerValidation.urlScheme"));
 
 const secretSchema = z
-  .string({ error: "secret must be a string." })
-  .min(16, "secret must be at least 16 characters.")
-  .max(256, "secret must be at most 256 characters.")
-  .regex(/^[\x21-\x7e]+$/, "secret must be printable ASCII without spaces.");
+  .string(zodMessage("ServerValidation.secretString"))
+  .min(16, zodMessage("ServerValidation.secretTooShort"))
+  .max(256, zodMessage("ServerValidation.secretTooLong"))
+  .regex(/^[\x21-\x7e]+$/, zodMessage("ServerValidation.secretAscii"));
 
 const recipientsSchema = z
-  .array(emailSchema, { error: "to is a list of email addresses." })
-  .min(1, "to needs at least one email address.")
-  .max(MAX_RECIPIENTS, `to takes at most ${MAX_RECIPIENTS} addresses.`)
+  .array(emailSchema, zodMessage("ServerValidation.toList"))
+  .min(1, zodMessage("ServerValidation.toMin"))
+  .max(MAX_RECIPIENTS, zodMessage("ServerValidation.toMax", { max: String(MAX_RECIPIENTS) }))
   .transform((list) => [...new Set(list.map((email) => email.toLowerCase()))]);
 
 export const alertChannelInputSchema = z
   .object({
-    id: z.number({ error: "id is a channel id of this rule." }).int().positive().optional().meta({
+    id: z.number(zodMessage("ServerValidation.channelId")).int().positive().optional().meta({
       description:
         "Editing only: an existing channel of the rule, kept with its id, secret and history; url may then be left out to keep it.",
     }),
     type: z.enum(ALERT_CHANNEL_TYPES, {
-      error: `type is one of ${ALERT_CHANNEL_TYPES.join(", ")}.`,
+      ...zodMessage("ServerValidation.channelType", { list: ALERT_CHANNEL_TYPES.join(", ") }),
     }),
     url: webhookUrlSchema.optional().meta({
       description:
@@ -138,25 +152,30 @@ export const alertChannelInputSchema = z
       if (channel.url !== undefined) issue("url", "url is not used by an email channel.");
     } else {
       if (channel.url === undefined && channel.id === undefined) {
-        issue("url", "url is required for this channel.");
+        issue("url", parseText("ServerValidation.urlRequired"));
       }
-      if (channel.to !== undefined) issue("to", "to is used by email channels only.");
+      if (channel.to !== undefined) issue("to", parseText("ServerValidation.toEmailOnly"));
     }
     if (channel.type !== "webhook") {
-      if (channel.secret !== undefined) issue("secret", "secret is used by webhook channels only.");
-      if (channel.rotateSecret) issue("rotateSecret", "Only webhook channels have a secret.");
+      if (channel.secret !== undefined)
+        issue("secret", parseText("ServerValidation.secretWebhookOnly"));
+      if (channel.rotateSecret)
+        issue("rotateSecret", parseText("ServerValidation.rotateWebhookOnly"));
     }
     if (channel.secret !== undefined && channel.rotateSecret) {
-      issue("rotateSecret", "Send a secret or rotateSecret, not both.");
+      issue("rotateSecret", parseText("ServerValidation.secretOrRotate"));
     }
   });
 
 export type AlertChannelInput = z.infer<typeof alertChannelInputSchema>;
 
 const channelsSchema = z
-  .array(alertChannelInputSchema, { error: "channels is a list of channels." })
-  .min(1, "Add at least one channel.")
-  .max(MAX_CHANNELS_PER_RULE, `A rule has at most ${MAX_CHANNELS_PER_RULE} channels.`)
+  .array(alertChannelInputSchema, zodMessage("ServerValidation.channelsList"))
+  .min(1, zodMessage("ServerValidation.channelsMin"))
+  .max(
+    MAX_CHANNELS_PER_RULE,
+    zodMessage("ServerValidation.channelsMax", { max: String(MAX_CHANNELS_PER_RULE) }),
+  )
   .superRefine((channels, ctx) => {
     const seen = new Set<number>();
     channels.forEach((channel, index) => {
@@ -165,7 +184,7 @@ const channelsSchema = z
         ctx.addIssue({
           code: "custom",
           path: [index, "id"],
-          message: "A channel is listed twice.",
+          message: parseText("ServerValidation.channelTwice"),
         });
       }
       seen.add(channel.id);
@@ -173,15 +192,19 @@ const channelsSchema = z
   });
 
 const triggersSchema = z
-  .array(alertTriggerSchema, { error: `triggers is a list. ${TRIGGER_HELP}` })
-  .min(1, "Pick at least one trigger.")
-  .max(4, "At most four triggers: each kind once.")
+  .array(alertTriggerSchema, zodMessage("ServerValidation.triggersList", TRIGGER_VALUES))
+  .min(1, zodMessage("ServerValidation.triggersMin"))
+  .max(4, zodMessage("ServerValidation.triggersMax"))
   .superRefine((triggers, ctx) => {
     const seen = new Set<string>();
     triggers.forEach((trigger, index) => {
       const key = typeof trigger === "string" ? trigger : "frequency";
       if (seen.has(key)) {
-        ctx.addIssue({ code: "custom", path: [index], message: `${key} is listed twice.` });
+        ctx.addIssue({
+          code: "custom",
+          path: [index],
+          message: parseText("ServerValidation.triggerTwice", { key }),
+        });
       }
       seen.add(key);
     });
@@ -189,11 +212,14 @@ const triggersSchema = z
 
 const ruleShape = {
   name: ruleNameSchema,
-  enabled: z.boolean({ error: "enabled must be true or false." }).optional(),
+  enabled: z.boolean(zodMessage("ServerValidation.enabledBoolean")).optional(),
   triggers: triggersSchema,
   environments: environmentsSchema.optional(),
   minLevel: z
-    .enum(LEVEL_VALUES, { error: `minLevel is one of ${LEVEL_VALUES.join(", ")}.` })
+    .enum(
+      LEVEL_VALUES,
+      zodMessage("ServerValidation.minLevelOneOf", { list: LEVEL_VALUES.join(", ") }),
+    )
     .optional()
     .meta({ description: "Only errors at this level or above; absent: every level (debug)." }),
   channels: channelsSchema,
@@ -201,6 +227,13 @@ const ruleShape = {
     .optional()
     .meta({
       description: `No second alert for the same error within this many minutes (default ${DEFAULT_COOLDOWN_MINUTES}; 0: none).`,
+    }),
+  locale: z
+    .enum(LOCALES, zodMessage("ServerValidation.ruleLocaleOneOf", { list: LOCALES.join(", ") }))
+    .optional()
+    .meta({
+      description:
+        "The language of the rule's emails and chat messages; absent on a create: the creating user's language, else en.",
     }),
   digestThreshold: wholeNumber("digestThreshold", 1, MAX_DIGEST_THRESHOLD)
     .optional()
@@ -223,9 +256,10 @@ export const patchAlertRuleSchema = z
     channels: ruleShape.channels.optional(),
     cooldownMinutes: ruleShape.cooldownMinutes,
     digestThreshold: ruleShape.digestThreshold,
+    locale: ruleShape.locale,
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: "Send at least one field to change.",
+    ...zodMessage("ServerValidation.patchEmpty"),
   });
 
 export type CreateAlertRuleInput = z.infer<typeof createAlertRuleSchema>;
@@ -267,6 +301,7 @@ export const alertRuleSchema = z.strictObject({
   minLevel: z.enum(LEVEL_VALUES),
   cooldownMinutes: z.number().int(),
   digestThreshold: z.number().int(),
+  locale: z.enum(LOCALES).meta({ description: "The language of the rule's messages." }),
   channels: z.array(alertChannelSchema),
   createdBy: z.strictObject({ id: z.number().int(), name: z.string() }).nullable(),
   createdAt: timestamp,

@@ -1,23 +1,30 @@
 import { z } from "zod";
+import { zodMessage } from "../i18n/server-messages";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../password";
 
 export const emailSchema = z
-  .string({ error: "Email is required." })
+  .string(zodMessage("ServerValidation.emailRequired"))
   .trim()
-  .max(254, "Email must be at most 254 characters.")
-  .pipe(z.email("Enter a valid email address."));
+  .max(254, zodMessage("ServerValidation.emailTooLong"))
+  .pipe(z.email(zodMessage("ServerValidation.emailInvalid")));
 
 const newPasswordSchema = z
-  .string({ error: "Password is required." })
-  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(PASSWORD_MAX_LENGTH, `Password must be at most ${PASSWORD_MAX_LENGTH} characters.`);
+  .string(zodMessage("ServerValidation.passwordRequired"))
+  .min(
+    PASSWORD_MIN_LENGTH,
+    zodMessage("ServerValidation.passwordTooShort", { min: String(PASSWORD_MIN_LENGTH) }),
+  )
+  .max(
+    PASSWORD_MAX_LENGTH,
+    zodMessage("ServerValidation.passwordTooLong", { max: String(PASSWORD_MAX_LENGTH) }),
+  );
 
 export const signupSchema = z.object({
   name: z
-    .string({ error: "Name is required." })
+    .string(zodMessage("ServerValidation.nameRequired"))
     .trim()
-    .min(1, "Name is required.")
-    .max(50, "Name must be at most 50 characters."),
+    .min(1, zodMessage("ServerValidation.nameRequired"))
+    .max(50, zodMessage("ServerValidation.nameTooLong", { max: 50 })),
   email: emailSchema,
   password: newPasswordSchema,
 });
@@ -25,27 +32,31 @@ export const signupSchema = z.object({
 /** Changing the password: the current one proves it is the user, the new one obeys sign-up's rules. */
 export const changePasswordSchema = z.object({
   currentPassword: z
-    .string({ error: "Enter your current password." })
-    .min(1, "Enter your current password.")
-    .max(PASSWORD_MAX_LENGTH, "The current password is wrong."),
+    .string(zodMessage("ServerValidation.currentPasswordRequired"))
+    .min(1, zodMessage("ServerValidation.currentPasswordRequired"))
+    .max(PASSWORD_MAX_LENGTH, zodMessage("ServerValidation.currentPasswordWrong")),
   newPassword: newPasswordSchema,
 });
 
 export const tokenRequestSchema = z.object({
-  email: z.string({ error: "Email is required." }).trim().min(1, "Email is required.").max(254),
+  email: z
+    .string(zodMessage("ServerValidation.emailRequired"))
+    .trim()
+    .min(1, zodMessage("ServerValidation.emailRequired"))
+    .max(254),
   password: z
-    .string({ error: "Password is required." })
-    .min(1, "Password is required.")
+    .string(zodMessage("ServerValidation.passwordRequired"))
+    .min(1, zodMessage("ServerValidation.passwordRequired"))
     .max(PASSWORD_MAX_LENGTH),
   name: z.string().trim().min(1).max(100).optional(),
 });
 
 export const tokenNameSchema = z.object({
   name: z
-    .string({ error: "Name is required." })
+    .string(zodMessage("ServerValidation.nameRequired"))
     .trim()
-    .min(1, "Name is required.")
-    .max(100, "Name must be at most 100 characters."),
+    .min(1, zodMessage("ServerValidation.nameRequired"))
+    .max(100, zodMessage("ServerValidation.nameTooLong", { max: 100 })),
 });
 
 export const TOKEN_MAX_EXPIRY_DAYS = 365;
@@ -53,9 +64,12 @@ export const TOKEN_MAX_EXPIRY_DAYS = 365;
 /** A new personal token: its name and, optionally, how many days it lives (none: forever). */
 export const createTokenSchema = tokenNameSchema.extend({
   expiresInDays: z
-    .int("expiresInDays must be a whole number of days.")
-    .min(1, "expiresInDays must be at least 1.")
-    .max(TOKEN_MAX_EXPIRY_DAYS, `expiresInDays must be at most ${TOKEN_MAX_EXPIRY_DAYS}.`)
+    .int(zodMessage("ServerValidation.expiresInDaysWhole"))
+    .min(1, zodMessage("ServerValidation.expiresInDaysMin"))
+    .max(
+      TOKEN_MAX_EXPIRY_DAYS,
+      zodMessage("ServerValidation.expiresInDaysMax", { max: String(TOKEN_MAX_EXPIRY_DAYS) }),
+    )
     .nullish(),
 });
 

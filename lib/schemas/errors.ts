@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseText, zodMessage } from "../i18n/server-messages";
 
 export const MAX_BULK_IDS = 1000;
 /** An archive may last at most a year, and wait for at most a million events. */
@@ -10,22 +11,25 @@ export const MAX_ARCHIVE_RATE_MINUTES = 7 * 24 * 60;
 
 const positiveInt = (name: string, max: number) =>
   z
-    .number({ error: `${name} must be an integer` })
-    .int(`${name} must be an integer`)
-    .min(1, `${name} must be at least 1`)
-    .max(max, `${name} must be at most ${max.toLocaleString("en")}`);
+    .number(zodMessage("ServerValidation.fieldInteger", { name }))
+    .int(zodMessage("ServerValidation.fieldInteger", { name }))
+    .min(1, zodMessage("ServerValidation.fieldAtLeastOne", { name }))
+    .max(max, zodMessage("ServerValidation.fieldAtMost", { name, max }));
 
 /** When an archive ends by itself: a time, N more events, or N events within M minutes. */
 export const archiveConditionSchema = z
   .object(
     {
       until: z.iso
-        .datetime({ offset: true, error: "archive.until must be an ISO 8601 date-time" })
+        .datetime({ offset: true, ...zodMessage("ServerValidation.archiveUntilDate") })
         .transform((value) => new Date(value))
-        .refine((date) => date.getTime() > Date.now(), "archive.until must be in the future")
+        .refine(
+          (date) => date.getTime() > Date.now(),
+          zodMessage("ServerValidation.archiveUntilFuture"),
+        )
         .refine(
           (date) => date.getTime() <= Date.now() + MAX_ARCHIVE_DAYS * 86_400_000,
-          `archive.until must be within ${MAX_ARCHIVE_DAYS} days`,
+          zodMessage("ServerValidation.archiveUntilWithin", { days: String(MAX_ARCHIVE_DAYS) }),
         )
         .optional(),
       untilEvents: positiveInt("archive.untilEvents", MAX_ARCHIVE_EVENTS).optional(),
@@ -35,27 +39,25 @@ export const archiveConditionSchema = z
             count: positiveInt("archive.untilRate.count", MAX_ARCHIVE_RATE_COUNT),
             minutes: positiveInt("archive.untilRate.minutes", MAX_ARCHIVE_RATE_MINUTES),
           },
-          { error: "archive.untilRate must be {count, minutes}" },
+          zodMessage("ServerValidation.archiveUntilRate", { shape: "{count, minutes}" }),
         )
         .optional(),
     },
-    { error: "archive must be an object: {until?, untilEvents?, untilRate?}" },
+    zodMessage("ServerValidation.archiveObject", { shape: "{until?, untilEvents?, untilRate?}" }),
   )
   .refine(
     (archive) =>
       [archive.until, archive.untilEvents, archive.untilRate].filter(Boolean).length <= 1,
-    "archive may hold one condition: until, untilEvents or untilRate",
+    zodMessage("ServerValidation.archiveOneCondition"),
   );
 
 const statusOptions = {
-  resolve: z
-    .enum(["now", "inNextRelease"], { error: 'resolve must be "now" or "inNextRelease"' })
-    .optional(),
+  resolve: z.enum(["now", "inNextRelease"], zodMessage("ServerValidation.resolveOneOf")).optional(),
   archive: archiveConditionSchema.nullable().optional(),
   assigneeId: z
-    .number({ error: "assigneeId must be a user id or null" })
-    .int("assigneeId must be a user id or null")
-    .positive("assigneeId must be a user id or null")
+    .number(zodMessage("ServerValidation.assigneeIdType"))
+    .int(zodMessage("ServerValidation.assigneeIdType"))
+    .positive(zodMessage("ServerValidation.assigneeIdType"))
     .nullable()
     .optional(),
 };
@@ -69,16 +71,24 @@ type StatusOptions = {
 /** resolve goes with status "resolved" and archive with "archived". */
 function optionsMatchStatus(value: StatusOptions, ctx: z.RefinementCtx) {
   if (value.resolve !== undefined && value.status !== "resolved")
-    ctx.addIssue({ code: "custom", path: ["resolve"], message: 'resolve needs status "resolved"' });
+    ctx.addIssue({
+      code: "custom",
+      path: ["resolve"],
+      message: parseText("ServerValidation.resolveNeedsStatus"),
+    });
   if (value.archive != null && value.status !== "archived")
-    ctx.addIssue({ code: "custom", path: ["archive"], message: 'archive needs status "archived"' });
+    ctx.addIssue({
+      code: "custom",
+      path: ["archive"],
+      message: parseText("ServerValidation.archiveNeedsStatus"),
+    });
 }
 
 export const errorStatusUpdateSchema = z
   .object({
     status: z
       .enum(["open", "resolved", "archived"], {
-        error: 'status must be "open", "resolved" or "archived"',
+        ...zodMessage("ServerValidation.statusOneOf"),
       })
       .optional(),
     ...statusOptions,
@@ -88,7 +98,7 @@ export const errorStatusUpdateSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["status"],
-        message: "send status, assigneeId or both",
+        message: parseText("ServerValidation.statusPatchEmpty"),
       });
     optionsMatchStatus(value, ctx);
   });
@@ -105,13 +115,15 @@ export const BULK_ACTIONS = [
 export const bulkErrorsSchema = z
   .object({
     ids: z
-      .array(z.number({ error: "ids must be error ids (integers)" }).int().positive(), {
-        error: "ids must be an array of error ids",
+      .array(z.number(zodMessage("ServerValidation.idsIntegers")).int().positive(), {
+        ...zodMessage("ServerValidation.idsArray"),
       })
-      .min(1, "ids must contain at least one id")
-      .max(MAX_BULK_IDS, `ids may contain at most ${MAX_BULK_IDS} ids`),
+      .min(1, zodMessage("ServerValidation.idsMin"))
+      .max(MAX_BULK_IDS, zodMessage("ServerValidation.idsMax", { max: String(MAX_BULK_IDS) })),
     action: z.enum(BULK_ACTIONS, {
-      error: `action must be one of: ${BULK_ACTIONS.map((a) => `"${a}"`).join(", ")}`,
+      ...zodMessage("ServerValidation.actionOneOf", {
+        list: BULK_ACTIONS.map((a) => `"${a}"`).join(", "),
+      }),
     }),
     ...statusOptions,
   })
@@ -122,7 +134,7 @@ export const bulkErrorsSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["assigneeId"],
-        message: 'action "assign" needs assigneeId (a user id, or null for nobody)',
+        message: parseText("ServerValidation.assignNeedsAssignee"),
       });
   });
 

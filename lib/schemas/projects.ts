@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { MEMBER_ROLE_VALUES } from "@/db/schema";
+import { zodMessage } from "../i18n/server-messages";
 import { emailSchema } from "./auth";
 
 // Request bodies.
 
 /** A project or ingest key name. */
 export const projectNameSchema = z
-  .string({ error: "Name is required." })
+  .string(zodMessage("ServerValidation.nameRequired"))
   .trim()
-  .min(1, "Name is required.")
-  .max(100, "Name must be at most 100 characters.");
+  .min(1, zodMessage("ServerValidation.nameRequired"))
+  .max(100, zodMessage("ServerValidation.nameTooLong", { max: 100 }));
 
 export const createProjectSchema = z.object({ name: projectNameSchema });
 
@@ -18,15 +19,15 @@ export const patchProjectSchema = z
   .object({
     name: projectNameSchema.optional(),
     eventsPerMinute: z
-      .number({ error: "eventsPerMinute must be a whole number of events a minute, or null" })
-      .int("eventsPerMinute must be a whole number")
-      .min(1, "eventsPerMinute must be at least 1")
-      .max(100_000_000, "eventsPerMinute must be at most 100000000")
+      .number(zodMessage("ServerValidation.eventsPerMinuteType"))
+      .int(zodMessage("ServerValidation.eventsPerMinuteWhole"))
+      .min(1, zodMessage("ServerValidation.eventsPerMinuteMin"))
+      .max(100_000_000, zodMessage("ServerValidation.eventsPerMinuteMax"))
       .nullable()
       .optional(),
   })
   .refine((value) => value.name !== undefined || value.eventsPerMinute !== undefined, {
-    message: "Send a name, eventsPerMinute, or both.",
+    ...zodMessage("ServerValidation.projectPatchEmpty"),
   });
 
 export const createIngestKeySchema = z.object({ name: projectNameSchema });

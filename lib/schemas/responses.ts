@@ -17,8 +17,10 @@ const timestamp = z.iso.datetime();
 
 export const errorBodySchema = z.strictObject({
   error: z.strictObject({
-    code: z.string(),
-    message: z.string(),
+    code: z.string().meta({ description: "Stable: what went wrong, for programs." }),
+    message: z.string().meta({
+      description: "For people, in the language of Accept-Language (en, or pt-BR for pt).",
+    }),
     issues: z
       .array(
         z.strictObject({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }),

@@ -15,7 +15,8 @@ import {
   expiryFromForm,
   revokePersonalToken,
 } from "@/lib/auth/personal-tokens";
-import { validationError, zodIssues } from "@/lib/domain-errors";
+import { zodError } from "@/lib/domain-errors";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import {
   acceptInvitation,
   declineInvitation,
@@ -33,8 +34,9 @@ export type { CreatedSecret, FormState, SecretFormState } from "@/lib/actions/wi
 
 export const updateProfileName = formAction<FormState>(
   async ({ user, db }, formData) => {
-    const parsed = signupSchema.shape.name.safeParse(text(formData, "name"));
-    if (!parsed.success) throw validationError(zodIssues(parsed.error));
+    const name = text(formData, "name");
+    const parsed = signupSchema.shape.name.safeParse(name);
+    if (!parsed.success) throw zodError(signupSchema.shape.name, name, parsed.error);
     const t = await getTranslations("SettingsForms");
     if (!(await renameUser(db, { userId: user.id, name: parsed.data }))) {
       return { status: "error", error: t("accountGone") };
@@ -130,6 +132,7 @@ export const inviteMemberAction = formAction<FormState>(
       project: text(formData, "projectId"),
       readBody: async () => ({ email: text(formData, "email") }),
       baseUrl: await requestBaseUrl(),
+      locale: await requestLocale(),
     });
     revalidatePath("/settings");
     return {

@@ -1,9 +1,11 @@
 import {
+  alertWords,
   describeReason,
+  digestLead,
   escapeDiscord,
   facts,
   fitText,
-  headline,
+  headlineIn,
   messageHeadline,
   oneLine,
   shortDetails,
@@ -52,18 +54,20 @@ interface Embed {
 }
 
 function singleEmbed(message: AlertMessage & { type: "single" }): Embed {
-  const { item, project } = message;
+  const { item, project, locale } = message;
   const { context } = item;
+  const t = alertWords(locale);
   const lines: string[] = [];
-  const reason = describeReason(item);
+  const reason = describeReason(item, locale);
   if (reason) lines.push(safe(reason, 1000));
-  if (context.culprit) lines.push(`Culprit: ${safe(context.culprit, 500)}`);
+  if (context.culprit)
+    lines.push(t("ServerAlerts.culprit", { culprit: safe(context.culprit, 500) }));
   return {
     title: safe(context.title, DISCORD_LIMITS.title),
     url: item.links.error,
     description: lines.join("\n\n"),
     color: DISCORD_COLORS[item.kind],
-    fields: facts(context)
+    fields: facts(context, locale)
       .slice(0, DISCORD_LIMITS.fields)
       .map((fact) => ({ name: fact.name, value: safe(fact.value, 256), inline: true })),
     timestamp: (context.lastSeen && !Number.isNaN(Date.parse(context.lastSeen))
@@ -78,14 +82,15 @@ function digestEmbed(message: AlertMessage & { type: "digest" }): Embed {
   let description = "";
   let shown = 0;
   for (const item of message.items) {
-    const line = `• [${safe(item.context.title, 200)}](${item.links.error}) ${safe(shortDetails(item), 200)}\n`;
+    const line = `• [${safe(item.context.title, 200)}](${item.links.error}) ${safe(shortDetails(item, message.locale), 200)}\n`;
     // Room for the "…and N more" line.
     if (description.length + line.length > DISCORD_LIMITS.description - 40) break;
     description += line;
     shown++;
   }
   const rest = message.items.length - shown;
-  if (rest > 0) description += `…and ${rest} more.`;
+  const t = alertWords(message.locale);
+  if (rest > 0) description += t("ServerAlerts.andMore", { count: String(rest) });
   return {
     title: safe(messageHeadline(message), DISCORD_LIMITS.title),
     url: message.links.settings,
@@ -93,15 +98,17 @@ function digestEmbed(message: AlertMessage & { type: "digest" }): Embed {
     color: DISCORD_COLORS.digest,
     fields: [],
     timestamp: message.sentAt.toISOString(),
-    footer: { text: "Error Central · sent together instead of one message each" },
+    footer: { text: `Error Central · ${t("ServerAlerts.sentTogetherShort")}` },
   };
 }
 
 export function discordBody(message: AlertMessage) {
+  const bold = (text: string) => `**${text}**`;
+  const project = safe(message.project.name, 200);
   const lead =
     message.type === "digest"
-      ? `**${message.items.length} alerts** in ${safe(message.project.name, 200)}`
-      : `**${headline(message.item.kind)}** ${message.item.kind === "test" ? "for" : "in"} ${safe(message.project.name, 200)}`;
+      ? digestLead(message.items.length, project, message.locale, bold)
+      : headlineIn(message.item.kind, project, message.locale, { headline: bold });
   return {
     content: truncate(lead, DISCORD_LIMITS.content),
     embeds: [message.type === "digest" ? digestEmbed(message) : singleEmbed(message)],

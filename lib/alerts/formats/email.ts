@@ -1,4 +1,5 @@
 import {
+  alertWords,
   describeReason,
   escapeHtml,
   facts,
@@ -25,9 +26,10 @@ export function emailSubject(message: AlertMessage): string {
 }
 
 function footerText(message: AlertMessage): string {
+  const t = alertWords(message.locale);
   return (
-    `You receive this because an alert rule of ${oneLine(message.project.name)} sends to this address.\n` +
-    `Alert settings: ${settingsUrl(message)}`
+    `${t("ServerAlerts.footer", { project: oneLine(message.project.name) })}\n` +
+    `${t("ServerAlerts.alertSettings")}: ${settingsUrl(message)}`
   );
 }
 
@@ -36,8 +38,9 @@ function settingsUrl(message: AlertMessage): string {
 }
 
 function singleText(message: AlertMessage & { type: "single" }): string {
-  const { item } = message;
+  const { item, locale } = message;
   const { context } = item;
+  const t = alertWords(locale);
   const lines = [
     messageHeadline(message),
     "",
@@ -45,27 +48,28 @@ function singleText(message: AlertMessage & { type: "single" }): string {
   ];
   if (context.culprit) lines.push(oneLine(context.culprit));
   lines.push("");
-  for (const fact of facts(context)) lines.push(`${fact.name}: ${oneLine(fact.value)}`);
-  const reason = describeReason(item);
+  for (const fact of facts(context, locale)) lines.push(`${fact.name}: ${oneLine(fact.value)}`);
+  const reason = describeReason(item, locale);
   if (reason) lines.push("", reason);
-  lines.push(
-    "",
-    `${item.kind === "test" ? "Alert settings" : "Open it in Error Central"}: ${item.links.error}`,
+  const open = t(
+    item.kind === "test" ? "ServerAlerts.alertSettings" : "ServerAlerts.openItInErrorCentral",
   );
+  lines.push("", `${open}: ${item.links.error}`);
   lines.push("", "-- ", footerText(message));
   return lines.join("\n");
 }
 
 function digestText(message: AlertMessage & { type: "digest" }): string {
-  const lines = [messageHeadline(message), "Sent together instead of one email each.", ""];
+  const t = alertWords(message.locale);
+  const lines = [messageHeadline(message), t("ServerAlerts.sentTogetherEmail"), ""];
   const shown = message.items.slice(0, EMAIL_LIMITS.digestItems);
   for (const item of shown) {
     lines.push(`- ${truncate(oneLine(item.context.title), 300)}`);
-    lines.push(`  ${shortDetails(item)}`);
+    lines.push(`  ${shortDetails(item, message.locale)}`);
     lines.push(`  ${item.links.error}`);
   }
   const rest = message.items.length - shown.length;
-  if (rest > 0) lines.push(`…and ${rest} more.`);
+  if (rest > 0) lines.push(t("ServerAlerts.andMore", { count: String(rest) }));
   lines.push("", "-- ", footerText(message));
   return lines.join("\n");
 }
@@ -88,26 +92,32 @@ const STYLE = {
 
 function page(message: AlertMessage, content: string): string {
   const settings = escapeHtml(settingsUrl(message));
+  const t = alertWords(message.locale);
+  const footer = t("ServerAlerts.footer", { project: oneLine(message.project.name) });
   return (
-    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+    `<!doctype html><html lang="${message.locale ?? "en"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
     `<title>${escapeHtml(emailSubject(message))}</title></head>` +
     `<body style="${STYLE.body}"><div style="${STYLE.card}">${content}</div>` +
-    `<p style="${STYLE.footer}">You receive this because an alert rule of ${escapeHtml(oneLine(message.project.name))} sends to this address. ` +
-    `<a href="${settings}" style="color:#60646c">Alert settings</a></p></body></html>`
+    `<p style="${STYLE.footer}">${escapeHtml(footer)} ` +
+    `<a href="${settings}" style="color:#60646c">${escapeHtml(t("ServerAlerts.alertSettings"))}</a></p></body></html>`
   );
 }
 
 function singleHtml(message: AlertMessage & { type: "single" }): string {
-  const { item } = message;
+  const { item, locale } = message;
   const { context } = item;
-  const rows = facts(context)
+  const t = alertWords(locale);
+  const rows = facts(context, locale)
     .map(
       (fact) =>
         `<tr><th style="${STYLE.th}">${escapeHtml(fact.name)}</th><td style="${STYLE.td}">${escapeHtml(oneLine(fact.value))}</td></tr>`,
     )
     .join("");
-  const reason = describeReason(item);
+  const reason = describeReason(item, locale);
   const link = escapeHtml(item.links.error);
+  const open = t(
+    item.kind === "test" ? "ServerAlerts.openAlertSettings" : "ServerAlerts.openInErrorCentral",
+  );
   return page(
     message,
     `<p style="${STYLE.kicker}">${escapeHtml(messageHeadline(message))}</p>` +
@@ -117,27 +127,30 @@ function singleHtml(message: AlertMessage & { type: "single" }): string {
         : "") +
       (rows ? `<table style="${STYLE.table}">${rows}</table>` : "") +
       (reason ? `<p style="${STYLE.muted}">${escapeHtml(reason)}</p>` : "") +
-      `<a href="${link}" style="${STYLE.button}">${item.kind === "test" ? "Open alert settings" : "Open in Error Central"}</a>`,
+      `<a href="${link}" style="${STYLE.button}">${escapeHtml(open)}</a>`,
   );
 }
 
-function digestItemHtml(item: AlertItem): string {
+function digestItemHtml(item: AlertItem, locale: AlertMessage["locale"]): string {
   return (
     `<p style="${STYLE.item}"><a href="${escapeHtml(item.links.error)}" style="color:#1c2024;font-weight:600">${escapeHtml(truncate(oneLine(item.context.title), 300))}</a><br>` +
-    `<span style="${STYLE.muted}">${escapeHtml(shortDetails(item))}</span></p>`
+    `<span style="${STYLE.muted}">${escapeHtml(shortDetails(item, locale))}</span></p>`
   );
 }
 
 function digestHtml(message: AlertMessage & { type: "digest" }): string {
   const shown = message.items.slice(0, EMAIL_LIMITS.digestItems);
   const rest = message.items.length - shown.length;
+  const t = alertWords(message.locale);
   return page(
     message,
     `<p style="${STYLE.kicker}">${escapeHtml(messageHeadline(message))}</p>` +
-      `<p style="${STYLE.muted};margin-bottom:16px">Sent together instead of one email each.</p>` +
-      shown.map(digestItemHtml).join("") +
-      (rest > 0 ? `<p style="${STYLE.muted}">…and ${rest} more.</p>` : "") +
-      `<a href="${escapeHtml(message.links.settings)}" style="${STYLE.button}">Open alert settings</a>`,
+      `<p style="${STYLE.muted};margin-bottom:16px">${escapeHtml(t("ServerAlerts.sentTogetherEmail"))}</p>` +
+      shown.map((item) => digestItemHtml(item, message.locale)).join("") +
+      (rest > 0
+        ? `<p style="${STYLE.muted}">${escapeHtml(t("ServerAlerts.andMore", { count: String(rest) }))}</p>`
+        : "") +
+      `<a href="${escapeHtml(message.links.settings)}" style="${STYLE.button}">${escapeHtml(t("ServerAlerts.openAlertSettings"))}</a>`,
   );
 }
 

@@ -279,6 +279,83 @@ describe("email", () => {
   });
 });
 
+describe("in the rule's language (pt-BR)", () => {
+  const pt = (message: AlertMessage): AlertMessage => ({ ...message, locale: "pt-BR" });
+
+  it("writes the email in Portuguese: subject, facts, reason, buttons and footer", () => {
+    const email = emailPayload(pt(single(item("regression", REGRESSION))));
+    expect(email.subject).toBe(
+      "[Error Central] Regressão em Shop & <Co>: TypeError: Cannot read properties of undefined (reading 'id')",
+    );
+    expect(email.text).toContain("Ambiente: production");
+    expect(email.text).toContain("Eventos: 42");
+    expect(email.text).toContain("Primeira ocorrência: 1 de mar. de 2026, 10:00 UTC");
+    expect(email.text).toContain(
+      "Foi resolvido em 1 de fev. de 2026, 09:00 UTC para a release seguinte à shop@2.4.0 e aconteceu de novo na release shop@2.4.1.",
+    );
+    expect(email.text).toContain(`Abra no Error Central: ${BASE}/errors/12`);
+    expect(email.text).toContain("Você recebe isto porque uma regra de alerta de Shop & <Co>");
+    expect(email.html).toContain('<html lang="pt-BR">');
+    expect(email.html).toContain(">Abrir no Error Central</a>");
+    expect(email.html).toContain("Configurações de alerta</a>");
+    const digestEmail = emailPayload(pt(digest(3)));
+    expect(digestEmail.subject).toMatch(/^\[Error Central\] 3 alertas em Shop & <Co>: /);
+    expect(digestEmail.text).toContain("Enviados juntos em vez de um e-mail para cada.");
+    expect(digestEmail.text).toContain("Novo erro · error · production · 42 eventos");
+  });
+
+  it("writes an escalation, a frequency alert and a test in Portuguese", () => {
+    const escalation = emailPayload(
+      pt(
+        single(
+          item("escalation", {
+            reason: {
+              reason: "escalation",
+              archivedAt: "2026-02-01T09:00:00.000Z",
+              condition: { untilEvents: 1 },
+              eventsSinceArchived: 1,
+            },
+          }),
+        ),
+      ),
+    );
+    expect(escalation.text).toContain(
+      "Foi arquivado em 1 de fev. de 2026, 09:00 UTC até mais 1 evento, e isso foi alcançado (1 evento desde então).",
+    );
+    const frequency = emailPayload(
+      pt(single(item("frequency", { frequency: { count: 1500, minutes: 1 } }))),
+    );
+    expect(frequency.text).toContain("Mais de 1.500 eventos em 1 minuto.");
+    expect(emailPayload(pt(single(item("test")))).subject).toMatch(
+      /^\[Error Central\] Alerta de teste para Shop & <Co>: /,
+    );
+  });
+
+  it("writes Slack, Discord and Teams messages in Portuguese, within their shapes", () => {
+    const message = pt(single(item("newError")));
+    const slack = slackBody(message);
+    expect(slackProblems(slack)).toEqual([]);
+    expect(JSON.stringify(slack)).toContain("*Novo erro* em *Shop &amp; &lt;Co&gt;*");
+    expect(JSON.stringify(slack)).toContain("Abrir no Error Central");
+    expect(JSON.stringify(slackBody(pt(digest(3))))).toContain(
+      "*3 alertas* em *Shop &amp; &lt;Co&gt;*, enviados juntos em vez de uma mensagem para cada",
+    );
+    const discord = discordBody(message);
+    expect(discordProblems(discord)).toEqual([]);
+    expect(discord.content).toMatch(/^\*\*Novo erro\*\* em /);
+    expect(discord.embeds[0]?.fields.map((field) => field.name)).toContain("Nível");
+    const teams = teamsBody(message);
+    expect(teamsProblems(teams)).toEqual([]);
+    expect(JSON.stringify(teams)).toContain("Abrir no Error Central");
+  });
+
+  it("keeps the webhook's JSON field names in any language", () => {
+    const english = webhookBody(single(item("regression", REGRESSION)));
+    const portuguese = webhookBody(pt(single(item("regression", REGRESSION))));
+    expect(portuguese).toEqual(english);
+  });
+});
+
 describe("cutting text", () => {
   it("never splits a surrogate pair nor an escape", () => {
     expect(truncate("ab💥cd", 4)).toBe("ab…");

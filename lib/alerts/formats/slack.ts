@@ -1,9 +1,10 @@
 import {
+  alertWords,
   describeReason,
   escapeSlack,
   facts,
   fitText,
-  headline,
+  headlineIn,
   messageSummary,
   oneLine,
   shortDetails,
@@ -50,51 +51,60 @@ function button(text: string, url: string) {
 }
 
 function singleBlocks(message: AlertMessage & { type: "single" }): unknown[] {
-  const { item, project } = message;
+  const { item, project, locale } = message;
   const { context } = item;
+  const t = alertWords(locale);
+  const bold = (text: string) => `*${text}*`;
   const lead =
-    `${EMOJI[item.kind]} *${headline(item.kind)}* ${item.kind === "test" ? "for" : "in"} *${safe(project.name, 200)}*\n` +
+    `${EMOJI[item.kind]} ${headlineIn(item.kind, safe(project.name, 200), locale, { headline: bold, project: bold })}\n` +
     `*${link(item.links.error, safe(context.title, SLACK_LIMITS.title))}*`;
   const blocks: unknown[] = [{ type: "section", text: mrkdwn(lead) }];
-  const fields = facts(context)
+  const fields = facts(context, locale)
     .slice(0, SLACK_LIMITS.fields)
     .map((fact) => mrkdwn(`*${fact.name}*\n${safe(fact.value, 300)}`));
   if (fields.length > 0) blocks.push({ type: "section", fields });
   const notes: string[] = [];
-  const reason = describeReason(item);
+  const reason = describeReason(item, locale);
   if (reason) notes.push(safe(reason, 1000));
-  if (context.culprit) notes.push(`Culprit: ${safe(context.culprit, 500)}`);
+  if (context.culprit)
+    notes.push(t("ServerAlerts.culprit", { culprit: safe(context.culprit, 500) }));
   if (notes.length > 0) blocks.push({ type: "context", elements: notes.map(mrkdwn) });
   blocks.push(
     button(
-      item.kind === "test" ? "Open alert settings" : "Open in Error Central",
+      t(
+        item.kind === "test" ? "ServerAlerts.openAlertSettings" : "ServerAlerts.openInErrorCentral",
+      ),
       item.links.error,
     ),
   );
   return blocks;
 }
 
-function digestLine(item: AlertItem): string {
-  return `*${link(item.links.error, safe(item.context.title, SLACK_LIMITS.title))}*\n${safe(shortDetails(item), 500)}`;
+function digestLine(item: AlertItem, locale: AlertMessage["locale"]): string {
+  return `*${link(item.links.error, safe(item.context.title, SLACK_LIMITS.title))}*\n${safe(shortDetails(item, locale), 500)}`;
 }
 
 function digestBlocks(message: AlertMessage & { type: "digest" }): unknown[] {
   const shown = message.items.slice(0, SLACK_LIMITS.digestItems);
+  const t = alertWords(message.locale);
+  const alerts = `*${t("ServerAlerts.alerts", { count: message.items.length })}*`;
+  const project = `*${safe(message.project.name, 200)}*`;
   const blocks: unknown[] = [
     {
       type: "section",
-      text: mrkdwn(
-        `:bell: *${message.items.length} alerts* in *${safe(message.project.name, 200)}*, sent together instead of one message each`,
-      ),
+      text: mrkdwn(`:bell: ${t("ServerAlerts.digestLead", { alerts, project })}`),
     },
     { type: "divider" },
-    ...shown.map((item) => ({ type: "section", text: mrkdwn(digestLine(item)) })),
+    ...shown.map((item) => ({ type: "section", text: mrkdwn(digestLine(item, message.locale)) })),
   ];
   const rest = message.items.length - shown.length;
   if (rest > 0) {
-    blocks.push({ type: "context", elements: [mrkdwn(`…and ${rest} more.`)] });
+    blocks.push({
+      type: "context",
+      elements: [mrkdwn(t("ServerAlerts.andMore", { count: String(rest) }))],
+    });
   }
-  blocks.push(button("Open alert settings", message.links.settings));
+  blocks.push(button(t("ServerAlerts.openAlertSettings"), message.links.settings));
   return blocks;
 }
 

@@ -1,4 +1,5 @@
 import {
+  alertWords,
   describeReason,
   facts,
   messageHeadline,
@@ -54,7 +55,7 @@ function card(body: unknown[], action: { title: string; url: string }, fallback:
   };
 }
 
-function singleBody(item: AlertItem, headline: string): unknown[] {
+function singleBody(item: AlertItem, headline: string, locale: AlertMessage["locale"]): unknown[] {
   const { context } = item;
   const body: unknown[] = [
     rich([run(headline, { weight: "Bolder", color: item.kind === "test" ? "Good" : "Attention" })]),
@@ -64,7 +65,7 @@ function singleBody(item: AlertItem, headline: string): unknown[] {
   ];
   if (context.culprit)
     body.push(rich([run(plain(context.culprit), { isSubtle: true })], { spacing: "None" }));
-  const list = facts(context);
+  const list = facts(context, locale);
   list.forEach((fact, i) => {
     body.push(
       rich([run(`${fact.name}: `, { weight: "Bolder" }), run(plain(fact.value, 300))], {
@@ -72,16 +73,17 @@ function singleBody(item: AlertItem, headline: string): unknown[] {
       }),
     );
   });
-  const reason = describeReason(item);
+  const reason = describeReason(item, locale);
   if (reason) body.push(rich([run(plain(reason), { isSubtle: true })], { spacing: "Medium" }));
   return body;
 }
 
 function digestBody(message: AlertMessage & { type: "digest" }): unknown[] {
   const shown = message.items.slice(0, TEAMS_LIMITS.digestItems);
+  const t = alertWords(message.locale);
   const body: unknown[] = [
     rich([run(plain(messageHeadline(message), 300), { weight: "Bolder", color: "Accent" })]),
-    rich([run("Sent together instead of one message each.", { isSubtle: true })], {
+    rich([run(t("ServerAlerts.sentTogether"), { isSubtle: true })], {
       spacing: "None",
     }),
   ];
@@ -96,28 +98,37 @@ function digestBody(message: AlertMessage & { type: "digest" }): unknown[] {
         ],
         { spacing: "Medium", separator: true },
       ),
-      rich([run(plain(shortDetails(item), 300), { isSubtle: true })], { spacing: "None" }),
+      rich([run(plain(shortDetails(item, message.locale), 300), { isSubtle: true })], {
+        spacing: "None",
+      }),
     );
   }
   const rest = message.items.length - shown.length;
   if (rest > 0)
-    body.push(rich([run(`…and ${rest} more.`, { isSubtle: true })], { spacing: "Medium" }));
+    body.push(
+      rich([run(t("ServerAlerts.andMore", { count: String(rest) }), { isSubtle: true })], {
+        spacing: "Medium",
+      }),
+    );
   return body;
 }
 
 export function teamsBody(message: AlertMessage) {
+  const t = alertWords(message.locale);
   if (message.type === "digest") {
     return card(
       digestBody(message),
-      { title: "Open alert settings", url: message.links.settings },
+      { title: t("ServerAlerts.openAlertSettings"), url: message.links.settings },
       messageSummary(message),
     );
   }
   const { item } = message;
   return card(
-    singleBody(item, plain(messageHeadline(message), 300)),
+    singleBody(item, plain(messageHeadline(message), 300), message.locale),
     {
-      title: item.kind === "test" ? "Open alert settings" : "Open in Error Central",
+      title: t(
+        item.kind === "test" ? "ServerAlerts.openAlertSettings" : "ServerAlerts.openInErrorCentral",
+      ),
       url: item.links.error,
     },
     messageSummary(message),

@@ -1,4 +1,7 @@
 import { formatDateTime } from "@/lib/errors/detail-format";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
+import { formatDateTime as formatLocaleDateTime, formatNumber } from "@/lib/i18n/format";
+import { serverTranslator } from "@/lib/i18n/server-messages";
 import type { AlertContext, AlertItem, AlertKind, AlertMessage, ReopenReason } from "./types";
 
 /**
@@ -51,29 +54,55 @@ export function isAlertKind(value: unknown): value is AlertKind {
   return KINDS.includes(value as AlertKind);
 }
 
+/** The words of one language, for a message's text. */
+export function alertWords(locale: Locale = DEFAULT_LOCALE) {
+  return serverTranslator(locale);
+}
+
 /** The first words of a message: what happened. */
-export function headline(kind: AlertKind): string {
-  switch (kind) {
-    case "newError":
-      return "New error";
-    case "regression":
-      return "Regression";
-    case "escalation":
-      return "Escalating error";
-    case "frequency":
-      return "Frequent error";
-    case "test":
-      return "Test alert";
-  }
+export function headline(kind: AlertKind, locale: Locale = DEFAULT_LOCALE): string {
+  return alertWords(locale)(`ServerAlerts.headline.${kind}`);
+}
+
+type Wrap = (text: string) => string;
+const plainText: Wrap = (text) => text;
+
+/**
+ * "New error in Shop", "Test alert for Shop": `wrap` marks up the headline and the project
+ * name (bold in chat) around the words of the language.
+ */
+export function headlineIn(
+  kind: AlertKind,
+  project: string,
+  locale: Locale = DEFAULT_LOCALE,
+  wrap: { headline?: Wrap; project?: Wrap } = {},
+): string {
+  const values = {
+    headline: (wrap.headline ?? plainText)(headline(kind, locale)),
+    project: (wrap.project ?? plainText)(project),
+  };
+  return alertWords(locale)(
+    kind === "test" ? "ServerAlerts.headlineFor" : "ServerAlerts.headlineIn",
+    values,
+  );
+}
+
+/** "3 alerts", marked up by `wrap`, "in Shop". */
+export function digestLead(
+  count: number,
+  project: string,
+  locale: Locale = DEFAULT_LOCALE,
+  wrap: Wrap = plainText,
+): string {
+  const t = alertWords(locale);
+  return t("ServerAlerts.alertsIn", { alerts: wrap(t("ServerAlerts.alerts", { count })), project });
 }
 
 /** "New error in Shop", "Test alert for Shop", "3 alerts in Shop". */
 export function messageHeadline(message: AlertMessage): string {
-  if (message.type === "digest") return `${message.items.length} alerts in ${message.project.name}`;
-  const { kind } = message.item;
-  return kind === "test"
-    ? `Test alert for ${message.project.name}`
-    : `${headline(kind)} in ${message.project.name}`;
+  if (message.type === "digest")
+    return digestLead(message.items.length, message.project.name, message.locale);
+  return headlineIn(message.item.kind, message.project.name, message.locale);
 }
 
 /** The subject of an email, and the fallback text of chat messages. */
@@ -85,42 +114,44 @@ export function messageSummary(message: AlertMessage): string {
   return `${messageHeadline(message)}: ${oneLine(message.item.context.title)}`;
 }
 
-/** "27 Nov 2026, 14:03 UTC"; the raw text when it is not a time. */
-export function formatTime(iso: string): string {
+/** "27 Nov 2026, 14:03 UTC" (in Portuguese "27 de nov. de 2026, 14:03 UTC"); the raw text when it is not a time. */
+export function formatTime(iso: string, locale: Locale = DEFAULT_LOCALE): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  if (locale !== DEFAULT_LOCALE) return formatLocaleDateTime(date, locale);
   return `${formatDateTime(iso, { timeZone: "UTC" })} UTC`;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-}
+const yesNo = (value: unknown) => (value ? "yes" : "no");
 
 /** Why this alert fired, in a sentence (or two); null for a new error. */
-export function describeReason(item: Pick<AlertItem, "kind" | "context">): string | null {
+export function describeReason(
+  item: Pick<AlertItem, "kind" | "context">,
+  locale: Locale = DEFAULT_LOCALE,
+): string | null {
+  const t = alertWords(locale);
   const { kind, context } = item;
-  if (kind === "test") {
-    return "A test sent from the project's alert settings: this channel receives Error Central's alerts.";
-  }
+  if (kind === "test") return t("ServerAlerts.reasonTest");
   if (kind === "frequency") {
     const f = context.frequency;
     return f
-      ? `More than ${plural(f.count, "event")} in ${plural(f.minutes, "minute")}.`
-      : "More events than the rule allows in its time window.";
+      ? t("ServerAlerts.reasonFrequency", { count: f.count, minutes: f.minutes })
+      : t("ServerAlerts.reasonFrequencyUnknown");
   }
   const reason = context.reason;
   if (kind === "regression") {
-    const parts: string[] = [];
     const resolvedAt = text(reason?.resolvedAt);
     const inRelease = text(reason?.resolvedInRelease);
-    const resolution = text(reason?.resolution);
-    let resolved = "It was resolved";
-    if (resolvedAt) resolved += ` on ${formatTime(resolvedAt)}`;
-    if (resolution === "inNextRelease")
-      resolved += inRelease ? ` for the release after ${inRelease}` : " for the next release";
-    parts.push(`${resolved} and happened again`);
+    const nextRelease = text(reason?.resolution) === "inNextRelease";
     const release = text(reason?.release);
-    return `${parts.join("")}${release ? ` in release ${release}` : ""}.`;
+    return t("ServerAlerts.reasonRegression", {
+      hasAt: yesNo(resolvedAt),
+      at: resolvedAt ? formatTime(resolvedAt, locale) : "",
+      target: !nextRelease ? "none" : inRelease ? "after" : "next",
+      after: inRelease ?? "",
+      hasRelease: yesNo(release),
+      release: release ?? "",
+    });
   }
   if (kind === "escalation") {
     const archivedAt = text(reason?.archivedAt);
@@ -132,44 +163,60 @@ export function describeReason(item: Pick<AlertItem, "kind" | "context">): strin
     const until = text(condition.until);
     let met: string;
     if (rateCount !== null && rateMinutes !== null)
-      met = `${plural(rateCount, "event")} within ${plural(rateMinutes, "minute")}`;
-    else if (untilEvents !== null) met = `${plural(untilEvents, "more event")}`;
-    else if (until) met = `its time limit (${formatTime(until)})`;
-    else met = "its condition";
+      met = t("ServerAlerts.metRate", { count: rateCount, minutes: rateMinutes });
+    else if (untilEvents !== null) met = t("ServerAlerts.metEvents", { count: untilEvents });
+    else if (until) met = t("ServerAlerts.metTime", { time: formatTime(until, locale) });
+    else met = t("ServerAlerts.metCondition");
     const since = count(reason?.eventsSinceArchived);
-    return (
-      `It was archived${archivedAt ? ` on ${formatTime(archivedAt)}` : ""} until ${met}, and that was reached` +
-      `${since !== null ? ` (${plural(since, "event")} since)` : ""}.`
-    );
+    return t("ServerAlerts.reasonEscalation", {
+      hasAt: yesNo(archivedAt),
+      at: archivedAt ? formatTime(archivedAt, locale) : "",
+      met,
+      hasSince: yesNo(since !== null),
+      since: since ?? 0,
+    });
   }
   return null;
 }
 
 /** The facts a message lists, in order, without the absent ones. */
-export function facts(context: AlertContext): { name: string; value: string }[] {
+export function facts(
+  context: AlertContext,
+  locale: Locale = DEFAULT_LOCALE,
+): { name: string; value: string }[] {
+  const t = alertWords(locale);
   const list: { name: string; value: string | null }[] = [
-    { name: "Level", value: context.level },
-    { name: "Environment", value: context.environment },
+    { name: t("ServerAlerts.facts.level"), value: context.level },
+    { name: t("ServerAlerts.facts.environment"), value: context.environment },
     {
-      name: "Events",
-      value: context.count === null ? null : context.count.toLocaleString("en-US"),
+      name: t("ServerAlerts.facts.events"),
+      value: context.count === null ? null : formatNumber(context.count, numberLocale(locale)),
     },
-    { name: "Release", value: context.release },
-    { name: "Origin", value: context.origin },
-    { name: "First seen", value: context.firstSeen && formatTime(context.firstSeen) },
-    { name: "Last seen", value: context.lastSeen && formatTime(context.lastSeen) },
+    { name: t("ServerAlerts.facts.release"), value: context.release },
+    { name: t("ServerAlerts.facts.origin"), value: context.origin },
+    {
+      name: t("ServerAlerts.facts.firstSeen"),
+      value: context.firstSeen && formatTime(context.firstSeen, locale),
+    },
+    {
+      name: t("ServerAlerts.facts.lastSeen"),
+      value: context.lastSeen && formatTime(context.lastSeen, locale),
+    },
   ];
   return list.filter((fact): fact is { name: string; value: string } => !!fact.value);
 }
 
 /** "error · production · 12 events": a digest line's details. */
-export function shortDetails(item: AlertItem): string {
+export function shortDetails(item: AlertItem, locale: Locale = DEFAULT_LOCALE): string {
   const { context } = item;
-  const parts = [headline(item.kind), context.level];
+  const parts = [headline(item.kind, locale), context.level];
   if (context.environment) parts.push(context.environment);
-  if (context.count !== null) parts.push(plural(context.count, "event"));
+  if (context.count !== null)
+    parts.push(alertWords(locale)("ServerAlerts.events", { count: context.count }));
   return parts.join(" · ");
 }
+
+const numberLocale = (locale: Locale) => (locale === DEFAULT_LOCALE ? "en-US" : locale);
 
 /** Line breaks and tabs become spaces: a title stays one line in every format. */
 export function oneLine(value: string): string {

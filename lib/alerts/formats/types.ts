@@ -1,4 +1,5 @@
 import type { ALERT_CHANNEL_TYPES, ALERT_KIND_VALUES } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/config";
 
 /** What made a rule fire (`test`: a person's "send a test"). */
 export type AlertKind = (typeof ALERT_KIND_VALUES)[number];
@@ -51,7 +52,7 @@ export interface AlertItem {
  * What one request (or one email) says: one notification, or a digest listing several of one
  * channel that were due together.
  */
-export type AlertMessage =
+export type AlertMessage = (
   | { type: "single"; project: AlertProject; item: AlertItem; sentAt: Date }
   | {
       type: "digest";
@@ -59,7 +60,11 @@ export type AlertMessage =
       items: AlertItem[];
       links: Pick<AlertLinks, "settings">;
       sentAt: Date;
-    };
+    }
+) & {
+  /** The rule's language; English when absent. Webhook JSON field names never change. */
+  locale?: Locale;
+};
 
 /** An HTTP request body and the headers that go with it (besides Content-Length). */
 export interface HttpPayload {

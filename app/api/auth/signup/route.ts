@@ -1,9 +1,11 @@
 import { createAccount, EmailTakenError } from "@/db/queries/users";
-import { json, readJson, withErrors } from "@/lib/api";
+import { apiLocale, json, readJson, withErrors } from "@/lib/api";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { assertSignupAllowed } from "@/lib/auth/login-limits";
+import { signupNames } from "@/lib/auth/signup-names";
 import { getDb } from "@/lib/db";
 import { conflict, parseWith } from "@/lib/domain-errors";
+import { message } from "@/lib/i18n/server-messages";
 import { buildDsn, publicBaseUrl } from "@/lib/public-url";
 import { signupSchema } from "@/lib/schemas/auth";
 
@@ -12,7 +14,8 @@ export const POST = withErrors(async (request) => {
   const db = await getDb();
   await assertSignupAllowed(db, requestClientAddress(request.headers));
   try {
-    const account = await createAccount(db, input);
+    const names = signupNames(input.name, apiLocale(request));
+    const account = await createAccount(db, { ...input, names });
     const { project, ingestKey } = account;
     return json(
       {
@@ -27,7 +30,7 @@ export const POST = withErrors(async (request) => {
       201,
     );
   } catch (error) {
-    if (error instanceof EmailTakenError) throw conflict(error.message);
+    if (error instanceof EmailTakenError) throw conflict(message("ServerAuth.emailTaken"));
     throw error;
   }
 });

@@ -4,6 +4,7 @@ import { requestClientAddress } from "@/lib/auth/client-address";
 import { verifyLogin } from "@/lib/auth/login-limits";
 import { getDb } from "@/lib/db";
 import { parseWith, unauthorized } from "@/lib/domain-errors";
+import { message } from "@/lib/i18n/server-messages";
 import { tokenRequestSchema } from "@/lib/schemas/auth";
 
 export const POST = withErrors(async (request) => {
@@ -16,7 +17,7 @@ export const POST = withErrors(async (request) => {
   });
   if (!user) {
     // One message for an unknown email and a wrong password alike.
-    throw unauthorized("Invalid email or password.");
+    throw unauthorized(message("ServerAuth.invalidCredentials"));
   }
   const created = await createToken(db, {
     userId: user.id,

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/domain-errors";
 import { findErrorView } from "@/lib/errors/detail";
 import { changeErrorStatus, deleteError } from "@/lib/errors/triage";
-import { parseId } from "@/lib/ids";
+import { parseId } from "@/lib/row-id";
 
 type Params = { id: string };
 
@@ -12,9 +12,9 @@ export const GET = withToken<Params>(async (_request, { auth, params }) => {
   const db = await getDb();
   const error = await findErrorView(db, {
     userId: auth.userId,
-    errorId: parseId(params.id, "Error"),
+    errorId: parseId(params.id, "error"),
   });
-  if (!error) throw notFound("Error");
+  if (!error) throw notFound("error");
   const [latest, counts] = await Promise.all([
     findLatestEvent(db, error.id),
     countEventsOverTime(db, error.id),
@@ -29,17 +29,17 @@ export const GET = withToken<Params>(async (_request, { auth, params }) => {
 });
 
 export const PATCH = withToken<Params>(async (request, { auth, params }) => {
-  const errorId = parseId(params.id, "Error");
+  const errorId = parseId(params.id, "error");
   const body = await readJson(request);
   const db = await getDb();
   await changeErrorStatus(db, { userId: auth.userId, errorId, body });
   const error = await findErrorView(db, { userId: auth.userId, errorId });
-  if (!error) throw notFound("Error");
+  if (!error) throw notFound("error");
   return json(error);
 });
 
 export const DELETE = withToken<Params>(async (_request, { auth, params }) => {
-  const errorId = parseId(params.id, "Error");
+  const errorId = parseId(params.id, "error");
   await deleteError(await getDb(), { userId: auth.userId, errorId });
   return new Response(null, { status: 204 });
 });

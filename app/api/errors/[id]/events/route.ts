@@ -4,10 +4,10 @@ import { json, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/domain-errors";
 import { invalidParameters } from "@/lib/errors/list-query";
-import { parseId } from "@/lib/ids";
+import { parseId } from "@/lib/row-id";
 
 export const GET = withToken<{ id: string }>(async (request, { auth, params }) => {
-  const errorId = parseId(params.id, "Error");
+  const errorId = parseId(params.id, "error");
   const search = new URL(request.url).searchParams;
   const cursor = search.get("cursor");
   const rawLimit = search.get("limit");
@@ -22,7 +22,7 @@ export const GET = withToken<{ id: string }>(async (request, { auth, params }) =
 
   const db = await getDb();
   const error = await findErrorForUser(db, { userId: auth.userId, errorId });
-  if (!error) throw notFound("Error");
+  if (!error) throw notFound("error");
   const page = await listEventsOfError(db, {
     errorId,
     cursor,

@@ -1,4 +1,4 @@
-import { json, readJson, withToken } from "@/lib/api";
+import { apiLocale, json, readJson, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { inviteToProject, listInvitationsOfProject } from "@/lib/projects/invitations";
 import { publicBaseUrl } from "@/lib/public-url";
@@ -19,6 +19,7 @@ export const POST = withToken<{ id: string }>(async (request, { auth, params }) 
     project: params.id,
     readBody: () => readJson(request, 16 * 1024),
     baseUrl: publicBaseUrl(request),
+    locale: apiLocale(request),
   });
   return json(result, 202);
 });

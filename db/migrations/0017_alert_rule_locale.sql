@@ -1,0 +1,1 @@
+ALTER TABLE "alert_rules" ADD COLUMN "locale" varchar(16) DEFAULT 'en' NOT NULL;

@@ -1,0 +1,27 @@
+import { expect, newUser, test } from "./fixtures";
+
+// What the server writes, for a browser that asks for Brazilian Portuguese.
+test.use({ locale: "pt-BR" });
+
+test("sign-up names the project and key in Portuguese; a refused form answers in Portuguese", async ({
+  page,
+}) => {
+  const user = newUser("i18n-server");
+  const first = user.name.split(" ")[0];
+
+  await page.goto("/signup");
+  await page.getByLabel("Nome").fill(user.name);
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Senha").fill(user.password);
+  await page.getByRole("button", { name: "Criar conta" }).click();
+
+  await expect(page).toHaveURL(/\/welcome(\?|$)/);
+  await expect(page.getByText(`Seu projeto “Projeto de ${first}” está pronto.`)).toBeVisible();
+  await expect(page.getByText("Chave de ingestão padrão")).toBeVisible();
+
+  // A name of spaces passes the browser's checks; the rule trims it and refuses, in Portuguese.
+  await page.goto("/settings");
+  await page.getByLabel(/New key name|nova chave/i).fill("   ");
+  await page.getByRole("button", { name: /Create key|Criar chave/ }).click();
+  await expect(page.getByText("Informe o nome.")).toBeVisible();
+});
