@@ -395,6 +395,19 @@ export const errorTagValues = pgTable(
   ],
 );
 
+/**
+ * Tag counts written by ingest batches and not yet folded into error_tag_values: one row per
+ * batch, its (error, key, value) counts as a JSON array of
+ * [error_id, project_id, key, value, count, first_seen, last_seen]. The ingest statement
+ * appends a row in the transaction that stores the events, so no count is lost; a fold
+ * (foldTagDeltas, db/queries/error-tags.ts) moves them into the counters shortly after, many
+ * batches at once, and before any read of the counters. No key and no index: rows are only
+ * appended and taken whole.
+ */
+export const errorTagDeltas = pgTable("error_tag_deltas", {
+  deltas: jsonb("deltas").notNull(),
+});
+
 export const ALERT_CHANNEL_TYPES = ["webhook", "slack", "discord", "teams", "email"] as const;
 /** What made a rule fire; `test` is a person's "send a test", `digest` never appears here. */
 export const ALERT_KIND_VALUES = [

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
 import { apiTokens, errorHourlyCounts, errorReleases, errors, events, users } from "../schema";
-import { forgetTagsOfEvent } from "./error-tags";
+import { foldTagDeltas, forgetTagsOfEvent } from "./error-tags";
 import { inUserProjects } from "./scope";
 
 const eventColumns = {
@@ -132,6 +132,9 @@ export async function deleteEventForUser(
   db: Db,
   input: { userId: number; eventId: number },
 ): Promise<boolean> {
+  // The event's tag counts may still wait in error_tag_deltas: folded before the error is
+  // locked, so that the event's share is taken from counters that hold it.
+  await foldTagDeltas(db);
   return db.transaction(async (tx) => {
     const [target] = await tx
       .select({ errorId: events.errorId })

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import { TAG_VALUES_PER_KEY } from "../schema";
 import { resultRows } from "../sql";
 
 export interface TagValueCount {
@@ -86,6 +87,101 @@ export async function listTagsOfError(
       });
   }
   return [...byKey.values()];
+}
+
+/**
+ * Folds the tag counts that ingest batches appended to error_tag_deltas into the counters
+ * (error_tag_values), up to `batch` delta rows a round and `maxRounds` rounds; returns the
+ * delta rows taken. Many batches' counts of one value become one upsert.
+ *
+ * A value the error's key already holds counts in its row; a new one takes a row while the
+ * key holds fewer than TAG_VALUES_PER_KEY values (the most frequent first), else it counts in
+ * the key's row of other values (''). Folds wait for each other (the delta rows are taken
+ * FOR UPDATE, not skipped), so that a fold run before a read leaves nothing pending that was
+ * committed before it, and the bound holds exactly.
+ *
+ * Each error is held with KEY SHARE while its counts go in, so that it cannot be deleted
+ * meanwhile (its deletion's errors_tag_values_cascade trigger then runs after the fold). An
+ * error another transaction holds with FOR UPDATE (being deleted, or an event of it) is not
+ * waited for: its counts go back into error_tag_deltas for the next fold, so a fold never
+ * waits on an error's lock and cannot deadlock with a deletion. Counts of errors deleted
+ * before the fold are dropped.
+ */
+export async function foldTagDeltas(
+  db: DbOrTx,
+  options: { batch?: number; maxRounds?: number } = {},
+): Promise<number> {
+  const batch = options.batch ?? 200;
+  const maxRounds = options.maxRounds ?? 20;
+  let folded = 0;
+  for (let round = 0; round < maxRounds; round++) {
+    const [row] = resultRows<{ taken: number }>(
+      await db.execute(sql`
+        WITH taken AS (
+          DELETE FROM error_tag_deltas d
+          WHERE d.ctid = ANY (ARRAY(SELECT ctid FROM error_tag_deltas LIMIT ${batch} FOR UPDATE))
+          RETURNING d.deltas
+        ), input AS (
+          SELECT (e ->> 0)::bigint AS error_id, (e ->> 1)::int AS project_id, e ->> 2 AS key,
+            e ->> 3 AS value, sum((e ->> 4)::int)::int AS n,
+            min((e ->> 5)::timestamptz) AS first_seen, max((e ->> 6)::timestamptz) AS last_seen
+          FROM taken t CROSS JOIN LATERAL jsonb_array_elements(t.deltas) e
+          GROUP BY 1, 2, 3, 4
+        ), live AS (
+          SELECT e.id FROM errors e WHERE e.id IN (SELECT error_id FROM input)
+          ORDER BY e.id FOR KEY SHARE SKIP LOCKED
+        ), requeued AS (
+          INSERT INTO error_tag_deltas (deltas)
+          SELECT jsonb_agg(jsonb_build_array(error_id, project_id, key, value, n, first_seen,
+            last_seen) ORDER BY error_id, key, value)
+          FROM input i
+          WHERE NOT EXISTS (SELECT 1 FROM live l WHERE l.id = i.error_id)
+            AND EXISTS (SELECT 1 FROM errors e WHERE e.id = i.error_id)
+          HAVING count(*) > 0
+          RETURNING 1
+        ), known AS (
+          -- A lateral probe with LIMIT: as EXISTS, the planner may hash the whole table.
+          SELECT i.*, k.held IS NOT NULL AS known
+          FROM input i JOIN live l ON l.id = i.error_id
+            LEFT JOIN LATERAL (SELECT 1 AS held FROM error_tag_values v
+              WHERE v.error_id = i.error_id AND v.key = i.key AND v.value = i.value LIMIT 1) k
+            ON true
+        ), bounded AS (
+          SELECT error_id, project_id, key, n, first_seen, last_seen,
+            CASE WHEN known OR row_number() OVER (PARTITION BY error_id, key, known
+                ORDER BY n DESC, value) + (SELECT count(*) FROM (SELECT 1 FROM error_tag_values v
+                  WHERE v.error_id = k.error_id AND v.key = k.key AND v.value <> ''
+                  LIMIT ${TAG_VALUES_PER_KEY}) held) <= ${TAG_VALUES_PER_KEY}
+              THEN value ELSE '' END AS value
+          FROM known k
+        ), counted AS (
+          INSERT INTO error_tag_values AS v (error_id, project_id, key, value, count,
+            first_seen, last_seen)
+          SELECT error_id, project_id, key, value, sum(n)::int, min(first_seen), max(last_seen)
+          FROM bounded
+          GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4
+          ON CONFLICT (error_id, key, value) DO UPDATE SET count = v.count + excluded.count,
+            first_seen = least(v.first_seen, excluded.first_seen),
+            last_seen = greatest(v.last_seen, excluded.last_seen)
+          RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM taken)::int AS taken
+        WHERE (SELECT count(*) FROM counted) + (SELECT count(*) FROM requeued) >= 0`),
+    );
+    const taken = row?.taken ?? 0;
+    folded += taken;
+    if (taken < batch) break;
+  }
+  return folded;
+}
+
+/**
+ * Reclaims error_tag_deltas' dead rows: a fold reads the table from its start, and ingest
+ * appends (and folds delete) a row per batch, faster than autovacuum looks. Not in a
+ * transaction (PostgreSQL refuses VACUUM there).
+ */
+export async function vacuumTagDeltas(db: DbOrTx): Promise<void> {
+  await db.execute(sql`VACUUM error_tag_deltas`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { findErrorForUser } from "@/db/queries/error-groups";
-import { listTagsOfError, type TagKeyBreakdown } from "@/db/queries/error-tags";
+import { foldTagDeltas, listTagsOfError, type TagKeyBreakdown } from "@/db/queries/error-tags";
 import { TAG_VALUES_PER_KEY } from "@/db/schema";
 import { notFound } from "../domain-errors";
 import { invalidParameters } from "./list-query";
@@ -39,7 +39,7 @@ type Params = { get(name: string): string | null };
 /**
  * An error's tag breakdown (`GET /api/errors/:id/tags`, the detail page): each key with its
  * `values` most frequent values (default 5, at most TAG_VALUES_PER_KEY), from the counters
- * the ingest write keeps. An error that is not the caller's is a 404, as a missing one.
+ * the ingest write keeps (folded first). An error that is not the caller's is a 404, as a missing one.
  */
 export async function findTagsOfError(
   db: DbOrTx,
@@ -48,6 +48,8 @@ export async function findTagsOfError(
   const values = parseValues(input.params?.get("values") ?? null);
   const error = await findErrorForUser(db, { userId: input.userId, errorId: input.errorId });
   if (!error) throw notFound("error");
+  // The counts of batches committed before this read are folded into the counters first.
+  await foldTagDeltas(db);
   const keys = await listTagsOfError(db, { errorId: error.id, values });
   return { eventCount: error.count, keys: keys.sort(byKeyOrder) };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { isConnectionFailure } from "@/db/driver-errors";
 import { drainSearchQueue, vacuumSearchQueue } from "@/db/queries/error-search";
+import { foldTagDeltas, vacuumTagDeltas } from "@/db/queries/error-tags";
 import {
   ErrorIdCache,
   type EventToStore,
@@ -13,6 +14,8 @@ import { settings } from "../config";
 const SEARCH_DRAIN_DELAY_MS = 200;
 /** Drained texts after which the queue is vacuumed (searches read it whole, dead rows too). */
 const SEARCH_VACUUM_AFTER = 2000;
+/** Folded tag delta rows (one per batch) after which their table is vacuumed. */
+const TAG_DELTAS_VACUUM_AFTER = 2000;
 
 interface Pending {
   items: EventToStore[];
@@ -45,6 +48,8 @@ export class GroupCommitWriter {
   private drain: "idle" | "waiting" | "running" | "again" = "idle";
   /** Texts drained since the queue was last vacuumed. */
   private drainedSinceVacuum = 0;
+  /** Tag delta rows folded since their table was last vacuumed. */
+  private foldedSinceVacuum = 0;
 
   constructor(
     private readonly db: () => Promise<Db>,
@@ -118,9 +123,10 @@ export class GroupCommitWriter {
 
   /**
    * The texts of new and changed errors wait in error_search_queue (searches read it too)
-   * until a drain moves them under the trigram index, outside any ingest statement. A drain
-   * starts shortly after a commit, so that one moves the texts of many batches; a commit
-   * during a drain asks for another after it.
+   * until a drain moves them under the trigram index, outside any ingest statement, and the
+   * batches' tag counts wait in error_tag_deltas until a fold adds them to the counters (reads
+   * of the counters fold first). A drain starts shortly after a commit, so that one moves the
+   * texts and counts of many batches; a commit during a drain asks for another after it.
    */
   private scheduleSearchDrain(): void {
     if (this.drain === "waiting" || this.drain === "again") return;
@@ -138,10 +144,16 @@ export class GroupCommitWriter {
             this.drainedSinceVacuum = 0;
             await vacuumSearchQueue(db);
           }
+          this.foldedSinceVacuum += await foldTagDeltas(db);
+          if (this.foldedSinceVacuum >= TAG_DELTAS_VACUUM_AFTER) {
+            this.foldedSinceVacuum = 0;
+            await vacuumTagDeltas(db);
+          }
         })
         .catch((error) => {
-          // Nothing is lost: the texts stay queued, still found by searches, for the next drain.
-          console.warn("Search index drain failed; the texts stay queued:", error);
+          // Nothing is lost: the texts and counts stay queued (searches read the texts there,
+          // reads of tag counters fold first) for the next drain.
+          console.warn("Search index drain or tag fold failed; the rest stays queued:", error);
         })
         .finally(() => {
           const again = this.drain === "again";

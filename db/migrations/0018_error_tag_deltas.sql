@@ -1,0 +1,3 @@
+CREATE TABLE "error_tag_deltas" (
+	"deltas" jsonb NOT NULL
+);
