@@ -262,6 +262,21 @@ try {
     "all indexed",
   );
 
+  // The tag counters: a–c's batches appended their counts to error_tag_deltas, which the
+  // server folds shortly after each commit. Every event of a and b carries a `region` tag.
+  const [tagged] = resultRows<{ pending: number; counted: number; events: number }>(
+    await db.execute(
+      sql`SELECT (SELECT count(*) FROM error_tag_deltas)::float8 AS pending,
+        (SELECT coalesce(sum(count), 0) FROM error_tag_values WHERE key = 'region')::float8 AS counted,
+        (SELECT count(*) FROM events WHERE tags ? 'region')::float8 AS events`,
+    ),
+  );
+  line(
+    "tag counters after a–c, 1 s later",
+    `${fmt(tagged?.counted ?? 0)} region values counted for ${fmt(tagged?.events ?? 0)} tagged events, ${fmt(tagged?.pending ?? 0)} batches still to fold`,
+    tagged?.counted === tagged?.events ? "equal ✓" : "not yet folded ✗",
+  );
+
   if (phases.has("d") || phases.has("g")) {
     // pgbench writes to a project of its own, so that the consistency check above holds.
     const other = await createAccount(db, {
