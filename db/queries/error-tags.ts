@@ -45,7 +45,7 @@ export async function listTagsOfError(
     await db.execute(sql`
       WITH counted AS (
         SELECT key, value, count, first_seen, last_seen FROM error_tag_values
-        WHERE error_id = ${input.errorId}
+        WHERE error_id = ${input.errorId} AND count > 0
         UNION ALL
         SELECT 'release', release, count, first_seen, last_seen FROM error_releases
         WHERE error_id = ${input.errorId} AND NOT EXISTS (SELECT 1 FROM error_tag_values
@@ -96,7 +96,8 @@ export async function listTagsOfError(
  *
  * A value the error's key already holds counts in its row; a new one takes a row while the
  * key holds fewer than TAG_VALUES_PER_KEY values (the most frequent first), else it counts in
- * the key's row of other values (''). Folds wait for each other (the delta rows are taken
+ * the key's row of other values (''). Negative counts (events removed by retention) come off
+ * the value's row, else the row of other values, and rows brought to zero go. Folds wait for each other (the delta rows are taken
  * FOR UPDATE, not skipped), so that a fold run before a read leaves nothing pending that was
  * committed before it, and the bound holds exactly.
  *
@@ -115,7 +116,7 @@ export async function foldTagDeltas(
   const maxRounds = options.maxRounds ?? 20;
   let folded = 0;
   for (let round = 0; round < maxRounds; round++) {
-    const [row] = resultRows<{ taken: number }>(
+    const [row] = resultRows<{ taken: number; emptied: number[] | null }>(
       await db.execute(sql`
         WITH taken AS (
           DELETE FROM error_tag_deltas d
@@ -148,10 +149,10 @@ export async function foldTagDeltas(
             ON true
         ), bounded AS (
           SELECT error_id, project_id, key, n, first_seen, last_seen,
-            CASE WHEN known OR row_number() OVER (PARTITION BY error_id, key, known
-                ORDER BY n DESC, value) + (SELECT count(*) FROM (SELECT 1 FROM error_tag_values v
-                  WHERE v.error_id = k.error_id AND v.key = k.key AND v.value <> ''
-                  LIMIT ${TAG_VALUES_PER_KEY}) held) <= ${TAG_VALUES_PER_KEY}
+            CASE WHEN known OR n > 0 AND row_number() OVER (PARTITION BY error_id, key, known,
+                  n > 0 ORDER BY n DESC, value) + (SELECT count(*) FROM (SELECT 1
+                  FROM error_tag_values v WHERE v.error_id = k.error_id AND v.key = k.key
+                    AND v.value <> '' LIMIT ${TAG_VALUES_PER_KEY}) held) <= ${TAG_VALUES_PER_KEY}
               THEN value ELSE '' END AS value
           FROM known k
         ), counted AS (
@@ -163,11 +164,16 @@ export async function foldTagDeltas(
           ON CONFLICT (error_id, key, value) DO UPDATE SET count = v.count + excluded.count,
             first_seen = least(v.first_seen, excluded.first_seen),
             last_seen = greatest(v.last_seen, excluded.last_seen)
-          RETURNING 1
+          RETURNING v.error_id, v.count
         )
-        SELECT (SELECT count(*) FROM taken)::int AS taken
-        WHERE (SELECT count(*) FROM counted) + (SELECT count(*) FROM requeued) >= 0`),
+        SELECT (SELECT count(*) FROM taken)::int AS taken,
+          (SELECT array_agg(DISTINCT error_id) FROM counted WHERE count <= 0)::float8[] AS emptied
+        WHERE (SELECT count(*) FROM requeued) >= 0`),
     );
+    // Rows that events removed by retention (negative counts) brought to zero go.
+    if (row?.emptied?.length)
+      await db.execute(sql`DELETE FROM error_tag_values
+        WHERE error_id = ANY(${`{${row.emptied.join(",")}}`}::bigint[]) AND count <= 0`);
     const taken = row?.taken ?? 0;
     folded += taken;
     if (taken < batch) break;

@@ -5,6 +5,7 @@ import { testDatabases } from "@/tests/support/databases";
 import type { DbHandle } from "../client";
 import { errorHourlyCounts, errors, events } from "../schema";
 import { resultRows } from "../sql";
+import { foldTagDeltas, listTagsOfError } from "./error-tags";
 import { insertEvents } from "./ingest-write";
 import { addToWindow } from "./rate-limits";
 import { pruneEvents, pruneRateLimits, retentionCutoff } from "./retention";
@@ -200,6 +201,67 @@ describe.each(testDatabases())("retention on $name", (database) => {
     ]);
     const [after] = await handle.db.select().from(errors).where(eq(errors.id, errorId));
     expect(after).toMatchObject({ eventCount: 2, firstRelease: "2.0.0", lastRelease: "3.0.0" });
+  });
+
+  it("takes the removed events off their errors' tag counters, past the bound too", async () => {
+    const account = await createAccount(handle.db, {
+      name: "Tagged",
+      email: `tagged-${Date.now()}@example.test`,
+      password: "long enough",
+    });
+    const now = new Date();
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    let n = 0;
+    const make = (at: Date, tags: Record<string, string>) => ({
+      projectId: account.project.id,
+      userId: account.user.id,
+      tokenId: null,
+      event: normalizeNativeEvent(
+        { title: "Tagged", eventId: `t${++n}`, timestamp: at, tags },
+        { defaultOrigin: "svc", now },
+      ),
+    });
+    // Old: two Firefox, one Chrome (its value goes), and 101 request ids (one past the bound,
+    // counted with the other values). Recent: one Firefox, one Safari, one request id.
+    const old = [
+      make(daysAgo(100), { browser: "Firefox" }),
+      make(daysAgo(99), { browser: "Firefox" }),
+      make(daysAgo(98), { browser: "Chrome" }),
+      ...Array.from({ length: 101 }, (_, i) => make(daysAgo(97), { request_id: `old-${i}` })),
+    ];
+    const [ref] = await insertEvents(handle.db, old);
+    await foldTagDeltas(handle.db);
+    await insertEvents(handle.db, [
+      make(daysAgo(1), { browser: "Firefox" }),
+      make(daysAgo(1), { browser: "Safari" }),
+      make(daysAgo(1), { request_id: "new" }),
+    ]);
+    const errorId = ref?.errorId as number;
+    await handle.db.execute(
+      sql`UPDATE events SET received_at = occurred_at WHERE project_id = ${account.project.id}`,
+    );
+    await foldTagDeltas(handle.db);
+    const result = await pruneEvents(handle.db, {
+      cutoff: retentionCutoff(90, now),
+      batchSize: 40,
+    });
+    expect(result).toMatchObject({ eventsDeleted: 104, errorsDeleted: 0, complete: true });
+    await foldTagDeltas(handle.db);
+    const rows = resultRows<{ key: string; value: string; count: number }>(
+      await handle.db.execute(sql`SELECT key, value, count FROM error_tag_values
+        WHERE error_id = ${errorId} ORDER BY key, value`),
+    );
+    // "new" arrived when the key was full: it counts with the other values.
+    expect(rows).toEqual([
+      { key: "browser", value: "Firefox", count: 1 },
+      { key: "browser", value: "Safari", count: 1 },
+      { key: "request_id", value: "", count: 1 },
+    ]);
+    const tags = await listTagsOfError(handle.db, { errorId, values: 5 });
+    expect(tags.map((t) => [t.key, t.total])).toEqual([
+      ["browser", 2],
+      ["request_id", 1],
+    ]);
   });
 
   it("computes the cutoff from a number of days (RETENTION_DAYS is parsed in lib/config)", () => {

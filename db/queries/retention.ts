@@ -13,7 +13,7 @@ export interface PruneResult {
 /**
  * Deletes events received before `cutoff`, a batch per transaction, keeping every error
  * consistent in the same transaction: its count drops by the events removed, its hourly
- * buckets and release counts follow, first and last seen (and first and last release) are
+ * buckets and release counts follow (its tag counters when the next fold runs), first and last seen (and first and last release) are
  * recomputed from what is left, and an error with no event left is deleted. Stops after
  * `deadline` (a cron call has a time limit) and says whether it finished.
  */
@@ -40,7 +40,21 @@ export async function pruneEvents(
             ORDER BY received_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED
           ), removed AS (
             DELETE FROM events e USING doomed d WHERE e.id = d.id
-            RETURNING e.error_id, e.occurred_at, e.release
+            RETURNING e.error_id, e.project_id, e.occurred_at, e.release, e.tags
+          ), tags_removed AS (
+            -- The events' share of their errors' tag counters, as negative counts that the
+            -- next fold (foldTagDeltas) takes off, as it adds those of ingest batches.
+            INSERT INTO error_tag_deltas (deltas)
+            SELECT jsonb_agg(jsonb_build_array(error_id, project_id, key, value, -n, first_seen,
+              last_seen) ORDER BY error_id, key, value)
+            FROM (
+              SELECT r.error_id, r.project_id, t.key, t.value, count(*)::int AS n,
+                min(r.occurred_at) AS first_seen, max(r.occurred_at) AS last_seen
+              FROM removed r CROSS JOIN LATERAL jsonb_each_text(r.tags) t
+              WHERE t.value <> ''
+              GROUP BY 1, 2, 3, 4
+            ) x
+            HAVING count(*) > 0
           )
           -- UTC hours whatever the session's TimeZone, as the ingest write buckets them.
           SELECT error_id::float8 AS error_id, release,
