@@ -26,6 +26,18 @@ export async function signUpInBrowser(page: Page, user: NewUser) {
   await expect(page).toHaveURL(/\/errors$/);
 }
 
+/** The same in a pt-BR browser, through the Portuguese labels. */
+export async function signUpInPortuguese(page: Page, user: NewUser) {
+  await page.goto("/signup");
+  await page.getByLabel("Nome").fill(user.name);
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Senha").fill(user.password);
+  await page.getByRole("button", { name: "Criar conta" }).click();
+  await expect(page).toHaveURL(/\/welcome(\?|$)/);
+  await page.getByRole("link", { name: "Ir para os seus erros" }).click();
+  await expect(page).toHaveURL(/\/errors$/);
+}
+
 /** Sign-up lands on the welcome page (the new key, shown once); its button goes on. */
 export async function continuePastWelcome(page: Page) {
   await expect(page).toHaveURL(/\/welcome(\?|$)/);

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
-import { continuePastWelcome, expect, newUser, signUpInBrowser, test } from "./fixtures";
+import {
+  continuePastWelcome,
+  expect,
+  newUser,
+  signUpInBrowser,
+  signUpInPortuguese,
+  test,
+} from "./fixtures";
 
 // The server under test sends mail to SMTP_URL = the port after its own (playwright.config.ts).
 const SMTP_PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
@@ -184,4 +191,47 @@ test("the emailed link brings a new invitee through sign-up back to the invitati
   // Used once: the link now says it does not work, also after logging in again.
   await page.goto(path);
   await expect(page.getByRole("heading", { name: "Invitation not valid" })).toBeVisible();
+});
+
+test("in Portuguese: the emailed link's page, for another account and for the invitee, who accepts", async ({
+  browser,
+  request,
+}) => {
+  const { owner, token, project } = await ownerWithProject(request);
+  const invitee = newUser("convidada");
+  const invited = await request.post(`/api/projects/${project.id}/invitations`, {
+    headers: { Authorization: `Bearer ${token}`, "Accept-Language": "pt-BR" },
+    data: { email: invitee.email },
+  });
+  expect(invited.status()).toBe(202);
+  const path = new URL(await mailedLink(invitee.email)).pathname;
+
+  const otherContext = await browser.newContext({ locale: "pt-BR" });
+  const other = await otherContext.newPage();
+  await signUpInPortuguese(other, newUser("outra"));
+  await other.goto(path);
+  await expect(
+    other.getByRole("heading", { name: "Este convite é para outra conta" }),
+  ).toBeVisible();
+  await expect(other.getByText("Saia, depois entre ou crie uma conta")).toBeVisible();
+  await expect(other.getByText(project.name)).toHaveCount(0);
+  await otherContext.close();
+
+  const context = await browser.newContext({ locale: "pt-BR" });
+  const page = await context.newPage();
+  await signUpInPortuguese(page, invitee);
+  await page.goto(path);
+  await expect(page).toHaveTitle(/^Convite/);
+  await expect(page.getByRole("heading", { name: `Entrar em ${project.name}` })).toBeVisible();
+  const text = page.getByText(`${owner.name} convidou você para o projeto ${project.name}`);
+  await expect(text).toContainText(`O convite foi enviado para ${invitee.email}`);
+  await expect(text).toContainText(/e expira em \d{1,2} de \S+ de \d{4}\.$/);
+  await expect(
+    page.getByRole("button", { name: `Recusar o convite para ${project.name}` }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: `Aceitar o convite para ${project.name}` }).click();
+  await expect(page).toHaveURL(/\/settings\?project=/);
+  await expect(page.getByRole("heading", { name: project.name, level: 2 })).toBeVisible();
+  await expect(page.getByText("(você é membro)")).toBeVisible();
+  await context.close();
 });

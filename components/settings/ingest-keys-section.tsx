@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { IngestKeySummary } from "@/db/queries/keys";
 import type { MemberRole } from "@/db/queries/projects";
 import { buildDsn } from "@/lib/public-url";
@@ -21,32 +22,29 @@ export function IngestKeysSection({
   baseUrl: string;
   now: number;
 }) {
+  const t = useTranslations("IngestKeys");
   return (
     <SettingsSection
       id="keys"
-      title="Ingest keys"
+      title={t("title")}
       description={
         <>
           <p>
-            Applications send events with an ingest key: as{" "}
-            <code className="font-mono">Authorization: Bearer &lt;key&gt;</code> on{" "}
-            <code className="font-mono">POST /api/events</code>, or inside a DSN for Sentry SDKs. A
-            key can only send events to {project.name}.
+            {t.rich("description", {
+              project: project.name,
+              code: (chunks) => <code className="font-mono">{chunks}</code>,
+            })}
           </p>
           <p className="mt-1">
-            The full key is shown only once, when it is created: we store a hash. Below you see its
-            first characters.{" "}
-            {role === "owner"
-              ? "As an owner you can revoke any key."
-              : "You can revoke the keys you created."}
+            {t("shownOnce")} {role === "owner" ? t("ownerRevokes") : t("memberRevokes")}
           </p>
         </>
       }
     >
       {keys.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No ingest keys yet.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("none")}</p>
       ) : (
-        <ul className={listClass} aria-label={`Ingest keys of ${project.name}`}>
+        <ul className={listClass} aria-label={t("listLabel", { project: project.name })}>
           {keys.map((key) => {
             const revoked = key.revokedAt !== null;
             const canRevoke = !revoked && (role === "owner" || key.createdBy.id === userId);
@@ -55,7 +53,7 @@ export function IngestKeysSection({
                 key={key.id}
                 name={key.name}
                 state={revoked ? "revoked" : "active"}
-                what="key"
+                what={t("what")}
                 prefix={key.prefix}
                 createdBy={key.createdBy.name}
                 createdAt={key.createdAt}
@@ -65,7 +63,7 @@ export function IngestKeysSection({
                 details={
                   revoked ? null : (
                     <p className="mt-2 flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-1 text-xs">
-                      <span className="text-zinc-500 dark:text-zinc-400">DSN</span>
+                      <span className="text-zinc-500 dark:text-zinc-400">{t("dsn")}</span>
                       <code className={monoBox}>
                         {buildDsn(baseUrl, `${key.prefix}…`, project.id)}
                       </code>

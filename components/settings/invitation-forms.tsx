@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import {
   acceptInvitationAction,
@@ -10,7 +11,7 @@ import { Button } from "@/components/ui/button";
 
 /**
  * Accept and Decline for one invitation. Accepting leads to the project in Settings; an
- * invitation revoked or expired meanwhile says so here.
+ * invitation revoked or expired meanwhile says so here (the actions word it).
  */
 export function InvitationResponse({
   invitationId,
@@ -22,6 +23,7 @@ export function InvitationResponse({
   /** "link" when shown on the emailed link's page: declining then goes back to Settings. */
   from?: "link";
 }) {
+  const t = useTranslations("InvitationResponse");
   const [accepted, accept, accepting] = useActionState<FormState, FormData>(
     acceptInvitationAction,
     {},
@@ -43,9 +45,9 @@ export function InvitationResponse({
           <Button
             type="submit"
             disabled={busy}
-            aria-label={`Accept the invitation to ${projectName}`}
+            aria-label={t("acceptLabel", { project: projectName })}
           >
-            {accepting ? "Joining…" : "Accept"}
+            {accepting ? t("joining") : t("accept")}
           </Button>
         </form>
         <form action={decline}>
@@ -55,17 +57,15 @@ export function InvitationResponse({
             type="submit"
             variant="secondary"
             disabled={busy}
-            aria-label={`Decline the invitation to ${projectName}`}
+            aria-label={t("declineLabel", { project: projectName })}
           >
-            {declining ? "Declining…" : "Decline"}
+            {declining ? t("declining") : t("decline")}
           </Button>
         </form>
       </div>
       {error ? (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {error === "Invitation not found."
-            ? "This invitation is no longer valid: it was revoked, answered or has expired."
-            : error}
+          {error}
         </p>
       ) : null}
     </div>

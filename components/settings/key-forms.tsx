@@ -1,21 +1,23 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createIngestKeyAction, revokeIngestKeyAction } from "@/app/(dashboard)/settings/actions";
 import { ConfirmAction } from "./confirm-action";
 import { SecretForm } from "./secret-form";
 
 export function CreateIngestKeyForm({ projectId }: { projectId: number }) {
+  const t = useTranslations("SettingsForms");
   return (
     <SecretForm
       action={createIngestKeyAction}
       kind="ingest"
-      label="New key name"
+      label={t("newKeyName")}
       name="name"
       maxLength={100}
-      placeholder="e.g. billing-api production"
+      placeholder={t("newKeyPlaceholder")}
       hidden={{ projectId }}
-      submitLabel="Create key"
-      pendingLabel="Creating…"
+      submitLabel={t("createKey")}
+      pendingLabel={t("creating")}
       showSuccess={false}
     />
   );
@@ -30,16 +32,17 @@ export function RevokeKeyButton({
   keyId: string;
   name: string;
 }) {
+  const t = useTranslations("SettingsForms");
   return (
     <ConfirmAction
       action={revokeIngestKeyAction}
       fields={{ projectId, keyId }}
-      label="Revoke"
-      ariaLabel={`Revoke ingest key ${name}`}
-      title={`Revoke “${name}”?`}
-      description="Applications using this key (or a DSN with it) are refused from now on with 401. This cannot be undone."
-      confirmLabel="Revoke key"
-      pendingLabel="Revoking…"
+      label={t("revoke")}
+      ariaLabel={t("revokeKeyLabel", { name })}
+      title={t("revokeKeyTitle", { name })}
+      description={t("revokeKeyDescription")}
+      confirmLabel={t("revokeKey")}
+      pendingLabel={t("revoking")}
     />
   );
 }

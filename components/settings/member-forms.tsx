@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import {
   type FormState,
@@ -11,22 +12,30 @@ import { ConfirmAction } from "./confirm-action";
 import { OneFieldForm } from "./one-field-form";
 import { smallDangerButton } from "./styles";
 
-export function InviteMemberForm({ projectId }: { projectId: number }) {
+export function InviteMemberForm({
+  projectId,
+  expiresInDays,
+}: {
+  projectId: number;
+  /** How long an invitation can be accepted (lib/projects/invitations). */
+  expiresInDays: number;
+}) {
+  const t = useTranslations("SettingsForms");
   const [state, formAction, pending] = useActionState<FormState, FormData>(inviteMemberAction, {});
   return (
     <OneFieldForm
       formAction={formAction}
       state={state}
       pending={pending}
-      label="Invite a member by email"
+      label={t("inviteLabel")}
       name="email"
       type="email"
       autoComplete="off"
-      placeholder="teammate@example.com"
+      placeholder={t("invitePlaceholder")}
       hidden={{ projectId }}
-      hint="They see the invitation in their Settings once they sign in or sign up with this address, and join as a member if they accept. It expires after 7 days."
-      submitLabel="Invite"
-      pendingLabel="Inviting…"
+      hint={t("inviteHint", { days: expiresInDays })}
+      submitLabel={t("invite")}
+      pendingLabel={t("inviting")}
     />
   );
 }
@@ -38,16 +47,18 @@ export function RevokeInvitationButton({
   projectId: number;
   invitation: { id: string; email: string };
 }) {
+  const t = useTranslations("SettingsForms");
+  const { email } = invitation;
   return (
     <ConfirmAction
       action={revokeInvitationAction}
       fields={{ projectId, invitationId: invitation.id }}
-      label="Revoke"
-      ariaLabel={`Revoke the invitation to ${invitation.email}`}
-      title={`Revoke the invitation to ${invitation.email}?`}
-      description="The invitation and its emailed link stop working. You can invite them again later."
-      confirmLabel="Revoke invitation"
-      pendingLabel="Revoking…"
+      label={t("revoke")}
+      ariaLabel={t("revokeInvitationLabel", { email })}
+      title={t("revokeInvitationTitle", { email })}
+      description={t("revokeInvitationDescription")}
+      confirmLabel={t("revokeInvitation")}
+      pendingLabel={t("revoking")}
     />
   );
 }
@@ -66,18 +77,22 @@ export function RemoveMemberButton({
   /** Set when the removal would be refused (the last owner): said up front, button disabled. */
   blockedReason?: string;
 }) {
+  const t = useTranslations("SettingsForms");
   const reasonId = useId();
+  const name = member.name;
+  const ariaLabel = self ? t("leaveLabel", { project: projectName }) : t("removeLabel", { name });
+  const label = self ? t("leave") : t("remove");
   if (blockedReason) {
     return (
       <div className="flex max-w-xs flex-col items-start gap-1 sm:items-end sm:text-right">
         <button
           type="button"
           disabled
-          aria-label={self ? `Leave ${projectName}` : `Remove ${member.name}`}
+          aria-label={ariaLabel}
           aria-describedby={reasonId}
           className={smallDangerButton}
         >
-          {self ? "Leave" : "Remove"}
+          {label}
         </button>
         <p id={reasonId} className="text-xs text-zinc-600 dark:text-zinc-400">
           {blockedReason}
@@ -89,16 +104,16 @@ export function RemoveMemberButton({
     <ConfirmAction
       action={removeMemberAction}
       fields={{ projectId, userId: member.userId }}
-      label={self ? "Leave" : "Remove"}
-      ariaLabel={self ? `Leave ${projectName}` : `Remove ${member.name}`}
-      title={self ? `Leave ${projectName}?` : `Remove ${member.name} from ${projectName}?`}
-      description={
+      label={label}
+      ariaLabel={ariaLabel}
+      title={
         self
-          ? "You lose access to its errors, and the ingest keys you created for it are revoked."
-          : "They lose access to its errors, and the ingest keys they created for it are revoked."
+          ? t("leaveTitle", { project: projectName })
+          : t("removeTitle", { name, project: projectName })
       }
-      confirmLabel={self ? "Leave project" : "Remove member"}
-      pendingLabel={self ? "Leaving…" : "Removing…"}
+      description={self ? t("leaveDescription") : t("removeDescription")}
+      confirmLabel={self ? t("leaveProject") : t("removeMember")}
+      pendingLabel={self ? t("leaving") : t("removing")}
     />
   );
 }

@@ -1,14 +1,14 @@
+import { useTranslations } from "next-intl";
 import type { ProjectInvitationSummary } from "@/db/queries/invitations";
 import type { ProjectMemberSummary } from "@/db/queries/members";
 import type { MemberRole } from "@/db/queries/projects";
-import {
-  isLastOwner,
-  LAST_OWNER_CANNOT_LEAVE,
-  LAST_OWNER_MESSAGE,
-} from "@/lib/projects/last-owner";
+import { INVITATION_LIFETIME_MS } from "@/lib/projects/invitations";
+import { isLastOwner } from "@/lib/projects/last-owner";
 import { InviteMemberForm, RemoveMemberButton, RevokeInvitationButton } from "./member-forms";
-import { Badge, Facts, SettingsSection, When } from "./section";
+import { Badge, Day, Facts, SettingsSection, When } from "./section";
 import { listClass } from "./styles";
+
+const INVITATION_DAYS = Math.round(INVITATION_LIFETIME_MS / (24 * 60 * 60 * 1000));
 
 export function MembersSection({
   project,
@@ -26,17 +26,16 @@ export function MembersSection({
   invitations: ProjectInvitationSummary[];
   now: number;
 }) {
+  const t = useTranslations("Members");
+  // The same sentence as the 409 the rule answers when the last owner is removed anyway.
+  const refusals = useTranslations("ServerProjects");
   return (
     <SettingsSection
       id="members"
-      title="Members"
-      description={
-        role === "owner"
-          ? "Members see and triage the project's errors. As an owner you invite people by email (they join when they accept) and remove members; a project always keeps at least one owner."
-          : "Members see and triage the project's errors. Owners invite and remove members; you can leave the project."
-      }
+      title={t("title")}
+      description={role === "owner" ? t("descriptionOwner") : t("descriptionMember")}
     >
-      <ul className={listClass} aria-label={`Members of ${project.name}`}>
+      <ul className={listClass} aria-label={t("listLabel", { project: project.name })}>
         {members.map((member) => {
           const self = member.userId === userId;
           return (
@@ -48,16 +47,18 @@ export function MembersSection({
                 <p className="flex flex-wrap items-center gap-2">
                   <span className="font-medium wrap-anywhere">
                     {member.name}
-                    {self ? <span className="font-normal text-zinc-500"> (you)</span> : null}
+                    {self ? <span className="font-normal text-zinc-500"> {t("you")}</span> : null}
                   </span>
                   <Badge tone={member.role === "owner" ? "indigo" : "zinc"}>
-                    {member.role === "owner" ? "Owner" : "Member"}
+                    {member.role === "owner" ? t("owner") : t("member")}
                   </Badge>
                 </p>
                 <Facts>
                   <span className="wrap-anywhere">{member.email}</span>
                   <span>
-                    joined <When date={member.createdAt} now={now} />
+                    {t.rich("joined", {
+                      when: () => <When date={member.createdAt} now={now} />,
+                    })}
                   </span>
                 </Facts>
               </div>
@@ -70,8 +71,8 @@ export function MembersSection({
                   blockedReason={
                     isLastOwner(members, member.userId)
                       ? self
-                        ? LAST_OWNER_CANNOT_LEAVE
-                        : LAST_OWNER_MESSAGE
+                        ? t("lastOwnerCannotLeave")
+                        : refusals("lastOwner")
                       : undefined
                   }
                 />
@@ -83,47 +84,45 @@ export function MembersSection({
       {role === "owner" && invitations.length > 0 ? (
         <div className="space-y-2">
           <h3 className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
-            Pending invitations
+            {t("pendingTitle")}
           </h3>
-          <ul className={listClass} aria-label={`Pending invitations to ${project.name}`}>
-            {invitations.map((invitation) => (
-              <li
-                key={invitation.id}
-                className="flex flex-col items-start gap-2 p-3 sm:flex-row sm:justify-between"
-              >
-                <div className="min-w-0">
-                  <p className="flex flex-wrap items-center gap-2">
-                    <span className="font-medium wrap-anywhere">{invitation.email}</span>
-                    <Badge tone="zinc">Invited</Badge>
-                  </p>
-                  <Facts>
-                    <span>
-                      sent <When date={invitation.createdAt} now={now} />
-                      {invitation.invitedBy ? ` by ${invitation.invitedBy.name}` : ""}
-                    </span>
-                    <span>expires {formatDay(invitation.expiresAt)}</span>
-                  </Facts>
-                </div>
-                <RevokeInvitationButton
-                  projectId={project.id}
-                  invitation={{ id: invitation.id, email: invitation.email }}
-                />
-              </li>
-            ))}
+          <ul className={listClass} aria-label={t("pendingLabel", { project: project.name })}>
+            {invitations.map((invitation) => {
+              const when = () => <When date={invitation.createdAt} now={now} />;
+              return (
+                <li
+                  key={invitation.id}
+                  className="flex flex-col items-start gap-2 p-3 sm:flex-row sm:justify-between"
+                >
+                  <div className="min-w-0">
+                    <p className="flex flex-wrap items-center gap-2">
+                      <span className="font-medium wrap-anywhere">{invitation.email}</span>
+                      <Badge tone="zinc">{t("invited")}</Badge>
+                    </p>
+                    <Facts>
+                      <span>
+                        {invitation.invitedBy
+                          ? t.rich("sentBy", { when, name: invitation.invitedBy.name })
+                          : t.rich("sent", { when })}
+                      </span>
+                      <span>
+                        {t.rich("expires", { day: () => <Day date={invitation.expiresAt} /> })}
+                      </span>
+                    </Facts>
+                  </div>
+                  <RevokeInvitationButton
+                    projectId={project.id}
+                    invitation={{ id: invitation.id, email: invitation.email }}
+                  />
+                </li>
+              );
+            })}
           </ul>
         </div>
       ) : null}
-      {role === "owner" ? <InviteMemberForm key={project.id} projectId={project.id} /> : null}
+      {role === "owner" ? (
+        <InviteMemberForm key={project.id} projectId={project.id} expiresInDays={INVITATION_DAYS} />
+      ) : null}
     </SettingsSection>
   );
-}
-
-/** "Jun 3, 2026": an expiry a few days ahead, in UTC as the server renders it. */
-export function formatDay(date: Date): string {
-  return date.toLocaleDateString("en", {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  });
 }

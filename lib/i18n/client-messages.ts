@@ -24,7 +24,9 @@ const ERROR_PARTS = ["Environments", "Levels", "TriageBadges", "AssignMenu", "Up
 export const AREA_NAMESPACES = {
   auth: [...CLIENT_NAMESPACES, "LoginForm", "SignupForm"],
   welcome: [...CLIENT_NAMESPACES, "Welcome", "SecretReveal"],
-  settings: [...CLIENT_NAMESPACES, "SettingsForms", "SecretReveal"],
+  settings: [...CLIENT_NAMESPACES, "SettingsForms", "SecretReveal", "InvitationResponse"],
+  // The emailed invitation link's page: its Accept and Decline buttons (inside the shell).
+  invitation: ["InvitationResponse"],
   // The errors list (app/(dashboard)/errors/(list)): the table, its toolbar and search box.
   errorsList: ["CopyButton", "ConfirmDialog", ...ERROR_PARTS, "ErrorList", "SearchBox"],
   // An error's and an event's pages (app/(dashboard)/errors/[id]): the triage actions,

@@ -308,7 +308,8 @@ describe.each(testDatabases())("invitations on $name", (database) => {
       Buffer.from(decodeQuotedPrintable(received[0]?.raw ?? ""), "latin1").toString("utf8");
     const portuguese = text();
     expect(portuguese).toContain(`Ana convidou você para o projeto "${owner.project.name}"`);
-    expect(portuguese).toContain("O link vale até");
+    // Until a date written the Portuguese way: "O link vale até 8 de dez. de 2026, 14:03 UTC".
+    expect(portuguese).toMatch(/O link vale até \d{1,2} de \S+ de \d{4}, \d{2}:\d{2} UTC\./);
 
     await setUserLocale(handle.db, { userId: owner.userId, locale: null });
     received.length = 0;
@@ -324,6 +325,7 @@ describe.each(testDatabases())("invitations on $name", (database) => {
     received.length = 0;
     await invite(owner.userId, owner.project.id, "reader@example.test");
     expect(text()).toContain(`Ana invited you to the project "${owner.project.name}"`);
+    expect(text()).toMatch(/The link works until [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2} UTC\./);
   });
 
   it("still invites, promptly, when the SMTP server is down or never answers", async () => {

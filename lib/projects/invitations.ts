@@ -16,6 +16,7 @@ import { findUserById, findUserLocale, normalizeEmail } from "@/db/queries/users
 import { generateToken, hashToken } from "@/db/token-secrets";
 import { conflict, forbidden, notFound, parseWith } from "@/lib/domain-errors";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
+import { formatDateTime } from "@/lib/i18n/format";
 import { message, serverTranslator, type Text } from "@/lib/i18n/server-messages";
 import { isUuid } from "@/lib/ids";
 import type { SmtpConfig } from "@/lib/mail/config";
@@ -95,7 +96,8 @@ export async function inviteToProject(
     findUserLocale(db, input.userId),
   ]);
   // In the inviter's language: the one they chose, else the one they invite from.
-  const t = serverTranslator(isLocale(saved) ? saved : (input.locale ?? DEFAULT_LOCALE));
+  const locale = isLocale(saved) ? saved : (input.locale ?? DEFAULT_LOCALE);
+  const t = serverTranslator(locale);
   const projectName = project.name;
   const emailSent = await sendMail(
     {
@@ -109,7 +111,9 @@ export async function inviteToProject(
         t("ServerInvitationEmail.acceptHere"),
         invitationUrl(input.baseUrl, token),
         "",
-        t("ServerInvitationEmail.expires", { until: invitation.expiresAt.toUTCString() }),
+        t("ServerInvitationEmail.expires", {
+          until: formatDateTime(invitation.expiresAt, locale),
+        }),
       ].join("\n"),
     },
     { config: input.mail },

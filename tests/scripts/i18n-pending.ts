@@ -5,7 +5,6 @@
  * off this list. The list only shrinks; MAX_PENDING below holds it to that.
  */
 export const PENDING: readonly string[] = [
-  "app/(dashboard)/invitations/[token]/page.tsx",
   "app/(dashboard)/settings/alerts/loading.tsx",
   "app/(dashboard)/settings/alerts/page.tsx",
   "app/(dashboard)/settings/alerts/rule-page.tsx",
@@ -17,12 +16,6 @@ export const PENDING: readonly string[] = [
   "components/alerts/rule-form.tsx",
   "components/alerts/rules-section.tsx",
   "components/docs/endpoint-reference.tsx",
-  "components/settings/ingest-keys-section.tsx",
-  "components/settings/invitation-forms.tsx",
-  "components/settings/invitations-section.tsx",
-  "components/settings/key-forms.tsx",
-  "components/settings/member-forms.tsx",
-  "components/settings/members-section.tsx",
 ];
 
 /**
@@ -30,4 +23,4 @@ export const PENDING: readonly string[] = [
  * (58, not 56, once: the live updates and the lighter list were written beside this list and
  * merged after it, with five new files of English text.)
  */
-export const MAX_PENDING = 18;
+export const MAX_PENDING = 11;

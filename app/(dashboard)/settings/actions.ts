@@ -15,7 +15,7 @@ import {
   expiryFromForm,
   revokePersonalToken,
 } from "@/lib/auth/personal-tokens";
-import { zodError } from "@/lib/domain-errors";
+import { NotFound, zodError } from "@/lib/domain-errors";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import {
   acceptInvitation,
@@ -96,9 +96,10 @@ export const createIngestKeyAction = formAction<SecretFormState>(
     });
     const baseUrl = await requestBaseUrl();
     revalidatePath("/settings");
+    const t = await getTranslations("SettingsActions");
     return {
       status: "ok",
-      message: `Ingest key "${key.name}" created.`,
+      message: t("keyCreated", { name: key.name }),
       created: {
         name: key.name,
         secret: key.token,
@@ -118,7 +119,7 @@ export const revokeIngestKeyAction = formAction<FormState>(async ({ user, db }, 
     keyId: text(formData, "keyId"),
   });
   revalidatePath("/settings");
-  return { status: "ok", message: "Key revoked." };
+  return { status: "ok", message: (await getTranslations("SettingsActions"))("keyRevoked") };
 });
 
 /**
@@ -135,11 +136,13 @@ export const inviteMemberAction = formAction<FormState>(
       locale: await requestLocale(),
     });
     revalidatePath("/settings");
+    const t = await getTranslations("SettingsActions");
     return {
       status: "ok",
-      message: `Invitation sent to ${invitation.email}${
-        emailSent ? " by email" : ""
-      }. They join once they accept it in their Settings.`,
+      message: t("invitationSent", {
+        email: invitation.email,
+        emailed: emailSent ? "yes" : "no",
+      }),
     };
   },
   { field: "email" },
@@ -153,24 +156,41 @@ export const revokeInvitationAction = formAction<FormState>(async ({ user, db },
     invitationId: text(formData, "invitationId"),
   });
   revalidatePath("/settings");
-  return { status: "ok", message: "Invitation revoked." };
+  return { status: "ok", message: (await getTranslations("SettingsActions"))("invitationRevoked") };
 });
+
+/**
+ * An invitation answered, revoked or expired meanwhile (the rule's 404) is said as such to the
+ * invitee, whose page still showed it; any other refusal goes on to the form as it is.
+ */
+async function invitationGone(error: unknown): Promise<FormState> {
+  if (!(error instanceof NotFound)) throw error;
+  return { status: "error", error: (await getTranslations("SettingsActions"))("invitationGone") };
+}
 
 /** The invitee joins the project; Settings then opens on it. */
 export const acceptInvitationAction = formAction<FormState>(async ({ user, db }, formData) => {
-  const { project } = await acceptInvitation(db, {
-    userId: user.id,
-    invitationId: text(formData, "invitationId"),
-  });
+  const invitationId = text(formData, "invitationId");
+  const accepted = await acceptInvitation(db, { userId: user.id, invitationId }).catch(
+    invitationGone,
+  );
+  if (!("project" in accepted)) return accepted;
   revalidatePath("/", "layout");
-  redirect(`/settings?project=${encodeURIComponent(project.slug)}#project`);
+  redirect(`/settings?project=${encodeURIComponent(accepted.project.slug)}#project`);
 });
 
 export const declineInvitationAction = formAction<FormState>(async ({ user, db }, formData) => {
-  await declineInvitation(db, { userId: user.id, invitationId: text(formData, "invitationId") });
+  const invitationId = text(formData, "invitationId");
+  const refused = await declineInvitation(db, { userId: user.id, invitationId }).catch(
+    invitationGone,
+  );
+  if (refused) return refused;
   revalidatePath("/settings");
   if (text(formData, "from") === "link") redirect("/settings");
-  return { status: "ok", message: "Invitation declined." };
+  return {
+    status: "ok",
+    message: (await getTranslations("SettingsActions"))("invitationDeclined"),
+  };
 });
 
 /** Owners remove anyone; a member may remove only themself (leave); never the last owner. */
@@ -183,7 +203,7 @@ export const removeMemberAction = formAction<FormState>(async ({ user, db }, for
   revalidatePath("/", "layout");
   // Whoever leaves a project can no longer see it: back to their other projects.
   if (removedUserId === user.id) redirect("/settings");
-  return { status: "ok", message: "Member removed." };
+  return { status: "ok", message: (await getTranslations("SettingsActions"))("memberRemoved") };
 });
 
 export const createPersonalTokenAction = formAction<SecretFormState>(

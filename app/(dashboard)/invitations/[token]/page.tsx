@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { auth } from "@/auth";
+import { AreaMessages } from "@/components/i18n/area-messages";
 import { InvitationResponse } from "@/components/settings/invitation-forms";
-import { formatDay } from "@/components/settings/members-section";
+import { Day } from "@/components/settings/section";
 import { getDb } from "@/lib/db";
 import { openInvitationLink } from "@/lib/projects/invitations";
 
 // The token is in the address: it must not leak to other sites through the Referer header.
-export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("InvitationPage"))("title"), referrer: "no-referrer" };
+}
 
 const card =
   "mx-auto max-w-lg space-y-4 rounded-xl border border-zinc-200 bg-white p-5 shadow-xs sm:p-6 dark:border-zinc-800 dark:bg-zinc-900";
 const link = "font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300";
+const address = (chunks: React.ReactNode) => <span className="wrap-anywhere">{chunks}</span>;
 
 /** The page an invitation email links to; signed-out visitors come back here after logging in. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
@@ -23,20 +28,18 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     redirect(`/login?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`);
   }
   const found = await openInvitationLink(await getDb(), { userId, token });
+  const t = await getTranslations("InvitationPage");
 
   if (found.status === "invalid") {
     return (
       <section className={card} aria-labelledby="invitation-heading">
         <h1 id="invitation-heading" className="text-xl font-semibold">
-          Invitation not valid
+          {t("invalidTitle")}
         </h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          This invitation link does not work: it has expired, was revoked, or was already accepted
-          or declined. Ask the project's owner to invite you again.
-        </p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("invalidText")}</p>
         <p className="text-sm">
           <Link href="/settings" className={link}>
-            Go to Settings
+            {t("goToSettings")}
           </Link>
         </p>
       </section>
@@ -47,36 +50,41 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <section className={card} aria-labelledby="invitation-heading">
         <h1 id="invitation-heading" className="text-xl font-semibold">
-          This invitation is for another account
+          {t("otherAccountTitle")}
         </h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          It was sent to a different email address than the one you are signed in with (
-          <span className="wrap-anywhere">{found.email}</span>). Log out, then log in or sign up
-          with the address the invitation was sent to, and open the link again.
+          {t.rich("otherAccountText", { email: found.email, address })}
         </p>
       </section>
     );
   }
 
   const { invitation } = found;
+  const values = {
+    project: invitation.project.name,
+    email: invitation.email,
+    strong: (chunks: React.ReactNode) => <strong className="wrap-anywhere">{chunks}</strong>,
+    address,
+    day: () => <Day date={invitation.expiresAt} />,
+  };
   return (
     <section className={card} aria-labelledby="invitation-heading">
-      <p className="text-sm font-medium text-indigo-700 dark:text-indigo-300">Invitation</p>
+      <p className="text-sm font-medium text-indigo-700 dark:text-indigo-300">{t("eyebrow")}</p>
       <h1 id="invitation-heading" className="text-xl font-semibold wrap-anywhere">
-        Join {invitation.project.name}
+        {t("join", { project: invitation.project.name })}
       </h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {invitation.invitedBy ? `${invitation.invitedBy.name} invited you` : "You were invited"} to
-        the project <strong className="wrap-anywhere">{invitation.project.name}</strong> as a
-        member: you will see and triage its errors. The invitation was sent to{" "}
-        <span className="wrap-anywhere">{invitation.email}</span> and expires{" "}
-        {formatDay(invitation.expiresAt)}.
+        {invitation.invitedBy
+          ? t.rich("invitedBy", { ...values, inviter: invitation.invitedBy.name })
+          : t.rich("invited", values)}
       </p>
-      <InvitationResponse
-        invitationId={invitation.id}
-        projectName={invitation.project.name}
-        from="link"
-      />
+      <AreaMessages area="invitation">
+        <InvitationResponse
+          invitationId={invitation.id}
+          projectName={invitation.project.name}
+          from="link"
+        />
+      </AreaMessages>
     </section>
   );
 }
