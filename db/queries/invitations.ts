@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
+import { noteIngestConfigChange } from "../ingest-config";
 import { projectInvitations, projectMembers, projects, users } from "../schema";
 import { resultRows } from "../sql";
 
@@ -202,11 +203,11 @@ export async function findLiveInvitationByTokenHash(
  * Deleting first makes two concurrent accepts safe: only one finds the row. Null when there is
  * no such live invitation for that address.
  */
-export function acceptInvitation(
+export async function acceptInvitation(
   db: Db,
   input: { invitationId: string; userId: number; email: string },
 ): Promise<{ projectId: number } | null> {
-  return db.transaction(async (tx) => {
+  const accepted = await db.transaction(async (tx) => {
     const [invitation] = await tx
       .delete(projectInvitations)
       .where(
@@ -224,6 +225,9 @@ export function acceptInvitation(
       .onConflictDoNothing();
     return invitation;
   });
+  // Committed: the new member's personal tokens may write to the project (ingest's caches).
+  if (accepted) noteIngestConfigChange();
+  return accepted;
 }
 
 /** Deletes a live invitation sent to `email`; false when there is none. */

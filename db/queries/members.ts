@@ -1,5 +1,6 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
+import { noteIngestConfigChange } from "../ingest-config";
 import { projectMembers, projects, users } from "../schema";
 import { revokeIngestKeysOfMember } from "./keys";
 import type { MemberRole } from "./projects";
@@ -59,6 +60,8 @@ export async function addMember(
     .onConflictDoNothing()
     .returning({ userId: projectMembers.userId });
   if (!inserted) return null;
+  // The user's personal tokens may now write to the project.
+  noteIngestConfigChange();
   return findMember(db, input);
 }
 
@@ -69,11 +72,11 @@ export type RemoveMemberResult = "removed" | "not_member" | "last_owner";
  * outside a project must not keep writing to it. The project row is locked so that two owners
  * removing each other at once cannot leave it without an owner.
  */
-export function removeMember(
+export async function removeMember(
   db: Db,
   input: { projectId: number; userId: number },
 ): Promise<RemoveMemberResult> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<RemoveMemberResult> => {
     await tx
       .select({ id: projects.id })
       .from(projects)
@@ -104,6 +107,9 @@ export function removeMember(
     await unassignErrorsOfMember(tx, input);
     return "removed";
   });
+  // Committed: the user's personal tokens stop writing to the project (ingest's caches).
+  if (result === "removed") noteIngestConfigChange();
+  return result;
 }
 
 /**

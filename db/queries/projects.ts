@@ -74,11 +74,11 @@ export async function insertProject(
 }
 
 /** The project with its owner membership and a first ingest key: all or nothing. */
-export function createProject(
+export async function createProject(
   db: Db,
   input: { userId: number; name: string },
 ): Promise<{ project: ProjectSummary; ingestKey: CreatedToken }> {
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const project = await insertProject(tx, { name: input.name });
     await tx
       .insert(projectMembers)
@@ -91,6 +91,9 @@ export function createProject(
     });
     return { project: { ...project, role: "owner" as const }, ingestKey };
   });
+  // Committed: the owner's personal tokens may write to the new project (ingest's caches).
+  noteIngestConfigChange();
+  return created;
 }
 
 export async function renameProject(

@@ -1,5 +1,9 @@
 import { ingestConfigVersion } from "@/db/ingest-config";
-import { findIngestProject, type IngestProject } from "@/db/queries/ingest";
+import {
+  findIngestProject,
+  type IngestProject,
+  listIngestProjectsForUser,
+} from "@/db/queries/ingest";
 import { findActiveToken, type TokenIdentity, touchToken } from "@/db/queries/tokens";
 import { hashToken } from "@/db/token-secrets";
 import { getDb } from "@/lib/db";
@@ -24,6 +28,7 @@ function dropIfChanged(): void {
   seenVersion = ingestConfigVersion();
   cache.clear();
   projects.clear();
+  userProjects.clear();
 }
 
 /**
@@ -65,4 +70,28 @@ export async function resolveIngestProject(projectId: number): Promise<IngestPro
   if (projects.size >= MAX_ENTRIES) projects.clear();
   projects.set(projectId, { project, expires: now + PROJECT_TTL_MS });
   return project;
+}
+
+const USER_PROJECTS = Symbol.for("error-central.ingest-user-projects-cache");
+const userGlobals = globalThis as Record<
+  symbol,
+  Map<number, { projects: IngestProject[]; expires: number }> | undefined
+>;
+const userProjects = userGlobals[USER_PROJECTS] ?? new Map();
+userGlobals[USER_PROJECTS] = userProjects;
+
+/**
+ * The projects a personal token (or a session) may write to: its user's, in membership order.
+ * Cached like keys: a membership added or removed in this process empties the caches at once,
+ * one in another process is seen within TTL_MS.
+ */
+export async function resolveUserIngestProjects(userId: number): Promise<IngestProject[]> {
+  dropIfChanged();
+  const now = Date.now();
+  const hit = userProjects.get(userId);
+  if (hit && hit.expires > now) return hit.projects;
+  const list = await listIngestProjectsForUser(await getDb(), userId);
+  if (userProjects.size >= MAX_ENTRIES) userProjects.clear();
+  userProjects.set(userId, { projects: list, expires: now + TTL_MS });
+  return list;
 }

@@ -1,9 +1,9 @@
-import { type IngestProject, listIngestProjectsForUser } from "@/db/queries/ingest";
+import type { IngestProject } from "@/db/queries/ingest";
 import type { StoredEventRef } from "@/db/queries/ingest-write";
 import { getDb } from "@/lib/db";
 import { forbidden, notFound, Unauthenticated, validationError } from "../domain-errors";
 import { inParseLocale, message, render } from "../i18n/server-messages";
-import { resolveIngestProject } from "./key-cache";
+import { resolveIngestProject, resolveUserIngestProjects } from "./key-cache";
 import { normalizeNativeEvent } from "./native";
 import { parseEventBatch } from "./native-batch";
 import { chargeQuota } from "./quota";
@@ -62,14 +62,13 @@ export async function ingestNativeEvents(
     );
   }
 
-  const db = await getDb();
   let projects: IngestProject[];
   if (caller.kind === "ingest") {
     const project = caller.projectId === null ? null : await resolveIngestProject(caller.projectId);
     if (!project) throw new Unauthenticated(message("ServerIngest.projectGone"), null);
     projects = [project];
   } else {
-    projects = await listIngestProjectsForUser(db, caller.userId);
+    projects = await resolveUserIngestProjects(caller.userId);
     if (projects.length === 0) throw notFound("project");
   }
   const fallback = projects[0] as IngestProject;

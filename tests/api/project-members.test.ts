@@ -167,12 +167,21 @@ describe("project members", () => {
       json: { name: "Member's key" },
     });
     expect(key.status).toBe(201);
+    // Their personal token writes to the project while they are a member (ingest caches the
+    // projects a token may write to), and not a moment after they are removed.
+    const sendAsMember = () =>
+      api("/api/events", {
+        token: member.token,
+        json: { title: "From a member", project: owner.project.slug },
+      });
+    expect((await sendAsMember()).status).toBe(201);
 
     const res = await api(`${membersPath(owner.project.id)}/${member.userId}`, {
       method: "DELETE",
       token: owner.token,
     });
     expect(res.status).toBe(204);
+    expect((await sendAsMember()).status).toBe(404);
     expect((await api("/api/projects", { token: key.body.key })).status).toBe(401);
     // Their own project and its key are untouched.
     expect((await api("/api/projects", { token: member.project.ingestKey.key })).status).toBe(403);
