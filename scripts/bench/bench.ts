@@ -183,6 +183,19 @@ try {
       "≥ 5,000/s, p99 ≤ 50 ms",
     );
     line("f. server peak RSS during a", `${fmt(measured.peakMb)} MB`, "≤ 512 MB");
+
+    console.log("a. ingest, one event per request, fast door, personal token");
+    const { result: personal, cpu: personalCpu } = await cpuShare(
+      fast.child.pid ?? 0,
+      load(fast.url, account.personalToken.token, projectId, "single", SECONDS),
+    );
+    console.log(`   ${describeCpu(personalCpu)}`);
+    acknowledged += personal.events;
+    line(
+      "a. 1 event/request, personal token",
+      `${fmt(personal.eventsPerSecond)} events/s, p50 ${fmt(personal.p50, 1)} ms, p99 ${fmt(personal.p99, 1)} ms, non-2xx ${personal.non2xx + personal.failures}; ${fmt(personal.eventsPerSecond / single.eventsPerSecond, 2)} × the ingest key`,
+      "≥ 0.8 × the ingest key",
+    );
   }
 
   if (phases.has("a")) {
