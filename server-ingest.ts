@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { PlainResponse } from "@/lib/ingest/http";
+import { internalErrorBody, type PlainResponse } from "@/lib/ingest/http";
 import { handleNativeIngest } from "@/lib/ingest/native-ingest";
 import { handleSentryIngest, sentryPreflight } from "@/lib/ingest/sentry-ingest";
 
@@ -54,7 +54,7 @@ export function handleIngestFastPath(req: IncomingMessage, res: ServerResponse):
       send(res, {
         status: 500,
         headers: { "Content-Type": "application/json" },
-        body: '{"error":{"code":"internal_error","message":"Something went wrong on our side."}}',
+        body: internalErrorBody(request.header("accept-language")),
       });
     },
   );

@@ -7,6 +7,7 @@ import { resolveAuthSecret } from "@/lib/auth-secret";
 import { settings } from "@/lib/config";
 import { closeDb, getDbHandle } from "@/lib/db";
 import { startArchiveSweep } from "@/lib/errors/archive-sweep";
+import { internalErrorBody } from "@/lib/ingest/http";
 import { handleIngestFastPath } from "./server-ingest";
 
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
@@ -100,7 +101,7 @@ export async function startServer(options: { port?: number; hostname?: string } 
     handle(req, res).catch((error: unknown) => {
       console.error("request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-      res.end('{"error":{"code":"internal_error","message":"Something went wrong on our side."}}');
+      res.end(internalErrorBody(req.headers["accept-language"]));
     });
   });
   server.keepAliveTimeout = 65_000;

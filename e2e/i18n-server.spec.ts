@@ -25,3 +25,21 @@ test("sign-up names the project and key in Portuguese; a refused form answers in
   await page.getByRole("button", { name: /Create key|Criar chave/ }).click();
   await expect(page.getByText("Informe o nome.")).toBeVisible();
 });
+
+test("a list link with a bad parameter says what is wrong in Portuguese", async ({ page }) => {
+  const user = newUser("i18n-list-link");
+  await page.goto("/signup");
+  await page.getByLabel("Nome").fill(user.name);
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Senha").fill(user.password);
+  await page.getByRole("button", { name: "Criar conta" }).click();
+  await expect(page).toHaveURL(/\/welcome(\?|$)/);
+
+  await page.goto("/errors?sort=newest");
+  await expect(page.getByText("Este link para a lista de erros não é válido")).toBeVisible();
+  await expect(
+    page.getByText("sort deve ser um de: frequency, level, lastSeen, firstSeen"),
+  ).toBeVisible();
+  await page.goto("/errors?cursor=not-a-cursor");
+  await expect(page.getByText("cursor é inválido ou pertence a outra ordenação")).toBeVisible();
+});

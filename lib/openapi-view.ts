@@ -1,7 +1,11 @@
+import { DEFAULT_LOCALE, type Locale } from "./i18n/config";
+import { type MessageValues, serverTranslator } from "./i18n/server-messages";
+
 /**
  * A readable view of the OpenAPI document for the API guide: endpoints grouped by area, with
- * their parameters, body fields and constraints in words. Built from buildOpenApiDocument() at
- * render time, so the guide cannot drift from /api/openapi.json.
+ * their parameters, body fields and constraints in words (the page's language; the document's
+ * own summaries and descriptions stay as written). Built from buildOpenApiDocument() at render
+ * time, so the guide cannot drift from /api/openapi.json.
  */
 type Json = Record<string, unknown>;
 
@@ -48,15 +52,39 @@ export interface EndpointGroupView {
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
-const GROUP_TITLES: Record<string, string> = {
-  health: "Service",
-  "openapi.json": "Service",
-  auth: "Accounts and tokens",
-  tokens: "Accounts and tokens",
-  events: "Events",
-  errors: "Errors",
-  projects: "Projects, ingest keys and members",
+/** The API area of a path's first segment (`/api/<segment>/…`); its id is also its title's key. */
+const GROUPS: Record<string, GroupId> = {
+  health: "service",
+  "openapi.json": "service",
+  auth: "accounts",
+  tokens: "accounts",
+  account: "account",
+  events: "events",
+  errors: "errors",
+  "{projectId}": "sentry",
+  cron: "cron",
+  projects: "projects",
+  invitations: "invitations",
 };
+
+type GroupId =
+  | "service"
+  | "accounts"
+  | "account"
+  | "events"
+  | "errors"
+  | "sentry"
+  | "cron"
+  | "projects"
+  | "invitations";
+
+/** The words of the view in one language (DocsSchema in the docs catalogue). */
+type Words = (key: string, values?: MessageValues) => string;
+
+function wordsIn(locale: Locale): Words {
+  const t = serverTranslator(locale) as (key: string, values?: MessageValues) => string;
+  return (key, values) => t(`DocsSchema.${key}`, values);
+}
 
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -67,15 +95,19 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : [
 const isNoiseBound = (value: unknown) =>
   typeof value === "number" && Math.abs(value) >= Number.MAX_SAFE_INTEGER;
 
-function range(min: unknown, max: unknown, unit: string): string | null {
-  const lo = typeof min === "number" ? min : null;
-  const hi = typeof max === "number" ? max : null;
+// Bounds are written as digits ("1–1000"), in every language: they are the schema's numbers.
+function range(w: Words, min: unknown, max: unknown, unit: "characters" | "items"): string | null {
+  const lo = typeof min === "number" ? String(min) : null;
+  const hi = typeof max === "number" ? String(max) : null;
   if (lo !== null && hi !== null)
-    return lo === hi ? `exactly ${lo} ${unit}` : `${lo}–${hi} ${unit}`;
-  if (hi !== null) return `at most ${hi} ${unit}`;
-  if (lo !== null) return `at least ${lo} ${unit}`;
+    return lo === hi ? w("exactly", { count: lo, unit }) : w("between", { min: lo, max: hi, unit });
+  if (hi !== null) return w("atMost", { max: hi, unit });
+  if (lo !== null) return w("atLeast", { min: lo, unit });
   return null;
 }
+
+const or = (w: Words, parts: string[]) =>
+  parts.reduce((first, second) => w("or", { first, second }));
 
 interface Described {
   type: string;
@@ -83,7 +115,11 @@ interface Described {
 }
 
 /** A schema in words: its type ("string", "array of integer") and its bounds. */
-export function describeSchema(schema: unknown): Described {
+export function describeSchema(schema: unknown, locale: Locale = DEFAULT_LOCALE): Described {
+  return describeIn(wordsIn(locale), schema);
+}
+
+function describeIn(w: Words, schema: unknown): Described {
   if (!isObject(schema)) return { type: "any", constraints: [] };
   const constraints: string[] = [];
   const push = (text: string | null) => {
@@ -93,25 +129,25 @@ export function describeSchema(schema: unknown): Described {
   const branches = asArray(schema.anyOf ?? schema.oneOf);
   if (branches.length > 0) {
     const parts = branches.map((branch) => {
-      const d = describeSchema(branch);
+      const d = describeIn(w, branch);
       return d.constraints.length > 0 ? `${d.type} (${d.constraints.join(", ")})` : d.type;
     });
-    return { type: parts.join(" or "), constraints };
+    return { type: or(w, parts), constraints };
   }
 
-  let type = Array.isArray(schema.type)
-    ? schema.type.join(" or ")
-    : typeof schema.type === "string"
-      ? schema.type
-      : "any";
+  // JSON Schema's type names (string, integer, object…) are the same in every language.
+  const types: string[] = Array.isArray(schema.type)
+    ? schema.type.map(String)
+    : [typeof schema.type === "string" ? schema.type : "any"];
+  let type = or(w, types);
 
   if (Array.isArray(schema.enum)) {
-    push(`one of: ${schema.enum.map(String).join(", ")}`);
+    push(w("oneOf", { values: schema.enum.map(String).join(", ") }));
   }
-  if (type === "string" || type.includes("string")) {
-    push(range(schema.minLength, schema.maxLength, "characters"));
-    if (typeof schema.pattern === "string") push(`matches ${schema.pattern}`);
-    if (typeof schema.format === "string") push(`format: ${schema.format}`);
+  if (types.includes("string")) {
+    push(range(w, schema.minLength, schema.maxLength, "characters"));
+    if (typeof schema.pattern === "string") push(w("matches", { pattern: schema.pattern }));
+    if (typeof schema.format === "string") push(w("format", { format: schema.format }));
   }
   if (type === "integer" || type === "number") {
     if (typeof schema.exclusiveMinimum === "number") push(`> ${schema.exclusiveMinimum}`);
@@ -121,36 +157,36 @@ export function describeSchema(schema: unknown): Described {
       push(`≤ ${schema.maximum}`);
   }
   if (type === "array") {
-    const items = describeSchema(schema.items);
-    type = `array of ${items.type}`;
-    push(range(schema.minItems, schema.maxItems, "items"));
-    constraints.push(...items.constraints.map((c) => `each ${c}`));
+    const items = describeIn(w, schema.items);
+    type = w("arrayOf", { type: items.type });
+    push(range(w, schema.minItems, schema.maxItems, "items"));
+    constraints.push(...items.constraints.map((constraint) => w("each", { constraint })));
   }
   if (type === "object" && isObject(schema.additionalProperties)) {
-    const values = describeSchema(schema.additionalProperties);
-    type = `object of ${values.type}`;
+    const values = describeIn(w, schema.additionalProperties);
+    type = w("objectOf", { type: values.type });
     if (isObject(schema.propertyNames)) {
-      push(
-        range(
-          schema.propertyNames.minLength,
-          schema.propertyNames.maxLength,
-          "characters",
-        )?.replace(/^/, "keys ") ?? null,
+      const keys = range(
+        w,
+        schema.propertyNames.minLength,
+        schema.propertyNames.maxLength,
+        "characters",
       );
+      if (keys) push(w("keys", { constraint: keys }));
     }
-    constraints.push(...values.constraints.map((c) => `values ${c}`));
+    constraints.push(...values.constraints.map((constraint) => w("values", { constraint })));
   }
-  if (schema.default !== undefined) push(`default ${JSON.stringify(schema.default)}`);
+  if (schema.default !== undefined) push(w("default", { value: JSON.stringify(schema.default) }));
   if (Array.isArray(schema.examples) && schema.examples.length > 0)
-    push(`e.g. ${String(schema.examples[0])}`);
+    push(w("example", { value: String(schema.examples[0]) }));
   return { type, constraints };
 }
 
-function objectFields(schema: Json): FieldView[] {
+function objectFields(w: Words, schema: Json): FieldView[] {
   const required = new Set(asArray(schema.required).map(String));
   const properties = isObject(schema.properties) ? schema.properties : {};
   return Object.entries(properties).map(([name, property]) => {
-    const { type, constraints } = describeSchema(property);
+    const { type, constraints } = describeIn(w, property);
     return {
       name,
       required: required.has(name),
@@ -165,25 +201,25 @@ function objectFields(schema: Json): FieldView[] {
 }
 
 /** Request body variants: "one object", "an array of those", "{events: [...]}"… */
-function bodyVariants(schema: unknown): BodyVariantView[] {
+function bodyVariants(w: Words, schema: unknown): BodyVariantView[] {
   if (!isObject(schema)) return [];
   const branches = asArray(schema.oneOf ?? schema.anyOf);
-  if (branches.length === 0) return [{ label: "JSON object", fields: objectFields(schema) }];
+  if (branches.length === 0) return [{ label: w("jsonObject"), fields: objectFields(w, schema) }];
   const seen = new Map<string, number>();
   return branches.filter(isObject).map((branch, index) => {
-    const prefix = `Variant ${index + 1}: `;
+    const label = (text: string) => w("variant", { index: String(index + 1), text });
     if (branch.type === "array") {
       const same = seen.get(JSON.stringify(branch.items));
-      const bounds = range(branch.minItems, branch.maxItems, "items");
+      const bounds = range(w, branch.minItems, branch.maxItems, "items");
       if (same !== undefined) {
         return {
-          label: `${prefix}an array of ${bounds ?? "items"}, each like variant ${same + 1}`,
+          label: label(w("arrayLike", { bounds: bounds ?? w("items"), same: String(same + 1) })),
           fields: [],
         };
       }
       return {
-        label: `${prefix}an array (${bounds ?? "any length"})`,
-        fields: isObject(branch.items) ? objectFields(branch.items) : [],
+        label: label(w("array", { bounds: bounds ?? w("anyLength") })),
+        fields: isObject(branch.items) ? objectFields(w, branch.items) : [],
       };
     }
     const properties = isObject(branch.properties) ? branch.properties : {};
@@ -192,15 +228,21 @@ function bodyVariants(schema: unknown): BodyVariantView[] {
     if (isObject(only) && only.type === "array") {
       const same = seen.get(JSON.stringify(only.items));
       if (same !== undefined) {
-        const bounds = range(only.minItems, only.maxItems, "items");
+        const bounds = range(w, only.minItems, only.maxItems, "items");
         return {
-          label: `${prefix}{${keys[0]}: [...]} with ${bounds ?? "items"}, each like variant ${same + 1}`,
+          label: label(
+            w("wrappedLike", {
+              wrapped: `{${keys[0]}: [...]}`,
+              bounds: bounds ?? w("items"),
+              same: String(same + 1),
+            }),
+          ),
           fields: [],
         };
       }
     }
     seen.set(JSON.stringify(branch), index);
-    return { label: `${prefix}one JSON object`, fields: objectFields(branch) };
+    return { label: label(w("oneObject")), fields: objectFields(w, branch) };
   });
 }
 
@@ -244,15 +286,20 @@ export function endpointId(method: string, path: string): string {
 }
 
 /** Every operation of the document, grouped by the API area its path belongs to. */
-export function openApiEndpoints(document: Json): EndpointGroupView[] {
+export function openApiEndpoints(
+  document: Json,
+  locale: Locale = DEFAULT_LOCALE,
+): EndpointGroupView[] {
+  const w = wordsIn(locale);
   const groups = new Map<string, EndpointGroupView>();
   const paths = isObject(document.paths) ? document.paths : {};
   const globalSecurity = asArray(document.security);
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
     const segment = path.split("/")[2] ?? "";
-    const title = GROUP_TITLES[segment] ?? segment;
-    const groupId = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    const known = Object.hasOwn(GROUPS, segment) ? GROUPS[segment] : undefined;
+    const groupId = known ?? segment.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    const title = known ? w(`groups.${known}`) : segment;
     const group = groups.get(groupId) ?? { id: groupId, title, endpoints: [] };
     groups.set(groupId, group);
     for (const method of METHODS) {
@@ -262,7 +309,7 @@ export function openApiEndpoints(document: Json): EndpointGroupView[] {
       const params: ParamView[] = asArray(operation.parameters)
         .filter(isObject)
         .map((param) => {
-          const { type, constraints } = describeSchema(param.schema);
+          const { type, constraints } = describeIn(w, param.schema);
           return {
             name: String(param.name),
             in: String(param.in),
@@ -282,7 +329,7 @@ export function openApiEndpoints(document: Json): EndpointGroupView[] {
         description: typeof operation.description === "string" ? operation.description : undefined,
         isPublic: asArray(security).length === 0,
         params,
-        body: requestBody ? bodyVariants(jsonSchemaOf(requestBody.content)) : null,
+        body: requestBody ? bodyVariants(w, jsonSchemaOf(requestBody.content)) : null,
         responses: Object.entries(responses).map(([status, response]) => {
           const r = isObject(response) ? response : {};
           const schema = jsonSchemaOf(r.content);

@@ -136,11 +136,10 @@ const listParameters = [
     type: "string",
     examples: ["me", "none", "42"],
   }),
-  query(
-    "tag",
-    "key:value (split at the first colon): errors whose events carried that tag. Validated; not applied yet (the tag counters are being built)",
-    { type: "string", examples: ["browser:Firefox"] },
-  ),
+  query("tag", "key:value (split at the first colon): errors whose events carried that tag", {
+    type: "string",
+    examples: ["browser:Firefox"],
+  }),
   query("project", "Project id or slug (default: your first project)", {
     type: "string",
   }),

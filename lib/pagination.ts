@@ -1,5 +1,5 @@
-import type { Issue } from "./domain-errors";
-import { invalidParameters } from "./errors/list-query";
+import { type Issue, issue } from "./domain-errors";
+import { invalidParameters, limitIssue } from "./errors/list-query";
 
 export const MAX_PAGE_LIMIT = 100;
 
@@ -21,7 +21,7 @@ export function parseIdPage(
     before = /^[1-9]\d{0,15}$/.test(cursor) ? Number(cursor) : null;
     if (before === null || !Number.isSafeInteger(before)) {
       before = null;
-      issues.push({ path: ["cursor"], message: "cursor is invalid" });
+      issues.push(issue(["cursor"], "ServerListParams.cursor"));
     }
   }
   let limit = options.defaultLimit;
@@ -29,7 +29,7 @@ export function parseIdPage(
   if (rawLimit !== null && rawLimit !== "") {
     limit = /^\d{1,4}$/.test(rawLimit) ? Number(rawLimit) : Number.NaN;
     if (!(limit >= 1 && limit <= maxLimit)) {
-      issues.push({ path: ["limit"], message: `limit must be an integer from 1 to ${maxLimit}` });
+      issues.push(limitIssue("limit", maxLimit));
     }
   }
   if (issues.length > 0) throw invalidParameters(issues);

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 export function InlineCode({ children }: { children: React.ReactNode }) {
   return (
     <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.85em] wrap-anywhere text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
@@ -32,32 +34,17 @@ export function DocSection({
   );
 }
 
-const STATUSES: [string, string][] = [
-  ["400", "Bad JSON, or a bad query parameter or cursor."],
-  ["401", "No token, or an unknown or revoked one (with WWW-Authenticate)."],
-  [
-    "403",
-    "The token lacks the right: an ingest key on a read route, or a member doing an owner's task.",
-  ],
-  ["404", "Missing, or not yours: the answer never says which."],
-  ["409", "Conflict: an existing account or member, or removing a project's last owner."],
-  ["413", "Body too large: more than 1 MiB a request (20 MiB for a Sentry envelope)."],
-  ["415", "Unsupported content type or content encoding."],
-  ["422", "The body does not fit the schema; issues[].path names each field."],
-  [
-    "429",
-    "The project is over its ingest quota (events a minute): retry after Retry-After; Sentry SDKs read X-Sentry-Rate-Limits.",
-  ],
-  ["503", "Database unavailable; retry after the Retry-After header."],
-];
+const STATUSES = ["400", "401", "403", "404", "409", "413", "415", "422", "429", "503"] as const;
 
-export function StatusTable() {
+/** The status codes the API answers with. `envelopeMiB`: the Sentry envelope's size cap. */
+export function StatusTable({ envelopeMiB }: { envelopeMiB: number }) {
+  const t = useTranslations("DocStatuses");
   return (
     <dl className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-800">
-      {STATUSES.map(([status, meaning]) => (
+      {STATUSES.map((status) => (
         <div key={status} className="flex gap-3 px-3 py-2">
           <dt className="w-10 shrink-0 font-mono font-semibold">{status}</dt>
-          <dd className="min-w-0">{meaning}</dd>
+          <dd className="min-w-0">{t(status, { envelope: envelopeMiB })}</dd>
         </div>
       ))}
     </dl>

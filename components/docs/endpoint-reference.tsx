@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { EndpointGroupView, EndpointView, FieldView, ParamView } from "@/lib/openapi-view";
 
 const METHOD_TONES: Record<string, string> = {
@@ -19,6 +20,7 @@ export function MethodBadge({ method }: { method: string }) {
 }
 
 function Fields({ fields, title }: { fields: (FieldView | ParamView)[]; title: string }) {
+  const t = useTranslations("EndpointReference");
   return (
     <div className="mt-3">
       <h5 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
@@ -35,9 +37,11 @@ function Fields({ fields, title }: { fields: (FieldView | ParamView)[]; title: s
               <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">
                 {"in" in field ? `${field.in}, ` : ""}
                 {field.required ? (
-                  <span className="font-medium text-red-700 dark:text-red-400">required</span>
+                  <span className="font-medium text-red-700 dark:text-red-400">
+                    {t("required")}
+                  </span>
                 ) : (
-                  "optional"
+                  t("optional")
                 )}
               </span>
             </dt>
@@ -61,6 +65,7 @@ function Fields({ fields, title }: { fields: (FieldView | ParamView)[]; title: s
 }
 
 function Endpoint({ endpoint }: { endpoint: EndpointView }) {
+  const t = useTranslations("EndpointReference");
   return (
     <article
       id={endpoint.id}
@@ -74,7 +79,7 @@ function Endpoint({ endpoint }: { endpoint: EndpointView }) {
         </code>
         {endpoint.isPublic ? (
           <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
-            public
+            {t("public")}
           </span>
         ) : null}
       </h4>
@@ -82,22 +87,28 @@ function Endpoint({ endpoint }: { endpoint: EndpointView }) {
       {endpoint.description ? (
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{endpoint.description}</p>
       ) : null}
-      {endpoint.params.length > 0 ? <Fields title="Parameters" fields={endpoint.params} /> : null}
+      {endpoint.params.length > 0 ? (
+        <Fields title={t("parameters")} fields={endpoint.params} />
+      ) : null}
       {endpoint.body?.map((variant) =>
         variant.fields.length > 0 ? (
-          <Fields key={variant.label} title={`Body: ${variant.label}`} fields={variant.fields} />
+          <Fields
+            key={variant.label}
+            title={t("body", { label: variant.label })}
+            fields={variant.fields}
+          />
         ) : (
           <p
             key={variant.label}
             className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400"
           >
-            Body: {variant.label}
+            {t("body", { label: variant.label })}
           </p>
         ),
       )}
       <div className="mt-3">
         <h5 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-          Responses
+          {t("responses")}
         </h5>
         <ul className="mt-1.5 space-y-1 text-sm">
           {endpoint.responses.map((response) => (
@@ -127,7 +138,10 @@ function Endpoint({ endpoint }: { endpoint: EndpointView }) {
   );
 }
 
-/** The endpoint list, generated from the OpenAPI document: one card per operation. */
+/**
+ * The endpoint list, generated from the OpenAPI document: one card per operation. Its frame is
+ * in the page's language; summaries and descriptions are the document's (openApiEndpoints).
+ */
 export function EndpointReference({ groups }: { groups: EndpointGroupView[] }) {
   return (
     <div className="space-y-8">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { tagProblem } from "@/lib/errors/list-query";
+import { tagIssue } from "@/lib/errors/list-params";
 import { formatNumber } from "@/lib/i18n/format";
 import { Section } from "./section";
 
@@ -129,6 +129,6 @@ function TagValue({
 function tagFilterHref(key: string, value: string): string | null {
   const filter: Record<string, string> =
     key === "release" ? { release: value } : { tag: `${key}:${value}` };
-  if (key !== "release" && tagProblem(key, value)) return null;
+  if (key !== "release" && tagIssue(key, value)) return null;
   return `/errors?${new URLSearchParams({ environment: "all", status: "all", ...filter })}`;
 }

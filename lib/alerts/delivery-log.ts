@@ -10,7 +10,7 @@ import {
 } from "@/db/queries/alert-log";
 import type { MemberRole, ProjectInfo } from "@/db/queries/projects";
 import { ALERT_CHANNEL_TYPES, ALERT_DELIVERY_STATUS_VALUES } from "@/db/schema";
-import { type Issue, notFound } from "@/lib/domain-errors";
+import { type Issue, issue, notFound } from "@/lib/domain-errors";
 import { invalidParameters } from "@/lib/errors/list-query";
 import { parseIdPage } from "@/lib/pagination";
 import { requireProjectAccess } from "@/lib/projects/access";
@@ -89,20 +89,24 @@ export function parseDeliveryFilters(params: Params): AlertDeliveryFilters {
   if (status) {
     filters.status = oneOf(ALERT_DELIVERY_STATUS_VALUES, status);
     if (!filters.status) {
-      issues.push({
-        path: ["status"],
-        message: `status is one of ${ALERT_DELIVERY_STATUS_VALUES.join(", ")}`,
-      });
+      issues.push(
+        issue(["status"], "ServerListParams.oneOf", {
+          name: "status",
+          allowed: ALERT_DELIVERY_STATUS_VALUES.join(", "),
+        }),
+      );
     }
   }
   const channel = params.get("channel");
   if (channel) {
     filters.channelType = oneOf(ALERT_CHANNEL_TYPES, channel);
     if (!filters.channelType) {
-      issues.push({
-        path: ["channel"],
-        message: `channel is one of ${ALERT_CHANNEL_TYPES.join(", ")}`,
-      });
+      issues.push(
+        issue(["channel"], "ServerListParams.oneOf", {
+          name: "channel",
+          allowed: ALERT_CHANNEL_TYPES.join(", "),
+        }),
+      );
     }
   }
   for (const name of ["ruleId", "errorId"] as const) {
@@ -110,7 +114,7 @@ export function parseDeliveryFilters(params: Params): AlertDeliveryFilters {
     if (!raw) continue;
     const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : Number.NaN;
     if (Number.isSafeInteger(id)) filters[name] = id;
-    else issues.push({ path: [name], message: `${name} must be a positive whole number` });
+    else issues.push(issue([name], "ServerListParams.positiveId", { name }));
   }
   if (issues.length > 0) throw invalidParameters(issues);
   return filters;

@@ -24,12 +24,3 @@ export function tagIssue(key: string, value: string): TagIssue | null {
     return { code: "tagValueLength", max: MAX_TAG_VALUE_LENGTH };
   return null;
 }
-
-/** tagIssue in the API's words. */
-export function tagProblem(key: string, value: string): string | null {
-  const issue = tagIssue(key, value);
-  if (!issue) return null;
-  if (issue.code === "tagKeyLength") return `a tag key must be 1–${issue.max} characters`;
-  if (issue.code === "tagKeyChars") return 'a tag key cannot hold ":" or "="';
-  return `a tag value must be 1–${issue.max} characters`;
-}

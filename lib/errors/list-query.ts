@@ -6,12 +6,13 @@ import {
   type ListErrorsQuery,
   type TagFilter,
 } from "@/db/error-list-query";
-import { Invalid, type Issue } from "../domain-errors";
+import { Invalid, type Issue, issue } from "../domain-errors";
+import { message } from "../i18n/server-messages";
 import { parseIntegerId } from "../ids";
 import { isPrimaryEnvironment, normalizeEnvironment } from "../ingest/environments";
 import { LEVELS, type Level } from "../ingest/levels";
 import { MAX_RELEASE_LENGTH } from "../ingest/limits";
-import { DEFAULT_LIMIT, MAX_LIMIT, type TagIssue, tagIssue, tagProblem } from "./list-params";
+import { DEFAULT_LIMIT, MAX_LIMIT, type TagIssue, tagIssue } from "./list-params";
 
 export {
   type AssigneeFilter,
@@ -28,7 +29,7 @@ export {
   type TagFilter,
 } from "@/db/error-list-query";
 
-export { DEFAULT_LIMIT, MAX_LIMIT, type TagIssue, tagIssue, tagProblem };
+export { DEFAULT_LIMIT, MAX_LIMIT, type TagIssue, tagIssue };
 
 type Params = { get(name: string): string | null };
 
@@ -39,7 +40,7 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
     const value = params.get(name)?.trim();
     if (!value) return null;
     if (value.length > max) {
-      issues.push({ path: [name], message: `${name} must be at most ${max} characters` });
+      issues.push(issue([name], "ServerListParams.tooLong", { name, max: String(max) }));
       return null;
     }
     return value;
@@ -52,7 +53,7 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
     const value = params.get(name)?.trim();
     if (!value) return fallback;
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    issues.push({ path: [name], message: `${name} must be one of: ${allowed.join(", ")}` });
+    issues.push(issue([name], "ServerListParams.oneOf", { name, allowed: allowed.join(", ") }));
     return fallback;
   };
 
@@ -70,10 +71,7 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
     if ((LEVELS as readonly string[]).includes(level)) {
       if (!levels.includes(level as Level)) levels.push(level as Level);
     } else {
-      issues.push({
-        path: ["level"],
-        message: `level must be a comma-separated list of: ${LEVELS.join(", ")}`,
-      });
+      issues.push(issue(["level"], "ServerListParams.levels", { levels: LEVELS.join(", ") }));
       break;
     }
   }
@@ -83,7 +81,7 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
   if (rawLimit) {
     const parsed = Number(rawLimit);
     if (!/^\d+$/.test(rawLimit) || parsed < 1 || parsed > MAX_LIMIT) {
-      issues.push({ path: ["limit"], message: `limit must be an integer from 1 to ${MAX_LIMIT}` });
+      issues.push(limitIssue("limit", MAX_LIMIT));
     } else limit = parsed;
   }
 
@@ -92,8 +90,7 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
   if (rawAssignee === "me" || rawAssignee === "none") assignee = rawAssignee;
   else if (rawAssignee) {
     assignee = parseIntegerId(rawAssignee);
-    if (assignee === null)
-      issues.push({ path: ["assignee"], message: 'assignee must be "me", "none" or a user id' });
+    if (assignee === null) issues.push(issue(["assignee"], "ServerListParams.assignee"));
   }
 
   let tag: TagFilter | null = null;
@@ -102,9 +99,9 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
     const separator = rawTag.indexOf(":");
     const problem =
       separator < 0
-        ? 'tag must be "key:value"'
-        : tagProblem(rawTag.slice(0, separator), rawTag.slice(separator + 1));
-    if (problem) issues.push({ path: ["tag"], message: problem });
+        ? issue(["tag"], "ServerListParams.tagFormat")
+        : tagFilterIssue(rawTag.slice(0, separator), rawTag.slice(separator + 1));
+    if (problem) issues.push(problem);
     else tag = { key: rawTag.slice(0, separator), value: rawTag.slice(separator + 1) };
   }
 
@@ -126,16 +123,29 @@ export function parseListErrorsQuery(params: Params): ListErrorsQuery {
   return query;
 }
 
+/** A 400 naming the bad parameters; its message is the first one's, in the caller's language. */
 export function invalidParameters(issues: Issue[]): Invalid {
   const first = issues[0];
-  return new Invalid("invalid_parameter", first ? first.message : "Invalid parameter", issues);
+  const text = first ? (first.text ?? first.message) : message("ServerListParams.invalid");
+  return new Invalid("invalid_parameter", text, issues);
+}
+
+/** "`name` must be an integer from 1 to `max`": a page size, a count of values. */
+export function limitIssue(name: string, max: number): Issue {
+  return issue([name], "ServerListParams.integerRange", { name, max: String(max) });
+}
+
+/** tagIssue as the API says it, for the `tag` parameter. */
+export function tagFilterIssue(key: string, value: string): Issue | null {
+  const problem = tagIssue(key, value);
+  if (!problem) return null;
+  if (problem.code === "tagKeyChars") return issue(["tag"], "ServerListParams.tagKeyChars");
+  return issue(["tag"], `ServerListParams.${problem.code}`, { max: String(problem.max) });
 }
 
 /** A 400 naming the cursor: it was edited, is stale, or belongs to another sort order. */
 export function invalidCursor(): Invalid {
-  return invalidParameters([
-    { path: ["cursor"], message: "cursor is invalid or belongs to another sort order" },
-  ]);
+  return invalidParameters([issue(["cursor"], "ServerListParams.cursorSort")]);
 }
 
 export function isOtherEnvironment(environment: string): boolean {

@@ -4,7 +4,7 @@ import {
   findErrorCountersForUser,
   listErrorCounters,
 } from "@/db/queries/error-live";
-import { notFound } from "../domain-errors";
+import { issue, notFound } from "../domain-errors";
 import { resolveProjectForCaller } from "../projects/access";
 import { parseRowId } from "./detail-format";
 import { listErrorPage } from "./list";
@@ -85,7 +85,7 @@ export function parseShownIds(raw: string | null): number[] {
   const ids = parts.map((part) => parseRowId(part.trim()));
   if (parts.length > MAX_LIMIT || ids.some((id) => id === null)) {
     throw invalidParameters([
-      { path: ["shown"], message: `shown must be up to ${MAX_LIMIT} comma-separated error ids` },
+      issue(["shown"], "ServerListParams.shown", { max: String(MAX_LIMIT) }),
     ]);
   }
   return [...new Set(ids as number[])];

@@ -3,7 +3,7 @@ import { findErrorForUser } from "@/db/queries/error-groups";
 import { foldTagDeltas, listTagsOfError, type TagKeyBreakdown } from "@/db/queries/error-tags";
 import { TAG_VALUES_PER_KEY } from "@/db/schema";
 import { notFound } from "../domain-errors";
-import { invalidParameters } from "./list-query";
+import { invalidParameters, limitIssue } from "./list-query";
 
 /** Values shown per key unless `values` asks for more (up to the stored bound). */
 export const DEFAULT_TAG_VALUES = 5;
@@ -58,9 +58,7 @@ function parseValues(raw: string | null): number {
   if (raw === null || raw === "") return DEFAULT_TAG_VALUES;
   const values = /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(values >= 1 && values <= TAG_VALUES_PER_KEY))
-    throw invalidParameters([
-      { path: ["values"], message: `values must be an integer from 1 to ${TAG_VALUES_PER_KEY}` },
-    ]);
+    throw invalidParameters([limitIssue("values", TAG_VALUES_PER_KEY)]);
   return values;
 }
 

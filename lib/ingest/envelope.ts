@@ -1,10 +1,33 @@
+import { type Message, type MessageValues, message, render } from "../i18n/server-messages";
 import { asRecord } from "./text";
 
 const NEWLINE = 0x0a;
 
+/** A malformed envelope; `text` says why in any language (`message` is English, for logs). */
 export class EnvelopeError extends Error {
   override name = "EnvelopeError";
+  readonly text: Message;
+  constructor(key: EnvelopeProblem, values?: MessageValues) {
+    const text = message(`ServerEnvelope.${key}`, values);
+    super(render(text));
+    this.text = text;
+  }
 }
+
+type EnvelopeProblem =
+  | "headerNotJson"
+  | "headerNotObject"
+  | "empty"
+  | "tooManyItems"
+  | "noType"
+  | "secondEvent"
+  | "badLength"
+  | "truncated"
+  | "noNewline";
+
+/** Which header a problem is in: the envelope's, or item `index`'s (built only on failure). */
+const envelopeHeader = { where: "envelope", index: "" };
+const itemHeader = (index: number) => ({ where: "item", index: String(index) });
 
 export interface EnvelopeItem {
   header: Record<string, unknown> & { type: string };
@@ -45,21 +68,23 @@ export function parseEnvelope(body: Uint8Array): Envelope {
     offset = Math.min(end + 1, body.length);
     return line;
   };
-  const readHeader = (what: string): Record<string, unknown> => {
+  /** The next line as a JSON object; `item` is its index, or null for the envelope's header. */
+  const readHeader = (item: number | null): Record<string, unknown> => {
     const line = readLine();
+    const where = () => (item === null ? envelopeHeader : itemHeader(item));
     let value: unknown;
     try {
       value = JSON.parse(decoder.decode(line));
     } catch {
-      throw new EnvelopeError(`${what} is not valid JSON`);
+      throw new EnvelopeError("headerNotJson", where());
     }
     const header = asRecord(value);
-    if (!header) throw new EnvelopeError(`${what} must be a JSON object`);
+    if (!header) throw new EnvelopeError("headerNotObject", where());
     return header;
   };
 
-  if (body.length === 0) throw new EnvelopeError("envelope is empty");
-  const header = readHeader("envelope header");
+  if (body.length === 0) throw new EnvelopeError("empty");
+  const header = readHeader(null);
   const items: EnvelopeItem[] = [];
   let events = 0;
   while (offset < body.length) {
@@ -69,16 +94,16 @@ export function parseEnvelope(body: Uint8Array): Envelope {
       continue;
     }
     if (items.length >= MAX_ENVELOPE_ITEMS) {
-      throw new EnvelopeError(`an envelope may hold at most ${MAX_ENVELOPE_ITEMS} items`);
+      throw new EnvelopeError("tooManyItems", { max: String(MAX_ENVELOPE_ITEMS) });
     }
-    const what = `item ${items.length}`;
-    const itemHeader = readHeader(`${what} header`);
+    const index = items.length;
+    const itemHeader = readHeader(index);
     const type = itemHeader.type;
     if (typeof type !== "string" || type === "") {
-      throw new EnvelopeError(`${what} header has no "type"`);
+      throw new EnvelopeError("noType", { index: String(index) });
     }
     if (type === EVENT_TYPE && ++events > 1) {
-      throw new EnvelopeError(`an envelope carries one event: ${what} is a second "event" item`);
+      throw new EnvelopeError("secondEvent", { index: String(index) });
     }
     const length = itemHeader.length;
     let payload: Uint8Array;
@@ -86,20 +111,20 @@ export function parseEnvelope(body: Uint8Array): Envelope {
       payload = offset < body.length ? readLine() : new Uint8Array(0);
     } else {
       if (typeof length !== "number" || !Number.isSafeInteger(length) || length < 0) {
-        throw new EnvelopeError(`${what} header has an invalid "length"`);
+        throw new EnvelopeError("badLength", { index: String(index) });
       }
       if (offset + length > body.length) {
-        throw new EnvelopeError(
-          `${what} payload is truncated: "length" is ${length} but ${body.length - offset} bytes remain`,
-        );
+        throw new EnvelopeError("truncated", {
+          index: String(index),
+          length: String(length),
+          remaining: String(body.length - offset),
+        });
       }
       payload = body.subarray(offset, offset + length);
       offset += length;
       if (offset < body.length) {
         if (body[offset] !== NEWLINE) {
-          throw new EnvelopeError(
-            `${what} payload is not followed by a newline: is its "length" right?`,
-          );
+          throw new EnvelopeError("noNewline", { index: String(index) });
         }
         offset += 1;
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { environmentLabel, normalizeEnvironment, PRIMARY_ENVIRONMENTS } from "./environments";
+import { CATALOGUES } from "../i18n/messages";
+import { normalizeEnvironment, PRIMARY_ENVIRONMENTS } from "./environments";
 
 describe("normalizeEnvironment", () => {
   it.each([
@@ -36,18 +37,13 @@ describe("normalizeEnvironment", () => {
   });
 });
 
-describe("environmentLabel", () => {
-  it.each([
-    ["production", "Production"],
-    ["staging", "Staging (homologação)"],
-    ["development", "Development"],
-    ["release", "release"],
-    ["Preview-42", "Preview-42"],
-  ])("%s → %s", (env, label) => {
-    expect(environmentLabel(env)).toBe(label);
-  });
-
-  it("has a label for every primary environment", () => {
-    for (const env of PRIMARY_ENVIRONMENTS) expect(environmentLabel(env)).not.toBe(env);
+describe("the primary environments' names on screen", () => {
+  it("come from the catalogue in both languages: staging is Staging, or Homologação", () => {
+    for (const env of PRIMARY_ENVIRONMENTS) {
+      expect(CATALOGUES.en.Environments[env]).toMatch(/^[A-Z]/);
+      expect(CATALOGUES["pt-BR"].Environments[env]).toMatch(/^[A-Z]/);
+    }
+    expect(CATALOGUES.en.Environments.staging).toBe("Staging");
+    expect(CATALOGUES["pt-BR"].Environments.staging).toBe("Homologação");
   });
 });

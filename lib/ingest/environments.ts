@@ -22,13 +22,11 @@ const ALIASES: Record<string, PrimaryEnvironment> = {
 // Longer than any alias even when decomposed (NFD "homologação" is 13 units).
 const MAX_ALIAS_LENGTH = 32;
 
-const LABELS: Record<PrimaryEnvironment, string> = {
-  production: "Production",
-  staging: "Staging (homologação)",
-  development: "Development",
-};
-
-/** Maps the aliases above to the three primary environments; any other value is kept (trimmed, ≤ 64 chars). */
+/**
+ * Maps the aliases above to the three primary environments; any other value is kept (trimmed,
+ * ≤ 64 chars). Their names on screen are in the catalogue (Environments: "Staging" in English,
+ * "Homologação" in Portuguese).
+ */
 export function normalizeEnvironment(raw: string | null | undefined): string {
   const trimmed = (raw ?? "").trim();
   if (trimmed === "") return "production";
@@ -43,8 +41,4 @@ export function normalizeEnvironment(raw: string | null | undefined): string {
 
 export function isPrimaryEnvironment(env: string): env is PrimaryEnvironment {
   return (PRIMARY_ENVIRONMENTS as readonly string[]).includes(env);
-}
-
-export function environmentLabel(env: string): string {
-  return isPrimaryEnvironment(env) ? LABELS[env] : env;
 }

@@ -1,3 +1,6 @@
+import { DEFAULT_LOCALE } from "../i18n/config";
+import { localeFromAcceptLanguage } from "../i18n/locale";
+import { message, render } from "../i18n/server-messages";
 import type { BodySource } from "./body";
 
 /** A request as both doors (Next route handlers and the plain Node server) can describe it. */
@@ -30,5 +33,13 @@ export function toWebResponse(result: PlainResponse): Response {
   return new Response(result.status === 204 ? null : result.body, {
     status: result.status,
     headers: result.headers,
+  });
+}
+
+/** The 500 a fault answers with when no handler shaped one, in the `Accept-Language` asked for. */
+export function internalErrorBody(acceptLanguage: string | null | undefined): string {
+  const locale = localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
+  return JSON.stringify({
+    error: { code: "internal_error", message: render(message("ServerErrors.internal"), locale) },
   });
 }

@@ -1,4 +1,5 @@
 import type { NormalizedEvent } from "@/db/normalized-event";
+import { type Message, message, render } from "../i18n/server-messages";
 import { normalizeEnvironment } from "./environments";
 import { generateEventId, sentryEventId } from "./event-id";
 import { withDerivedTags } from "./event-tags";
@@ -20,9 +21,16 @@ import { sentryCulprit, sentryTitle } from "./sentry-title";
 import { asRecord, lenientString, nonEmptyString, truncate } from "./text";
 import { fromEpochSeconds, isTooFarInFuture, parseIsoDateTime } from "./timestamp";
 
+const NOT_AN_OBJECT = message("ServerSentry.eventNotObject");
+
 /** The payload is not a Sentry event at all (not a JSON object); odd optional fields never throw. */
 export class SentryEventError extends Error {
   override name = "SentryEventError";
+  /** Why, in any language (`message` is English, for logs). */
+  readonly text: Message = NOT_AN_OBJECT;
+  constructor() {
+    super(render(NOT_AN_OBJECT));
+  }
 }
 
 export function normalizeSentryEvent(
@@ -30,7 +38,7 @@ export function normalizeSentryEvent(
   ctx: { projectSlug: string; now: Date },
 ): NormalizedEvent {
   const event = asRecord(payload);
-  if (!event) throw new SentryEventError("a Sentry event must be a JSON object");
+  if (!event) throw new SentryEventError();
   const environment = event.environment;
   const release = nonEmptyString(lenientString(event.release));
   return {

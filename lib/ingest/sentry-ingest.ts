@@ -4,7 +4,7 @@ import { forbidden, Invalid, notFound, Unauthenticated } from "../domain-errors"
 import { HttpError, httpErrorReply } from "../http/errors";
 import { DEFAULT_LOCALE } from "../i18n/config";
 import { localeFromAcceptLanguage } from "../i18n/locale";
-import { message } from "../i18n/server-messages";
+import { message, render } from "../i18n/server-messages";
 import { parseJsonBody, readBody } from "./body";
 import { EnvelopeError, eventItem, parseEnvelope } from "./envelope";
 import type { IngestRequest, PlainResponse } from "./http";
@@ -88,8 +88,14 @@ function failure(
   message: string,
   extra: Record<string, string> = {},
 ): PlainResponse {
-  // Sentry's relay puts the reason in X-Sentry-Error; SDKs log it.
-  return answer(status, { error: { code, message } }, { "X-Sentry-Error": message, ...extra });
+  // Sentry's relay puts the reason in X-Sentry-Error; SDKs log it. In ASCII: the two doors
+  // encode other characters differently (Latin-1 or UTF-8), and one past Latin-1 (a curly
+  // quote in a translation) would fail the whole answer. "conteúdo" reads "conteudo".
+  const header = message
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\t\x20-\x7e]/g, "?");
+  return answer(status, { error: { code, message } }, { "X-Sentry-Error": header, ...extra });
 }
 
 // SDKs get no WWW-Authenticate challenge: the key travels in X-Sentry-Auth or the DSN.
@@ -170,10 +176,15 @@ export async function handleSentryIngest(request: SentryRequest): Promise<PlainR
     const id = items[0]?.event.eventId ?? responseId?.replaceAll("-", "") ?? null;
     return answer(200, id ? { id } : {});
   } catch (error) {
-    if (error instanceof EnvelopeError)
-      return failure(400, "invalid_envelope", `Malformed envelope: ${error.message}`);
-    if (error instanceof SentryEventError) return failure(400, "invalid_event", error.message);
+    // Only a refusal reads the request's language: a stored event never does.
     const locale = localeFromAcceptLanguage(request.header("accept-language")) ?? DEFAULT_LOCALE;
+    if (error instanceof EnvelopeError) {
+      const reason = render(error.text, locale);
+      const text = render(message("ServerSentry.malformedEnvelope", { reason }), locale);
+      return failure(400, "invalid_envelope", text);
+    }
+    if (error instanceof SentryEventError)
+      return failure(400, "invalid_event", render(error.text, locale));
     const reply = httpErrorReply(error, locale);
     if (reply) return failure(reply.status, reply.code, reply.message, reply.headers);
     throw error;

@@ -6,6 +6,7 @@ import { openDatabase } from "@/db/client";
 import { DEMO, seedDemo } from "../db/seed-demo";
 import { ensureBuild, startServer } from "../lib/server";
 import { alertScreenshots } from "./alerts-screenshots";
+import { docsScreenshots } from "./docs-screenshots";
 import { eventScreenshots } from "./event-screenshots";
 import { firstRunScreenshots } from "./first-run-screenshots";
 import { listSearchScreenshots } from "./list-search-screenshots";
@@ -23,9 +24,10 @@ import { tagScreenshots } from "./tags-screenshots";
  * loop (triage-*.png, 1280 and 390 wide): a teammate resolves an error in the next release, an
  * event from a newer release regresses it, errors are assigned and an archive escalates. Then
  * the welcome page after sign-up (first-run-*.png) and an event's own page (event-*.png).
- * and the tag breakdown of an error's page (tags-*.png), and Settings and an invitation in
- * Portuguese (pt-br-settings-*.png, pt-br-invitation-*.png). `npm run screenshots -- events`,
- * `-- tags` or `-- pt-br-settings` makes only that one.
+ * and the tag breakdown of an error's page (tags-*.png), Settings and an invitation in
+ * Portuguese (pt-br-settings-*.png, pt-br-invitation-*.png) and the API guide in Portuguese
+ * (pt-br-docs-*.png). `npm run screenshots -- events`, `-- tags`, `-- pt-br-settings` or
+ * `-- docs` makes only that one.
  */
 const OUT = path.resolve("docs/screenshots");
 const VIEWPORTS = [
@@ -67,7 +69,7 @@ try {
   });
   const only = process.argv
     .slice(2)
-    .find((arg) => arg === "events" || arg === "tags" || arg === "pt-br-settings");
+    .find((arg) => ["events", "tags", "pt-br-settings", "docs"].includes(arg));
   const onlyEvents = only !== undefined;
   if (!onlyEvents) {
     await alertScreenshots(browser, base, OUT);
@@ -132,6 +134,7 @@ try {
   if ((only === undefined || only === "pt-br-settings") && ptBr) {
     await ptBrSettingsScreenshots(browser, base, OUT, ptBr);
   }
+  if (only === undefined || only === "docs") await docsScreenshots(browser, base, OUT);
   await browser.close();
   console.log(`Screenshots written to ${path.relative(process.cwd(), OUT)}/`);
 } finally {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { api, signUp } from "../support/api";
+import { envelope, postEnvelope } from "../support/sentry";
 
 const PT = { "accept-language": "pt-BR,pt;q=0.9,en;q=0.5" };
 
@@ -118,6 +119,79 @@ describe("API messages follow Accept-Language; codes, fields and paths do not", 
     expect(wrong.body.error.issues[0]).toEqual({
       path: ["locale"],
       message: "locale must be one of en, pt-BR.",
+    });
+  });
+
+  it("a bad list parameter: the same code and path, the message in Portuguese", async () => {
+    const account = await signUp();
+    const path = "/api/errors?sort=newest&tag=browser";
+    const en = await api(path, { token: account.token });
+    const pt = await api(path, { token: account.token, headers: PT });
+    expect(en.status).toBe(400);
+    expect(pt.status).toBe(400);
+    expect(pt.body.error.code).toBe(en.body.error.code);
+    expect(pt.body.error.code).toBe("invalid_parameter");
+    expect(en.body.error.message).toBe('tag must be "key:value"');
+    expect(pt.body.error.message).toBe('tag deve estar no formato "key:value"');
+    expect(pt.body.error.issues).toEqual([
+      { path: ["tag"], message: 'tag deve estar no formato "key:value"' },
+      { path: ["sort"], message: "sort deve ser um de: frequency, level, lastSeen, firstSeen" },
+    ]);
+    expect(pt.body.error.issues.map((i: { path: unknown }) => i.path)).toEqual(
+      en.body.error.issues.map((i: { path: unknown }) => i.path),
+    );
+
+    const tag = await api(`/api/errors?tag=${encodeURIComponent("a=b:c")}`, {
+      token: account.token,
+      headers: PT,
+    });
+    expect(tag.body.error).toMatchObject({
+      code: "invalid_parameter",
+      message: 'a chave de uma tag não pode conter ":" nem "="',
+    });
+    const page = await api(`/api/projects/${account.project.id}/releases?limit=0`, {
+      token: account.token,
+      headers: PT,
+    });
+    expect(page.status).toBe(400);
+    expect(page.body.error.message).toMatch(/^limit deve ser um número inteiro de 1 a \d+$/);
+  });
+
+  it("a malformed Sentry envelope and an event item that is no event, in Portuguese", async () => {
+    const account = await signUp();
+    const truncated = envelope({}, [{ header: { type: "event", length: 500 }, payload: "{}" }]);
+    const en = await postEnvelope(account, truncated);
+    const pt = await postEnvelope(account, truncated, PT);
+    expect(en.status).toBe(400);
+    expect(pt.status).toBe(400);
+    expect(pt.body.error.code).toBe(en.body.error.code);
+    expect(pt.body.error.code).toBe("invalid_envelope");
+    expect(en.body.error.message).toBe(
+      'Malformed envelope: item 0 payload is truncated: "length" is 500 but 3 bytes remain',
+    );
+    expect(pt.body.error.message).toBe(
+      'Envelope malformado: o conteúdo do item 0 está truncado: "length" é 500, mas restam 3 bytes',
+    );
+    // SDKs log X-Sentry-Error: the same words in ASCII, through either door.
+    expect(pt.headers.get("x-sentry-error")).toBe(
+      'Envelope malformado: o conteudo do item 0 esta truncado: "length" e 500, mas restam 3 bytes',
+    );
+    expect(en.headers.get("x-sentry-error")).toBe(en.body.error.message);
+
+    const header = await postEnvelope(account, "not json\n", PT);
+    expect(header.body.error).toEqual({
+      code: "invalid_envelope",
+      message: "Envelope malformado: o cabeçalho do envelope não é um JSON válido",
+    });
+    const notAnEvent = await postEnvelope(
+      account,
+      envelope({}, [{ header: { type: "event" }, payload: "[1, 2]" }]),
+      PT,
+    );
+    expect(notAnEvent.status).toBe(400);
+    expect(notAnEvent.body.error).toEqual({
+      code: "invalid_event",
+      message: "um evento do Sentry deve ser um objeto JSON",
     });
   });
 

@@ -8,14 +8,11 @@ export const PENDING: readonly string[] = [
   "app/(dashboard)/settings/alerts/loading.tsx",
   "app/(dashboard)/settings/alerts/page.tsx",
   "app/(dashboard)/settings/alerts/rule-page.tsx",
-  "app/(public)/docs/loading.tsx",
-  "app/(public)/docs/page.tsx",
   "components/alerts/alerts-link-section.tsx",
   "components/alerts/delivery-log-section.tsx",
   "components/alerts/rule-actions.tsx",
   "components/alerts/rule-form.tsx",
   "components/alerts/rules-section.tsx",
-  "components/docs/endpoint-reference.tsx",
 ];
 
 /**
@@ -23,4 +20,4 @@ export const PENDING: readonly string[] = [
  * (58, not 56, once: the live updates and the lighter list were written beside this list and
  * merged after it, with five new files of English text.)
  */
-export const MAX_PENDING = 11;
+export const MAX_PENDING = 8;

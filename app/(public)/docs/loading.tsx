@@ -1,10 +1,13 @@
+import { useTranslations } from "next-intl";
+
 const pulse = "animate-pulse rounded bg-zinc-200 dark:bg-zinc-800";
 
 export default function DocsLoading() {
+  const t = useTranslations("DocsPage");
   return (
     <div className="lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-10" aria-busy="true">
       <p className="sr-only" role="status">
-        Loading the API guide…
+        {t("loading")}
       </p>
       <div className="hidden space-y-2 lg:block">
         {["w-28", "w-32", "w-20", "w-36", "w-40", "w-36", "w-32", "w-36"].map((width, i) => (
@@ -13,7 +16,7 @@ export default function DocsLoading() {
         ))}
       </div>
       <div className="min-w-0 max-w-4xl space-y-6">
-        <h1 className="text-2xl font-semibold tracking-tight">API guide</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <div className="space-y-2">
           <div className={`h-4 w-full ${pulse}`} />
           <div className={`h-4 w-5/6 ${pulse}`} />

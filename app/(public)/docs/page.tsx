@@ -1,44 +1,105 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { InlineCode as C, DocSection, StatusTable } from "@/components/docs/doc-parts";
 import { EndpointReference } from "@/components/docs/endpoint-reference";
 import { CodeBlock } from "@/components/ui/code-block";
-import { MAX_LIMIT } from "@/lib/errors/list-query";
+import { DEFAULT_LIMIT, MAX_LIMIT } from "@/lib/errors/list-query";
 import { LEVELS } from "@/lib/ingest/levels";
 import { MAX_BATCH_EVENTS } from "@/lib/ingest/native-batch";
+import { MAX_ENVELOPE_BYTES } from "@/lib/ingest/sentry-ingest";
 import { buildOpenApiDocument } from "@/lib/openapi";
 import { openApiEndpoints } from "@/lib/openapi-view";
 import { requestBaseUrl } from "@/lib/request-base-url";
 import { ingestSnippets, SAMPLE_EVENT } from "@/lib/snippets";
 
-export const metadata: Metadata = {
-  title: "API guide",
-  description: "Send events to Error Central and triage grouped errors over HTTP.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("DocsPage");
+  return { title: t("metaTitle"), description: t("metaDescription") };
+}
 
 const TOC = [
-  { id: "authentication", label: "Authentication" },
-  { id: "sending-events", label: "Sending events" },
-  { id: "grouping", label: "Grouping" },
-  { id: "listing", label: "Listing and sorting" },
-  { id: "archive-search", label: "Archive, search, delete" },
-  { id: "resolve", label: "Resolve, regressions, assign" },
-  { id: "errors", label: "Errors and status codes" },
-  { id: "sentry", label: "Sentry SDKs (DSN)" },
-  { id: "endpoints", label: "Endpoint reference" },
-];
+  { id: "authentication", key: "authentication" },
+  { id: "sending-events", key: "sendingEvents" },
+  { id: "grouping", key: "grouping" },
+  { id: "listing", key: "listing" },
+  { id: "archive-search", key: "archiveSearch" },
+  { id: "resolve", key: "resolve" },
+  { id: "errors", key: "errors" },
+  { id: "sentry", key: "sentry" },
+  { id: "endpoints", key: "endpoints" },
+] as const;
+
+const SORTS = ["frequency", "level", "lastSeen", "firstSeen"] as const;
+
+/** The code-block labels are names of languages and formats, the same in every language. */
+const LANGUAGE = { shell: "shell", json: "json", dsn: "DSN" };
+const OPENAPI = { path: "/api/openapi.json", file: "openapi.json" };
+
+/**
+ * Code quoted inside the prose: given to the sentences as values, so that their braces, quotes
+ * and angle brackets stay out of the messages' syntax.
+ */
+const CODE = {
+  authHeader: "Authorization: Bearer <token>",
+  eventsWrapper: "{events: [...]}",
+  eventPair: "{id, errorId}",
+  defaultItem: "{{ default }}",
+  fingerprintExample: '["{{ default }}", "eu"]',
+  archivePatch: 'PATCH /api/errors/:id {"status": "archived"}',
+  reopen: '{"status": "open"}',
+  resolveNow: '"resolve": "now"',
+  resolveNext: '"resolve": "inNextRelease"',
+  until: '{"until": "<date-time>"}',
+  untilEvents: '{"untilEvents": N}',
+  untilRate: '{"untilRate": {"count": N, "minutes": M}}',
+  assign: '{"assigneeId": <user id>}',
+  envelope: "/api/<projectId>/envelope/",
+  store: "/api/<projectId>/store/",
+};
 
 const linkClass = "font-medium text-indigo-700 underline dark:text-indigo-300";
 
+/** The tags the guide's sentences use around code and links. */
+const tags = {
+  code: (chunks: React.ReactNode) => <C>{chunks}</C>,
+  em: (chunks: React.ReactNode) => <em>{chunks}</em>,
+  strong: (chunks: React.ReactNode) => <strong>{chunks}</strong>,
+  openapi: (chunks: React.ReactNode) => (
+    <a href={OPENAPI.path} className={linkClass}>
+      {chunks}
+    </a>
+  ),
+  endpoints: (chunks: React.ReactNode) => (
+    <a href="#endpoints" className={linkClass}>
+      {chunks}
+    </a>
+  ),
+  settings: (chunks: React.ReactNode) => (
+    <Link href="/settings" className={linkClass}>
+      {chunks}
+    </Link>
+  ),
+};
+
 export default async function DocsPage() {
-  const base = await requestBaseUrl();
+  const [base, locale, t, env, ref] = await Promise.all([
+    requestBaseUrl(),
+    getLocale(),
+    getTranslations("DocsPage"),
+    getTranslations("Environments"),
+    getTranslations("EndpointReference"),
+  ]);
+  const rich = (key: Parameters<typeof t.rich>[0], values: Record<string, string | number> = {}) =>
+    t.rich(key, { ...tags, ...values });
   // Built at render time from the same function as /api/openapi.json: the reference cannot drift.
-  const groups = openApiEndpoints(buildOpenApiDocument(base));
+  const groups = openApiEndpoints(buildOpenApiDocument(base), locale);
   const endpointCount = groups.reduce((n, group) => n + group.endpoints.length, 0);
   const origin = new URL(base);
   const dsnExample = `${origin.protocol}//<key>@${origin.host}${origin.pathname.replace(/\/+$/, "")}/<projectId>`;
   const sentry = ingestSnippets({ baseUrl: base, key: "$INGEST_KEY", dsn: dsnExample });
 
+  // The commands are the same in every language; only their comments are translated.
   const curlOne = [
     `curl -X POST ${base}/api/events \\`,
     `  -H "Authorization: Bearer $INGEST_KEY" \\`,
@@ -57,14 +118,14 @@ export default async function DocsPage() {
     `  ]}'`,
   ].join("\n");
   const curlList = [
-    `# Production errors by frequency (the default), ${25} a page`,
+    t("listing.commentDefault", { perPage: DEFAULT_LIMIT }),
     `curl -s "${base}/api/errors" -H "Authorization: Bearer $TOKEN"`,
     "",
-    "# Staging, fatal and error only, one origin, matching “timeout”, by level",
+    t("listing.commentFiltered"),
     `curl -s "${base}/api/errors?environment=staging&level=fatal,error&origin=billing-api&q=timeout&sort=level" \\`,
     `  -H "Authorization: Bearer $TOKEN"`,
     "",
-    "# The next page: pass nextCursor back with the same filters and sort",
+    t("listing.commentNext"),
     `curl -s "${base}/api/errors?sort=level&cursor=$NEXT_CURSOR" -H "Authorization: Bearer $TOKEN"`,
   ].join("\n");
   const curlTriage = [
@@ -75,11 +136,11 @@ export default async function DocsPage() {
     `  -H "Content-Type: application/json" -d '{"ids": [42, 43], "action": "delete"}'`,
   ].join("\n");
   const curlResolve = [
-    `# Fixed in the next deploy: events from the release it was last seen in (or older) are expected`,
+    t("resolve.commentNextRelease"),
     `curl -X PATCH ${base}/api/errors/42 -H "Authorization: Bearer $TOKEN" \\`,
     `  -H "Content-Type: application/json" -d '{"status": "resolved", "resolve": "inNextRelease"}'`,
     "",
-    `# Out of sight until it happens 100 more times, then back as escalating`,
+    t("resolve.commentUntilEvents"),
     `curl -X PATCH ${base}/api/errors/43 -H "Authorization: Bearer $TOKEN" \\`,
     `  -H "Content-Type: application/json" -d '{"status": "archived", "archive": {"untilEvents": 100}}'`,
     "",
@@ -104,24 +165,25 @@ export default async function DocsPage() {
     null,
     2,
   );
+  const tocLinks = (className?: string) =>
+    TOC.map((item) => (
+      <li key={item.id}>
+        <a href={`#${item.id}`} className={className}>
+          {t(`toc.${item.key}`)}
+        </a>
+      </li>
+    ));
 
   return (
     <div className="lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-10">
-      <nav aria-label="On this page" className="hidden lg:block">
+      <nav aria-label={t("onThisPage")} className="hidden lg:block">
         <ul className="sticky top-20 space-y-1 text-sm">
-          {TOC.map((item) => (
-            <li key={item.id}>
-              <a
-                href={`#${item.id}`}
-                className="block rounded-lg px-2.5 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
-              >
-                {item.label}
-              </a>
-            </li>
-          ))}
+          {tocLinks(
+            "block rounded-lg px-2.5 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white",
+          )}
           <li className="pt-2">
-            <a href="/api/openapi.json" className={`block px-2.5 text-xs ${linkClass}`}>
-              openapi.json
+            <a href={OPENAPI.path} className={`block px-2.5 text-xs ${linkClass}`}>
+              {OPENAPI.file}
             </a>
           </li>
         </ul>
@@ -129,267 +191,138 @@ export default async function DocsPage() {
 
       <div className="min-w-0 max-w-4xl space-y-10">
         <header className="space-y-3">
-          <h1 className="text-2xl font-semibold tracking-tight">API guide</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
           <p className="max-w-prose text-zinc-700 dark:text-zinc-300">
-            Applications send their errors to <C>POST /api/events</C> (or through a Sentry SDK); you
-            triage the grouped errors in the dashboard or over the same HTTP API. All JSON is
-            camelCase. The complete machine-readable contract is the OpenAPI 3.1 document at{" "}
-            <a href="/api/openapi.json" className={linkClass}>
-              /api/openapi.json
-            </a>
-            ; the {endpointCount} operations in the{" "}
-            <a href="#endpoints" className={linkClass}>
-              endpoint reference
-            </a>{" "}
-            below are generated from it.
+            {rich("intro", { count: endpointCount })}
           </p>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Examples use this server: <C>{base}</C>.
-          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{rich("server", { base })}</p>
           <details className="rounded-lg border border-zinc-200 bg-white p-3 text-sm lg:hidden dark:border-zinc-800 dark:bg-zinc-900">
-            <summary className="cursor-pointer font-medium">On this page</summary>
-            <ul className="mt-2 space-y-1">
-              {TOC.map((item) => (
-                <li key={item.id}>
-                  <a href={`#${item.id}`} className={linkClass}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <summary className="cursor-pointer font-medium">{t("onThisPage")}</summary>
+            <ul className="mt-2 space-y-1">{tocLinks(linkClass)}</ul>
           </details>
         </header>
 
-        <DocSection id="authentication" title="Authentication">
-          <p>
-            Every route except health, the OpenAPI document, sign-up and token takes{" "}
-            <C>Authorization: Bearer &lt;token&gt;</C>. There are two kinds of token, both shown
-            only once when created, stored only as a SHA-256 hash, and revocable in{" "}
-            <Link href="/settings" className={linkClass}>
-              Settings
-            </Link>
-            :
-          </p>
+        <DocSection id="authentication" title={t("toc.authentication")}>
+          <p>{rich("auth.intro", { header: CODE.authHeader })}</p>
           <dl className="grid gap-3 sm:grid-cols-2">
             <div className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
-              <dt className="font-semibold">Personal tokens</dt>
-              <dd className="mt-1 text-sm">
-                <C>ecp_…</C> (256 random bits). They act as you on the whole API, in every project
-                you belong to: listing, archiving, deleting, managing projects. Use them for scripts
-                and CI. Get one at sign-up, in Settings, or with <C>POST /api/auth/token</C>.
-              </dd>
+              <dt className="font-semibold">{t("auth.personalTitle")}</dt>
+              <dd className="mt-1 text-sm">{rich("auth.personal")}</dd>
             </div>
             <div className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
-              <dt className="font-semibold">Ingest keys</dt>
-              <dd className="mt-1 text-sm">
-                32 hex characters (128 bits, the shape of a Sentry DSN key). They can only send
-                events, and only to their own project; on any other route they get 403. Events they
-                send are “collected by” the member who created the key.
-              </dd>
+              <dt className="font-semibold">{t("auth.ingestTitle")}</dt>
+              <dd className="mt-1 text-sm">{t("auth.ingest")}</dd>
             </div>
           </dl>
-          <p>
-            A missing, unknown or revoked token gets <C>401</C> with a <C>WWW-Authenticate</C>{" "}
-            header. The dashboard uses its session cookie instead.
-          </p>
-          <CodeBlock code={curlToken} label="shell" what="token request" />
+          <p>{rich("auth.missing")}</p>
+          <CodeBlock code={curlToken} label={LANGUAGE.shell} what={t("auth.what")} />
         </DocSection>
 
-        <DocSection id="sending-events" title="Sending events">
+        <DocSection id="sending-events" title={t("toc.sendingEvents")}>
           <p>
-            Post one event object, an array, or <C>{"{events: [...]}"}</C> with up to{" "}
-            {MAX_BATCH_EVENTS.toLocaleString("en")} events to <C>POST /api/events</C>. A request of
-            at most 1 MiB (gzip, deflate and br accepted) is stored whole or not at all; the answer
-            is <C>201</C> with one <C>{"{id, errorId}"}</C> per event, in order.
+            {rich("send.intro", {
+              wrapped: CODE.eventsWrapper,
+              max: MAX_BATCH_EVENTS,
+              pair: CODE.eventPair,
+            })}
           </p>
-          <CodeBlock code={curlOne} label="shell" what="curl example" />
+          <CodeBlock code={curlOne} label={LANGUAGE.shell} what={t("send.what")} />
           <ul className="list-disc space-y-1.5 pl-5">
-            <li>
-              <C>title</C> is required (≤ 255 characters); <C>details</C> takes a stack trace or any
-              text (≤ 64 KiB).
-            </li>
-            <li>
-              <C>level</C>: {LEVELS.join(", ")} (default <C>error</C>).
-            </li>
-            <li>
-              <C>environment</C>: default <C>production</C>. <C>prod</C> → production;{" "}
-              <C>homolog</C>, <C>homologacao</C>, <C>homologação</C>, <C>hml</C>, <C>stage</C>,{" "}
-              <C>qa</C> → staging (“Staging (homologação)”); <C>dev</C>, <C>local</C> → development.
-              Any other value is kept and listed under “Other”.
-            </li>
-            <li>
-              <C>origin</C>: the service that produced the event (e.g. <C>billing-api</C>); default:
-              the project’s slug.
-            </li>
-            <li>
-              <C>timestamp</C>: ISO 8601 with a time zone, or epoch seconds; default now.
-            </li>
-            <li>
-              <C>eventId</C> makes a request idempotent: a repeated id returns the first result and
-              counts once, so retries are safe.
-            </li>
-            <li>
-              <C>fingerprint</C> (string array) overrides grouping; <C>tags</C> is a string map;{" "}
-              <C>project</C> (id or slug) picks the project when a personal token has several.
-            </li>
-            <li>Unknown fields are ignored.</li>
+            <li>{rich("send.title")}</li>
+            <li>{rich("send.level", { levels: LEVELS.join(", ") })}</li>
+            <li>{rich("send.environment", { staging: env("staging"), other: env("other") })}</li>
+            <li>{rich("send.origin")}</li>
+            <li>{rich("send.timestamp")}</li>
+            <li>{rich("send.eventId")}</li>
+            <li>{rich("send.fingerprint")}</li>
+            <li>{t("send.unknown")}</li>
           </ul>
-          <CodeBlock code={curlBatch} label="shell — a batch" what="batch example" />
+          <CodeBlock code={curlBatch} label={t("send.batchLabel")} what={t("send.batchWhat")} />
         </DocSection>
 
-        <DocSection id="grouping" title="Grouping">
-          <p>
-            Events with the same fingerprint in the same project and environment are one{" "}
-            <em>error</em>; an error’s frequency is how many events it has.
-          </p>
+        <DocSection id="grouping" title={t("toc.grouping")}>
+          <p>{rich("grouping.intro")}</p>
           <ol className="list-decimal space-y-1.5 pl-5">
             <li>
-              An explicit <C>fingerprint</C> wins; the item <C>{"{{ default }}"}</C> expands to the
-              default key, so <C>{'["{{ default }}", "eu"]'}</C> splits one error by region.
+              {rich("grouping.explicit", {
+                defaultItem: CODE.defaultItem,
+                example: CODE.fingerprintExample,
+              })}
             </li>
-            <li>
-              Native events: level + title with its variable parts (numbers, UUIDs, hex ids, emails,
-              IPs, URLs, quoted strings, dates) replaced by placeholders + origin. “Timeout after
-              3000 ms for order 81723” and “Timeout after 5000 ms for order 1” are one error.
-            </li>
-            <li>
-              SDK events: the last exception’s type and its in-app frames (module or file basename +
-              function); the exception message only when there are no frames; else the parameterised
-              log message.
-            </li>
+            <li>{t("grouping.native")}</li>
+            <li>{t("grouping.sdk")}</li>
           </ol>
         </DocSection>
 
-        <DocSection id="listing" title="Listing and sorting">
-          <p>
-            <C>GET /api/errors</C> lists errors of one environment (default <C>production</C>;{" "}
-            <C>other</C> or <C>all</C> too), {25} a page (<C>limit</C> ≤ {MAX_LIMIT}). Sorting is
-            done in SQL and is stable: ties are broken in a fixed order, and the <C>nextCursor</C>{" "}
-            of a page brings every error exactly once; its <C>prevCursor</C> brings the page before
-            (null on the first page). <C>tag=key:value</C> is accepted and validated; it does not
-            narrow the list yet (tag counters are being built).
-          </p>
+        <DocSection id="listing" title={t("toc.listing")}>
+          <p>{rich("listing.intro", { perPage: DEFAULT_LIMIT, max: MAX_LIMIT })}</p>
           <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
             <table className="w-full min-w-[30rem] text-left text-sm">
               <thead className="bg-zinc-50 text-xs text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
                 <tr>
                   <th scope="col" className="px-3 py-2 font-semibold">
-                    sort
+                    {t("listing.sortHeader")}
                   </th>
                   <th scope="col" className="px-3 py-2 font-semibold">
-                    order (then the tie-breaks)
+                    {t("listing.orderHeader")}
                   </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                {[
-                  [
-                    "frequency (default)",
-                    "events desc → level severity desc → last seen desc → id desc",
-                  ],
-                  ["level", "severity desc → events desc → last seen desc → id desc"],
-                  ["lastSeen", "last seen desc → id desc"],
-                  ["firstSeen", "first seen desc → id desc"],
-                ].map(([sort, order]) => (
+                {SORTS.map((sort) => (
                   <tr key={sort}>
-                    <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{sort}</td>
-                    <td className="px-3 py-2">{order}</td>
+                    <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
+                      {sort === "frequency" ? t("listing.defaultSort", { sort }) : sort}
+                    </td>
+                    <td className="px-3 py-2">{t(`listing.order.${sort}`)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <p>Severity: {LEVELS.join(" > ")}.</p>
-          <CodeBlock code={curlList} label="shell" what="list examples" />
+          <p>{t("listing.severity", { levels: LEVELS.join(" > ") })}</p>
+          <CodeBlock code={curlList} label={LANGUAGE.shell} what={t("listing.what")} />
         </DocSection>
 
-        <DocSection id="archive-search" title="Archive, search, delete">
+        <DocSection id="archive-search" title={t("toc.archiveSearch")}>
           <ul className="list-disc space-y-1.5 pl-5">
-            <li>
-              The list shows <strong>open</strong> errors. Archiving one (
-              <C>{'PATCH /api/errors/:id {"status": "archived"}'}</C>) takes it off the list.
-            </li>
-            <li>
-              Archived errors come back as soon as you search: any <C>q</C>, <C>level</C> or{" "}
-              <C>origin</C> filter covers open, resolved and archived errors, each marked with its{" "}
-              <C>status</C>. <C>status=archived</C> or <C>status=resolved</C> shows only those;{" "}
-              <C>status=all</C> every one. Unarchive with <C>{'{"status": "open"}'}</C>.
-            </li>
-            <li>
-              <C>q</C> matches title and details, case-insensitive, as a substring; <C>level</C>{" "}
-              (comma list) and <C>origin</C> are exact filters. No filter means every open error.
-            </li>
-            <li>
-              Delete removes the error and all its events from the database (<C>204</C>); deleting
-              one event updates its error’s count, first and last seen.
-            </li>
-            <li>
-              <C>POST /api/errors/bulk</C> archives, unarchives, resolves, reopens, assigns or
-              deletes many, with the same options as <C>PATCH</C>; it answers with the ids it
-              touched (only errors of your projects).
-            </li>
+            <li>{rich("archive.open", { patch: CODE.archivePatch })}</li>
+            <li>{rich("archive.search", { reopen: CODE.reopen })}</li>
+            <li>{rich("archive.filters")}</li>
+            <li>{rich("archive.delete")}</li>
+            <li>{rich("archive.bulk")}</li>
           </ul>
-          <CodeBlock code={curlTriage} label="shell" what="triage examples" />
+          <CodeBlock code={curlTriage} label={LANGUAGE.shell} what={t("archive.what")} />
         </DocSection>
 
-        <DocSection id="resolve" title="Resolve, regressions, assign">
+        <DocSection id="resolve" title={t("toc.resolve")}>
           <ul className="list-disc space-y-1.5 pl-5">
+            <li>{rich("resolve.resolve", { now: CODE.resolveNow, next: CODE.resolveNext })}</li>
+            <li>{rich("resolve.regression")}</li>
             <li>
-              <strong>Resolve</strong> means “fixed”: like archive it leaves the main list (
-              <C>status=resolved</C> lists them). <C>{'"resolve": "now"'}</C> (the default): any
-              later event reopens it. <C>{'"resolve": "inNextRelease"'}</C>: events from the release
-              it was last seen in, or an older one, are expected while old deployments drain; the
-              first event from a newer release reopens it. Releases compare as semver when both
-              names parse (a <C>package@</C> prefix is ignored), else in the order the project first
-              saw them. An event without a release reopens only a <C>now</C> resolution.
+              {rich("resolve.archive", {
+                until: CODE.until,
+                untilEvents: CODE.untilEvents,
+                untilRate: CODE.untilRate,
+              })}
             </li>
-            <li>
-              A <strong>regression</strong> reopens the error in the same transaction that stores
-              the event: its <C>substatus</C> is <C>regressed</C>, <C>regressedAt</C> is set, and{" "}
-              <C>reopened</C> says who resolved it, when, and which event and release reopened it.
-            </li>
-            <li>
-              <strong>Archive</strong> may carry a condition that ends it:{" "}
-              <C>{'{"until": "<date-time>"}'}</C>, <C>{'{"untilEvents": N}'}</C> (N more events) or{" "}
-              <C>{'{"untilRate": {"count": N, "minutes": M}}'}</C>. When it is met the error reopens
-              as <C>escalating</C>. An archived error counts the events since it was archived (
-              <C>eventsSinceStatus</C> in the list, <C>archive.eventsSinceArchived</C> on the
-              error).
-            </li>
-            <li>
-              <strong>Assignee</strong>: <C>{'{"assigneeId": <user id>}'}</C> (a member of the
-              error’s project) or <C>null</C>; the list filters with <C>assignee=me</C>, <C>none</C>{" "}
-              or a user id. A member who leaves a project is unassigned from its errors.
-            </li>
-            <li>
-              Every change, regression and escalation is in <C>GET /api/errors/:id/activity</C>,
-              newest first, with who (null for Error Central itself), what and why.{" "}
-              <C>GET /api/projects/:id/releases</C> lists a project’s releases with their events and
-              new errors; <C>release=</C> filters the list.
-            </li>
+            <li>{rich("resolve.assignee", { assign: CODE.assign })}</li>
+            <li>{rich("resolve.activity")}</li>
           </ul>
-          <CodeBlock code={curlResolve} label="shell" what="resolve, archive and assign examples" />
+          <CodeBlock code={curlResolve} label={LANGUAGE.shell} what={t("resolve.what")} />
         </DocSection>
 
-        <DocSection id="errors" title="Errors and status codes">
-          <p>Every error answer has the same shape; a schema error names each field’s path:</p>
-          <CodeBlock code={errorBody} label="json" what="error body example" />
-          <StatusTable />
+        <DocSection id="errors" title={t("toc.errors")}>
+          <p>{t("errors.intro")}</p>
+          <CodeBlock code={errorBody} label={LANGUAGE.json} what={t("errors.what")} />
+          <p>{rich("errors.language")}</p>
+          <StatusTable envelopeMiB={MAX_ENVELOPE_BYTES / (1024 * 1024)} />
         </DocSection>
 
-        <DocSection id="sentry" title="Sentry SDKs (DSN)">
-          <p>
-            Error Central speaks the Sentry protocol (<C>/api/&lt;projectId&gt;/envelope/</C> and{" "}
-            <C>/api/&lt;projectId&gt;/store/</C>), so the official SDKs work unchanged. Give them a
-            DSN made of an ingest key and the numeric project id:
-          </p>
-          <CodeBlock code={dsnExample} label="DSN" what="DSN format" />
-          <p>
-            Settings shows the full DSN once, when you create an ingest key. The SDK’s{" "}
-            <C>environment</C> maps like the native field, <C>server_name</C> (or the request’s
-            host) becomes the origin, and exceptions with stack frames are grouped by their in-app
-            frames. A key of another project gets 403.
-          </p>
+        <DocSection id="sentry" title={t("toc.sentry")}>
+          <p>{rich("sentry.intro", { envelope: CODE.envelope, store: CODE.store })}</p>
+          <CodeBlock code={dsnExample} label={LANGUAGE.dsn} what={t("sentry.dsnWhat")} />
+          <p>{rich("sentry.details")}</p>
           <div className="space-y-3">
             {sentry
               .filter((snippet) => snippet.id !== "curl")
@@ -398,23 +331,16 @@ export default async function DocsPage() {
                   key={snippet.id}
                   code={snippet.code}
                   label={snippet.label}
-                  what={`${snippet.label} example`}
+                  what={t("sentry.snippetWhat", { label: snippet.label })}
                 />
               ))}
           </div>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            The project id is listed in Settings, next to each project.
-          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("sentry.projectId")}</p>
         </DocSection>
 
-        <DocSection id="endpoints" title="Endpoint reference">
+        <DocSection id="endpoints" title={t("toc.endpoints")}>
           <p>
-            Generated from{" "}
-            <a href="/api/openapi.json" className={linkClass}>
-              /api/openapi.json
-            </a>
-            . Routes marked “public” need no token; the others take a personal token (and{" "}
-            <C>POST /api/events</C> an ingest key too).
+            {rich("endpoints.intro", { public: ref("public") })} {t("endpoints.wording")}
           </p>
           <EndpointReference groups={groups} />
         </DocSection>

@@ -1,4 +1,5 @@
 import {
+  alertTitle,
   alertWords,
   describeReason,
   digestLead,
@@ -63,7 +64,7 @@ function singleEmbed(message: AlertMessage & { type: "single" }): Embed {
   if (context.culprit)
     lines.push(t("ServerAlerts.culprit", { culprit: safe(context.culprit, 500) }));
   return {
-    title: safe(context.title, DISCORD_LIMITS.title),
+    title: safe(alertTitle(context, locale), DISCORD_LIMITS.title),
     url: item.links.error,
     description: lines.join("\n\n"),
     color: DISCORD_COLORS[item.kind],
@@ -82,7 +83,7 @@ function digestEmbed(message: AlertMessage & { type: "digest" }): Embed {
   let description = "";
   let shown = 0;
   for (const item of message.items) {
-    const line = `• [${safe(item.context.title, 200)}](${item.links.error}) ${safe(shortDetails(item, message.locale), 200)}\n`;
+    const line = `• [${safe(alertTitle(item.context, message.locale), 200)}](${item.links.error}) ${safe(shortDetails(item, message.locale), 200)}\n`;
     // Room for the "…and N more" line.
     if (description.length + line.length > DISCORD_LIMITS.description - 40) break;
     description += line;

@@ -1,4 +1,5 @@
 import {
+  alertTitle,
   alertWords,
   describeReason,
   escapeHtml,
@@ -44,7 +45,7 @@ function singleText(message: AlertMessage & { type: "single" }): string {
   const lines = [
     messageHeadline(message),
     "",
-    truncate(oneLine(context.title), EMAIL_LIMITS.title),
+    truncate(oneLine(alertTitle(context, locale)), EMAIL_LIMITS.title),
   ];
   if (context.culprit) lines.push(oneLine(context.culprit));
   lines.push("");
@@ -64,7 +65,7 @@ function digestText(message: AlertMessage & { type: "digest" }): string {
   const lines = [messageHeadline(message), t("ServerAlerts.sentTogetherEmail"), ""];
   const shown = message.items.slice(0, EMAIL_LIMITS.digestItems);
   for (const item of shown) {
-    lines.push(`- ${truncate(oneLine(item.context.title), 300)}`);
+    lines.push(`- ${truncate(oneLine(alertTitle(item.context, message.locale)), 300)}`);
     lines.push(`  ${shortDetails(item, message.locale)}`);
     lines.push(`  ${item.links.error}`);
   }
@@ -121,7 +122,7 @@ function singleHtml(message: AlertMessage & { type: "single" }): string {
   return page(
     message,
     `<p style="${STYLE.kicker}">${escapeHtml(messageHeadline(message))}</p>` +
-      `<h1 style="${STYLE.title}"><a href="${link}" style="color:#1c2024;text-decoration:none">${escapeHtml(truncate(oneLine(context.title), EMAIL_LIMITS.title))}</a></h1>` +
+      `<h1 style="${STYLE.title}"><a href="${link}" style="color:#1c2024;text-decoration:none">${escapeHtml(truncate(oneLine(alertTitle(context, locale)), EMAIL_LIMITS.title))}</a></h1>` +
       (context.culprit
         ? `<p style="${STYLE.muted}">${escapeHtml(oneLine(context.culprit))}</p>`
         : "") +
@@ -133,7 +134,7 @@ function singleHtml(message: AlertMessage & { type: "single" }): string {
 
 function digestItemHtml(item: AlertItem, locale: AlertMessage["locale"]): string {
   return (
-    `<p style="${STYLE.item}"><a href="${escapeHtml(item.links.error)}" style="color:#1c2024;font-weight:600">${escapeHtml(truncate(oneLine(item.context.title), 300))}</a><br>` +
+    `<p style="${STYLE.item}"><a href="${escapeHtml(item.links.error)}" style="color:#1c2024;font-weight:600">${escapeHtml(truncate(oneLine(alertTitle(item.context, locale)), 300))}</a><br>` +
     `<span style="${STYLE.muted}">${escapeHtml(shortDetails(item, locale))}</span></p>`
   );
 }

@@ -10,7 +10,7 @@ import { discordBody } from "./discord";
 import { emailPayload } from "./email";
 import { slackBody } from "./slack";
 import { teamsBody } from "./teams";
-import { escapeSlack, fitText, parseAlertContext, truncate } from "./text";
+import { alertTitle, escapeSlack, fitText, parseAlertContext, truncate } from "./text";
 import type { AlertItem, AlertKind, AlertMessage } from "./types";
 import { signWebhook, verifyWebhookSignature, webhookBody, webhookPayload } from "./webhook";
 
@@ -368,14 +368,31 @@ describe("cutting text", () => {
 
   it("reads an odd context without failing", () => {
     expect(parseAlertContext(null)).toMatchObject({
-      title: "(untitled error)",
+      title: null,
       level: "error",
       count: null,
     });
     expect(parseAlertContext({ title: 3, count: "9", frequency: { count: 1 } })).toMatchObject({
-      title: "(untitled error)",
+      title: null,
       count: null,
       frequency: null,
     });
+  });
+
+  it("shows an untitled error in the message's language; the webhook's JSON stays English", () => {
+    const untitled = (): AlertItem => ({
+      ...item(),
+      context: parseAlertContext({ level: "error" }),
+    });
+    expect(alertTitle(untitled().context)).toBe("(untitled error)");
+    expect(alertTitle(untitled().context, "pt-BR")).toBe("(erro sem título)");
+    expect(emailPayload(single(untitled())).text).toContain("(untitled error)");
+    const portuguese: AlertMessage = { ...single(untitled()), locale: "pt-BR" };
+    expect(emailPayload(portuguese).text).toContain("(erro sem título)");
+    expect(JSON.stringify(slackBody(portuguese))).toContain("(erro sem título)");
+    // Discord escapes the parentheses (Markdown).
+    expect(discordBody(portuguese).embeds[0]?.title).toBe("\\(erro sem título\\)");
+    expect(JSON.stringify(teamsBody(portuguese))).toContain("(erro sem título)");
+    expect(webhookBody(portuguese)).toMatchObject({ error: { title: "(untitled error)" } });
   });
 });

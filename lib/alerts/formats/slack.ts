@@ -1,4 +1,5 @@
 import {
+  alertTitle,
   alertWords,
   describeReason,
   escapeSlack,
@@ -57,7 +58,7 @@ function singleBlocks(message: AlertMessage & { type: "single" }): unknown[] {
   const bold = (text: string) => `*${text}*`;
   const lead =
     `${EMOJI[item.kind]} ${headlineIn(item.kind, safe(project.name, 200), locale, { headline: bold, project: bold })}\n` +
-    `*${link(item.links.error, safe(context.title, SLACK_LIMITS.title))}*`;
+    `*${link(item.links.error, safe(alertTitle(context, locale), SLACK_LIMITS.title))}*`;
   const blocks: unknown[] = [{ type: "section", text: mrkdwn(lead) }];
   const fields = facts(context, locale)
     .slice(0, SLACK_LIMITS.fields)
@@ -81,7 +82,7 @@ function singleBlocks(message: AlertMessage & { type: "single" }): unknown[] {
 }
 
 function digestLine(item: AlertItem, locale: AlertMessage["locale"]): string {
-  return `*${link(item.links.error, safe(item.context.title, SLACK_LIMITS.title))}*\n${safe(shortDetails(item, locale), 500)}`;
+  return `*${link(item.links.error, safe(alertTitle(item.context, locale), SLACK_LIMITS.title))}*\n${safe(shortDetails(item, locale), 500)}`;
 }
 
 function digestBlocks(message: AlertMessage & { type: "digest" }): unknown[] {

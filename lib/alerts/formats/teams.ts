@@ -1,4 +1,5 @@
 import {
+  alertTitle,
   alertWords,
   describeReason,
   facts,
@@ -59,9 +60,17 @@ function singleBody(item: AlertItem, headline: string, locale: AlertMessage["loc
   const { context } = item;
   const body: unknown[] = [
     rich([run(headline, { weight: "Bolder", color: item.kind === "test" ? "Good" : "Attention" })]),
-    rich([run(plain(context.title, TEAMS_LIMITS.title), { size: "Large", weight: "Bolder" })], {
-      spacing: "Small",
-    }),
+    rich(
+      [
+        run(plain(alertTitle(context, locale), TEAMS_LIMITS.title), {
+          size: "Large",
+          weight: "Bolder",
+        }),
+      ],
+      {
+        spacing: "Small",
+      },
+    ),
   ];
   if (context.culprit)
     body.push(rich([run(plain(context.culprit), { isSubtle: true })], { spacing: "None" }));
@@ -91,7 +100,7 @@ function digestBody(message: AlertMessage & { type: "digest" }): unknown[] {
     body.push(
       rich(
         [
-          run(plain(item.context.title, 300), {
+          run(plain(alertTitle(item.context, message.locale), 300), {
             weight: "Bolder",
             selectAction: { type: "Action.OpenUrl", url: item.links.error },
           }),

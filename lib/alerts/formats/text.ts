@@ -30,7 +30,7 @@ export function parseAlertContext(raw: unknown): AlertContext {
   const frequencyCount = count(frequency?.count);
   const frequencyMinutes = count(frequency?.minutes);
   return {
-    title: text(value.title) ?? "(untitled error)",
+    title: text(value.title),
     level: text(value.level) ?? "error",
     environment: text(value.environment),
     origin: text(value.origin),
@@ -57,6 +57,14 @@ export function isAlertKind(value: unknown): value is AlertKind {
 /** The words of one language, for a message's text. */
 export function alertWords(locale: Locale = DEFAULT_LOCALE) {
   return serverTranslator(locale);
+}
+
+/**
+ * The error's title as a message shows it: "(untitled error)" in `locale` when the stored
+ * context has none (the context itself is left as stored).
+ */
+export function alertTitle(context: AlertContext, locale: Locale = DEFAULT_LOCALE): string {
+  return context.title ?? alertWords(locale)("ServerAlerts.untitled");
 }
 
 /** The first words of a message: what happened. */
@@ -108,10 +116,10 @@ export function messageHeadline(message: AlertMessage): string {
 /** The subject of an email, and the fallback text of chat messages. */
 export function messageSummary(message: AlertMessage): string {
   if (message.type === "digest") {
-    const titles = message.items.map((item) => oneLine(item.context.title));
+    const titles = message.items.map((item) => oneLine(alertTitle(item.context, message.locale)));
     return `${messageHeadline(message)}: ${titles.slice(0, 3).join("; ")}${titles.length > 3 ? "; …" : ""}`;
   }
-  return `${messageHeadline(message)}: ${oneLine(message.item.context.title)}`;
+  return `${messageHeadline(message)}: ${oneLine(alertTitle(message.item.context, message.locale))}`;
 }
 
 /** "27 Nov 2026, 14:03 UTC" (in Portuguese "27 de nov. de 2026, 14:03 UTC"); the raw text when it is not a time. */

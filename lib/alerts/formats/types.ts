@@ -13,7 +13,8 @@ export type ReopenReason = Record<string, unknown> & { reason?: unknown };
  * side when the rule fired: the message says what was true then, even if the error is gone.
  */
 export interface AlertContext {
-  title: string;
+  /** Null when the stored context has none: alertTitle shows "(untitled error)" instead. */
+  title: string | null;
   level: string;
   environment: string | null;
   origin: string | null;

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { alertTitle } from "./text";
 import type { AlertItem, AlertMessage, HttpPayload } from "./types";
 
 /**
@@ -19,7 +20,8 @@ function errorFields(item: AlertItem) {
   const c = item.context;
   return {
     id: item.errorId,
-    title: c.title,
+    // The webhook's JSON is the same in every language: an untitled error reads in English.
+    title: alertTitle(c),
     level: c.level,
     environment: c.environment,
     origin: c.origin,

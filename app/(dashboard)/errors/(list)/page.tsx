@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { useTranslations } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ListProblem } from "@/components/errors/empty-states";
 import { ErrorsListView } from "@/components/errors/errors-list-view";
 import type { ListTotal } from "@/components/errors/pagination";
@@ -41,7 +41,7 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
     query = parseListErrorsQuery(toSearchParams(await searchParams));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return <Problem title={t("badLink")} message={error.message} />;
+    return <Problem title={t("badLink")} message={error.localized(await getLocale()).message} />;
   }
 
   const db = await getDb();
@@ -69,7 +69,7 @@ export default async function ErrorsPage({ searchParams }: { searchParams: Searc
     return (
       <Problem
         title={t("pageUnavailable")}
-        message={error.message}
+        message={error.localized(await getLocale()).message}
         resetHref={errorListHref(state, { cursor: null })}
       />
     );

@@ -2,8 +2,8 @@ import { isEventsCursor, listEventsOfError } from "@/db/queries/error-events";
 import { findErrorForUser } from "@/db/queries/error-groups";
 import { json, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
-import { notFound } from "@/lib/domain-errors";
-import { invalidParameters } from "@/lib/errors/list-query";
+import { type Issue, issue, notFound } from "@/lib/domain-errors";
+import { invalidParameters, limitIssue } from "@/lib/errors/list-query";
 import { parseId } from "@/lib/row-id";
 
 export const GET = withToken<{ id: string }>(async (request, { auth, params }) => {
@@ -12,12 +12,10 @@ export const GET = withToken<{ id: string }>(async (request, { auth, params }) =
   const cursor = search.get("cursor");
   const rawLimit = search.get("limit");
   const limit = rawLimit === null ? 25 : /^\d+$/.test(rawLimit) ? Number(rawLimit) : Number.NaN;
-  const issues = [];
+  const issues: Issue[] = [];
   if (cursor !== null && !isEventsCursor(cursor))
-    issues.push({ path: ["cursor"], message: "cursor is invalid" });
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    issues.push({ path: ["limit"], message: "limit must be an integer from 1 to 100" });
-  }
+    issues.push(issue(["cursor"], "ServerListParams.cursor"));
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) issues.push(limitIssue("limit", 100));
   if (issues.length > 0) throw invalidParameters(issues);
 
   const db = await getDb();
