@@ -25,6 +25,17 @@ export const AREA_NAMESPACES = {
   auth: [...CLIENT_NAMESPACES, "LoginForm", "SignupForm"],
   welcome: [...CLIENT_NAMESPACES, "Welcome", "SecretReveal"],
   settings: [...CLIENT_NAMESPACES, "SettingsForms", "SecretReveal"],
+  // Settings → Alerts (app/(dashboard)/settings/alerts, inside Settings' provider, which it
+  // replaces): the project picker, the rule form, the rules' switches and test results.
+  alerts: [
+    "CopyButton",
+    "ConfirmDialog",
+    "SettingsForms",
+    "Environments",
+    "AlertLabels",
+    "AlertRuleForm",
+    "AlertRuleActions",
+  ],
   // The errors list (app/(dashboard)/errors/(list)): the table, its toolbar and search box.
   errorsList: ["CopyButton", "ConfirmDialog", ...ERROR_PARTS, "ErrorList", "SearchBox"],
   // An error's and an event's pages (app/(dashboard)/errors/[id]): the triage actions,
