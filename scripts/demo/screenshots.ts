@@ -9,6 +9,7 @@ import { alertScreenshots } from "./alerts-screenshots";
 import { eventScreenshots } from "./event-screenshots";
 import { firstRunScreenshots } from "./first-run-screenshots";
 import { listSearchScreenshots } from "./list-search-screenshots";
+import { ptBrAlertScreenshots } from "./pt-br-alerts-screenshots";
 import { seedDemoAlerts } from "./seed-alerts";
 import { tagScreenshots } from "./tags-screenshots";
 
@@ -18,8 +19,9 @@ import { tagScreenshots } from "./tags-screenshots";
  * loop (triage-*.png, 1280 and 390 wide): a teammate resolves an error in the next release, an
  * event from a newer release regresses it, errors are assigned and an archive escalates. Then
  * the welcome page after sign-up (first-run-*.png) and an event's own page (event-*.png).
- * and the tag breakdown of an error's page (tags-*.png). `npm run screenshots -- events` or
- * `-- tags` makes only that one.
+ * and the tag breakdown of an error's page (tags-*.png), and Settings → Alerts in Brazilian
+ * Portuguese (pt-br-alerts-*.png). `npm run screenshots -- events`, `-- tags` or
+ * `-- pt-br-alerts` makes only that one.
  */
 const OUT = path.resolve("docs/screenshots");
 const VIEWPORTS = [
@@ -57,7 +59,9 @@ try {
     executablePath,
     args: ["--no-sandbox", "--disable-gpu"],
   });
-  const only = process.argv.slice(2).find((arg) => arg === "events" || arg === "tags");
+  const only = process.argv
+    .slice(2)
+    .find((arg) => arg === "events" || arg === "tags" || arg === "pt-br-alerts");
   const onlyEvents = only !== undefined;
   if (!onlyEvents) {
     await alertScreenshots(browser, base, OUT);
@@ -117,8 +121,9 @@ try {
     }
   }
   if (!onlyEvents) await triageScreenshots(browser, base);
-  if (only !== "tags") await eventScreenshots(browser, base, OUT);
-  if (only !== "events") await tagScreenshots(browser, base, OUT);
+  if (only === undefined || only === "events") await eventScreenshots(browser, base, OUT);
+  if (only === undefined || only === "tags") await tagScreenshots(browser, base, OUT);
+  if (only === undefined || only === "pt-br-alerts") await ptBrAlertScreenshots(browser, base, OUT);
   await browser.close();
   console.log(`Screenshots written to ${path.relative(process.cwd(), OUT)}/`);
 } finally {
