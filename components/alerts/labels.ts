@@ -1,41 +1,29 @@
+import type { useTranslations } from "next-intl";
 import type { Level } from "@/lib/ingest/levels";
 
-/** What the alert pages call things. Shared by Settings → Alerts and the error's page. */
+/**
+ * What the alert pages call things, from the catalogue's AlertLabels: server components
+ * (the rules, the delivery log) and client ones (the rule form, the test results) pass their
+ * `useTranslations("AlertLabels")`.
+ */
+export type AlertLabels = ReturnType<typeof useTranslations<"AlertLabels">>;
 
-export const CHANNEL_LABELS = {
-  webhook: "Webhook",
-  slack: "Slack",
-  discord: "Discord",
-  teams: "Microsoft Teams",
-  email: "Email",
-} as const;
+export const CHANNEL_TYPES = ["webhook", "slack", "discord", "teams", "email"] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
-export type ChannelType = keyof typeof CHANNEL_LABELS;
-export const CHANNEL_TYPES = Object.keys(CHANNEL_LABELS) as ChannelType[];
+export type AlertKindName = "newError" | "regression" | "escalation" | "frequency" | "test";
 
-export const KIND_LABELS = {
-  newError: "New error",
-  regression: "Regression",
-  escalation: "Escalation",
-  frequency: "Frequency",
-  test: "Test",
-} as const;
-
-export type AlertKindName = keyof typeof KIND_LABELS;
-
-export const STATUS_LABELS = {
-  pending: "Pending",
-  delivered: "Delivered",
-  failed: "Failed",
-} as const;
-
-export type DeliveryStatus = keyof typeof STATUS_LABELS;
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const STATUS_TONES = {
   pending: "zinc",
   delivered: "green",
   failed: "red",
 } as const satisfies Record<DeliveryStatus, "zinc" | "green" | "red">;
+
+/** The minimum levels a rule offers, from any level to fatal only. */
+export const LEVEL_CHOICES: readonly Level[] = ["debug", "info", "warning", "error", "fatal"];
 
 export type Trigger =
   | "newError"
@@ -45,39 +33,25 @@ export type Trigger =
       frequency: { count: number; minutes: number };
     };
 
-export function triggerText(trigger: Trigger): string {
-  if (typeof trigger === "string") return KIND_LABELS[trigger];
+/** "New error", or "More than 100 events in 5 min". */
+export function triggerText(t: AlertLabels, trigger: Trigger): string {
+  if (typeof trigger === "string") return t(`kinds.${trigger}`);
   const { count, minutes } = trigger.frequency;
-  return `More than ${count.toLocaleString("en")} event${count === 1 ? "" : "s"} in ${minutesText(minutes)}`;
+  return t("frequency", { count, window: minutesText(t, minutes) });
 }
 
-export function minutesText(minutes: number): string {
-  if (minutes % 60 === 0 && minutes >= 60) {
-    const hours = minutes / 60;
-    return `${hours} hour${hours === 1 ? "" : "s"}`;
-  }
-  return `${minutes} min`;
+/** "45 min", or "2 hours" for whole hours. */
+export function minutesText(t: AlertLabels, minutes: number): string {
+  if (minutes % 60 === 0 && minutes >= 60) return t("hours", { hours: minutes / 60 });
+  return t("minutes", { minutes });
 }
 
-export const LEVEL_CHOICES: { level: Level; label: string }[] = [
-  { level: "debug", label: "Any level" },
-  { level: "info", label: "Info and above" },
-  { level: "warning", label: "Warning and above" },
-  { level: "error", label: "Error and above" },
-  { level: "fatal", label: "Fatal only" },
-];
-
-export function levelText(level: Level): string {
-  return LEVEL_CHOICES.find((choice) => choice.level === level)?.label ?? level;
-}
-
-const ENVIRONMENT_NAMES: Record<string, string> = {
-  production: "Production",
-  staging: "Staging",
-  development: "Development",
-};
-
-export function environmentsText(environments: string[] | null): string {
-  if (environments === null) return "All environments";
-  return environments.map((env) => ENVIRONMENT_NAMES[env] ?? env).join(", ");
+/** A rule's environments by name ("Production, eu-west"), or "All environments". */
+export function environmentsText(
+  t: AlertLabels,
+  environmentLabel: (environment: string) => string,
+  environments: string[] | null,
+): string {
+  if (environments === null) return t("allEnvironments");
+  return environments.map(environmentLabel).join(", ");
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
 import {
   deleteAlertRuleAction,
@@ -12,7 +13,7 @@ import type { FormState } from "@/lib/actions/with-user";
 import { ConfirmAction } from "../settings/confirm-action";
 import { Badge } from "../settings/section";
 import { smallButton } from "../settings/styles";
-import { CHANNEL_LABELS, STATUS_LABELS, STATUS_TONES } from "./labels";
+import { STATUS_TONES } from "./labels";
 
 /** Turns a rule on or off: a switch that posts to the server action (owners). */
 export function EnabledSwitch({
@@ -26,6 +27,7 @@ export function EnabledSwitch({
   name: string;
   enabled: boolean;
 }) {
+  const t = useTranslations("AlertRuleActions");
   const [state, formAction, pending] = useActionState<FormState, FormData>(
     setAlertRuleEnabledAction,
     {},
@@ -39,7 +41,7 @@ export function EnabledSwitch({
         type="submit"
         role="switch"
         aria-checked={enabled}
-        aria-label={`Enabled: ${name}`}
+        aria-label={t("enabledLabel", { name })}
         disabled={pending}
         className={`relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:opacity-60 ${
           enabled ? "bg-indigo-600" : "bg-zinc-300 dark:bg-zinc-700"
@@ -53,7 +55,7 @@ export function EnabledSwitch({
         />
       </button>
       <span className="text-xs text-zinc-600 dark:text-zinc-400" aria-hidden>
-        {enabled ? "On" : "Off"}
+        {t(enabled ? "on" : "off")}
       </span>
       {state.status === "error" ? (
         <span role="alert" className="text-xs text-red-700 dark:text-red-300">
@@ -73,16 +75,17 @@ export function DeleteRuleButton({
   ruleId: number;
   name: string;
 }) {
+  const t = useTranslations("AlertRuleActions");
   return (
     <ConfirmAction
       action={deleteAlertRuleAction}
       fields={{ projectId, ruleId }}
-      label="Delete"
-      ariaLabel={`Delete rule ${name}`}
-      title={`Delete “${name}”?`}
-      description="Its channels stop receiving alerts, and its delivery log is deleted with it. This cannot be undone."
-      confirmLabel="Delete rule"
-      pendingLabel="Deleting…"
+      label={t("delete")}
+      ariaLabel={t("deleteLabel", { name })}
+      title={t("deleteTitle", { name })}
+      description={t("deleteDescription")}
+      confirmLabel={t("deleteRule")}
+      pendingLabel={t("deleting")}
     />
   );
 }
@@ -100,6 +103,8 @@ export function TestSendButton({
   ruleId: number;
   name: string;
 }) {
+  const t = useTranslations("AlertRuleActions");
+  const labels = useTranslations("AlertLabels");
   const router = useRouter();
   const [result, setResult] = useState<TestSendResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -109,7 +114,7 @@ export function TestSendButton({
         type="button"
         className={smallButton}
         disabled={pending}
-        aria-label={`Send a test alert for ${name}`}
+        aria-label={t("testLabel", { name })}
         onClick={() =>
           startTransition(async () => {
             setResult(null);
@@ -118,7 +123,7 @@ export function TestSendButton({
           })
         }
       >
-        {pending ? "Sending…" : "Send a test"}
+        {t(pending ? "sending" : "sendTest")}
       </button>
       <div aria-live="polite" className="text-sm">
         {result?.status === "error" ? (
@@ -128,13 +133,15 @@ export function TestSendButton({
         ) : null}
         {result?.status === "ok" ? (
           <ul
-            aria-label={`Test results for ${name}`}
+            aria-label={t("testResults", { name })}
             className="space-y-1 rounded-md bg-zinc-50 p-2 text-xs dark:bg-zinc-950"
           >
             {result.deliveries.map((delivery) => (
               <li key={delivery.channelId} className="flex min-w-0 flex-wrap items-center gap-2">
-                <Badge tone={STATUS_TONES[delivery.status]}>{STATUS_LABELS[delivery.status]}</Badge>
-                <span className="font-medium">{CHANNEL_LABELS[delivery.type]}</span>
+                <Badge tone={STATUS_TONES[delivery.status]}>
+                  {labels(`statuses.${delivery.status}`)}
+                </Badge>
+                <span className="font-medium">{labels(`channels.${delivery.type}`)}</span>
                 <span className="min-w-0 font-mono wrap-anywhere">{delivery.target}</span>
                 {delivery.lastError && delivery.status !== "delivered" ? (
                   <span className="min-w-0 text-red-700 wrap-anywhere dark:text-red-300">

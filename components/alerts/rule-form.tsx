@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState, useTransition } from "react";
 import {
   type SavedSecret,
@@ -12,33 +13,19 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import type { AlertRuleView } from "@/lib/alerts/rules";
+import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/config";
+import { PRIMARY_ENVIRONMENTS } from "@/lib/ingest/environments";
 import type { Level } from "@/lib/ingest/levels";
-import { CHANNEL_LABELS, CHANNEL_TYPES, type ChannelType, LEVEL_CHOICES } from "./labels";
+import { CHANNEL_TYPES, type ChannelType, LEVEL_CHOICES } from "./labels";
 
 const MAX_CHANNELS = 5;
-const PRIMARY = [
-  { env: "production", label: "Production" },
-  { env: "staging", label: "Staging (homologação)" },
-  { env: "development", label: "Development" },
-] as const;
 
-const URL_HINTS: Record<Exclude<ChannelType, "email">, { placeholder: string; hint: string }> = {
-  webhook: {
-    placeholder: "https://example.com/hooks/error-central",
-    hint: "Receives a signed JSON body (HMAC-SHA256 of the timestamp and body).",
-  },
-  slack: {
-    placeholder: "https://hooks.slack.com/services/…",
-    hint: "A Slack incoming webhook. Other https URLs are accepted too (Slack-compatible services).",
-  },
-  discord: {
-    placeholder: "https://discord.com/api/webhooks/…",
-    hint: "A Discord channel webhook (Server settings → Integrations → Webhooks).",
-  },
-  teams: {
-    placeholder: "https://….logic.azure.com/workflows/…",
-    hint: "A Microsoft Teams Workflows webhook (“Post to a channel when a webhook request is received”).",
-  },
+/** Where each kind of webhook URL usually points (the hint beside it is in the catalogue). */
+const URL_PLACEHOLDERS: Record<Exclude<ChannelType, "email">, string> = {
+  webhook: "https://example.com/hooks/error-central",
+  slack: "https://hooks.slack.com/services/…",
+  discord: "https://discord.com/api/webhooks/…",
+  teams: "https://….logic.azure.com/workflows/…",
 };
 
 interface ChannelDraft {
@@ -69,15 +56,18 @@ interface Draft {
   minLevel: Level;
   cooldownMinutes: string;
   digestThreshold: string;
+  /** The language of the rule's emails and chat messages. */
+  locale: Locale;
   channels: ChannelDraft[];
 }
 
 let nextKey = 1;
 
-function draftOf(rule: AlertRuleView | undefined): Draft {
+/** The form's state for `rule`, or for a new rule whose messages are in `locale`. */
+function draftOf(rule: AlertRuleView | undefined, locale: Locale): Draft {
   const frequency = rule?.triggers.find((t) => typeof t !== "string")?.frequency;
   const envs = rule?.environments ?? null;
-  const primary: string[] = PRIMARY.map((p) => p.env);
+  const primary: readonly string[] = PRIMARY_ENVIRONMENTS;
   return {
     name: rule?.name ?? "",
     enabled: rule?.enabled ?? true,
@@ -93,6 +83,7 @@ function draftOf(rule: AlertRuleView | undefined): Draft {
     minLevel: rule?.minLevel ?? "error",
     cooldownMinutes: String(rule?.cooldownMinutes ?? 30),
     digestThreshold: String(rule?.digestThreshold ?? 5),
+    locale: rule?.locale ?? locale,
     channels: rule
       ? rule.channels.map((channel) => ({
           key: nextKey++,
@@ -150,6 +141,7 @@ function bodyOf(draft: Draft): Record<string, unknown> {
     minLevel: draft.minLevel,
     cooldownMinutes: numberOrText(draft.cooldownMinutes),
     digestThreshold: numberOrText(draft.digestThreshold),
+    locale: draft.locale,
     channels: draft.channels.map((channel) => {
       const out: Record<string, unknown> = { type: channel.type };
       if (channel.id !== undefined) out.id = channel.id;
@@ -225,8 +217,12 @@ export function RuleForm({
   rule?: AlertRuleView;
   backHref: string;
 }) {
+  const t = useTranslations("AlertRuleForm");
+  const labels = useTranslations("AlertLabels");
+  const environments = useTranslations("Environments");
   const router = useRouter();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(rule));
+  const pageLocale = useLocale();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(rule, pageLocale));
   const [result, setResult] = useState<SaveRuleResult | null>(null);
   const [saved, setSaved] = useState<{ name: string; secrets: SavedSecret[] } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -271,22 +267,21 @@ export function RuleForm({
   if (saved) {
     return (
       <section
-        aria-label="New webhook secrets"
+        aria-label={t("secretsLabel")}
         className="space-y-4 rounded-lg border border-emerald-300 bg-emerald-50/60 p-4 dark:border-emerald-900 dark:bg-emerald-950/30"
       >
         <div>
           <p className="text-sm font-semibold text-emerald-900 dark:text-emerald-200">
-            “{saved.name}” saved. Copy the webhook signing secret now
+            {t("savedCopySecret", { name: saved.name })}
           </p>
           <p className="mt-0.5 text-sm text-emerald-900/80 dark:text-emerald-200/80">
-            It is shown only this once. Your receiver checks the X-Error-Central-Signature header
-            with it; if you lose it, generate a new one by editing the rule.
+            {t("secretOnce")}
           </p>
         </div>
         {saved.secrets.map((item) => (
           <div key={item.index} className="min-w-0 space-y-1">
             <p className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-              Webhook {item.target}
+              {t("webhookTarget", { target: item.target })}
             </p>
             <div className="flex min-w-0 items-start gap-2">
               <code
@@ -295,12 +290,12 @@ export function RuleForm({
               >
                 {item.secret}
               </code>
-              <CopyButton text={item.secret} what="webhook secret" className="mt-0.5" />
+              <CopyButton text={item.secret} what={t("secretWhat")} className="mt-0.5" />
             </div>
           </div>
         ))}
         <Link href={backHref} className={buttonClass("primary")}>
-          Done
+          {t("done")}
         </Link>
       </section>
     );
@@ -318,6 +313,7 @@ export function RuleForm({
       "minLevel",
       "cooldownMinutes",
       "digestThreshold",
+      "locale",
       "channels",
     ].includes(path) ||
     path.startsWith("environments") ||
@@ -328,7 +324,9 @@ export function RuleForm({
     <form
       onSubmit={submit}
       noValidate
-      aria-label={rule ? `Edit rule ${rule.name}` : `New alert rule for ${project.name}`}
+      aria-label={
+        rule ? t("editLabel", { name: rule.name }) : t("newLabel", { project: project.name })
+      }
       className="space-y-5"
     >
       {result?.status === "error" ? (
@@ -338,7 +336,7 @@ export function RuleForm({
           role="alert"
           className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
         >
-          <p className="font-medium">{result.error}</p>
+          <p className="font-medium">{result.error ?? t("fixBelow")}</p>
           {unplaced.length > 0 ? (
             <ul className="mt-1 list-disc pl-5">
               {unplaced.map((issue) => (
@@ -354,39 +352,43 @@ export function RuleForm({
 
       <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-end">
         <Field
-          label="Rule name"
+          label={t("name")}
           value={draft.name}
           maxLength={100}
-          placeholder="e.g. Production errors to #oncall"
+          placeholder={t("namePlaceholder")}
           onChange={(event) => set({ name: event.target.value })}
           error={errorAt("name")}
         />
         <div className="sm:pb-2">
-          <Check label="Enabled" checked={draft.enabled} onChange={(enabled) => set({ enabled })} />
+          <Check
+            label={t("enabled")}
+            checked={draft.enabled}
+            onChange={(enabled) => set({ enabled })}
+          />
         </div>
       </div>
 
       <fieldset className={fieldsetClass} aria-describedby={`${formId}-triggers-error`}>
-        <legend className={legendClass}>Alert when</legend>
+        <legend className={legendClass}>{t("alertWhen")}</legend>
         <div className="grid gap-3 sm:grid-cols-2">
           <Check
-            label="A new error appears"
+            label={t("newError")}
             checked={draft.newError}
             onChange={(newError) => set({ newError })}
           />
           <Check
-            label="A resolved error regresses"
+            label={t("regression")}
             checked={draft.regression}
             onChange={(regression) => set({ regression })}
           />
           <Check
-            label="An archived error escalates"
-            hint="Its archive condition is met."
+            label={t("escalation")}
+            hint={t("escalationHint")}
             checked={draft.escalation}
             onChange={(escalation) => set({ escalation })}
           />
           <Check
-            label="An error is frequent"
+            label={t("frequent")}
             checked={draft.frequency}
             onChange={(frequency) => set({ frequency })}
           />
@@ -394,30 +396,30 @@ export function RuleForm({
         {draft.frequency ? (
           <div className="space-y-1">
             <div className="flex flex-wrap items-center gap-2 text-sm">
-              <span>More than</span>
+              <span>{t("moreThan")}</span>
               <input
                 type="number"
                 inputMode="numeric"
                 min={1}
-                aria-label="Events"
+                aria-label={t("events")}
                 aria-invalid={errorAt(`${frequencyAt}.count`) ? true : undefined}
                 className={`${inputClass} w-28`}
                 value={draft.frequencyCount}
                 onChange={(event) => set({ frequencyCount: event.target.value })}
               />
-              <span>events of one error within</span>
+              <span>{t("eventsWithin")}</span>
               <input
                 type="number"
                 inputMode="numeric"
                 min={1}
                 max={1440}
-                aria-label="Minutes"
+                aria-label={t("minutesLabel")}
                 aria-invalid={errorAt(`${frequencyAt}.minutes`) ? true : undefined}
                 className={`${inputClass} w-24`}
                 value={draft.frequencyMinutes}
                 onChange={(event) => set({ frequencyMinutes: event.target.value })}
               />
-              <span>minutes</span>
+              <span>{t("minutes")}</span>
             </div>
             <ErrorText message={errorAt(`${frequencyAt}.count`)} />
             <ErrorText message={errorAt(`${frequencyAt}.minutes`)} />
@@ -427,7 +429,7 @@ export function RuleForm({
       </fieldset>
 
       <fieldset className={fieldsetClass}>
-        <legend className={legendClass}>Which errors</legend>
+        <legend className={legendClass}>{t("whichErrors")}</legend>
         <div className="space-y-2">
           <label className="flex items-center gap-2 text-sm">
             <input
@@ -437,7 +439,7 @@ export function RuleForm({
               checked={draft.allEnvironments}
               onChange={() => set({ allEnvironments: true })}
             />
-            All environments
+            {t("allEnvironments")}
           </label>
           <label className="flex items-center gap-2 text-sm">
             <input
@@ -447,16 +449,16 @@ export function RuleForm({
               checked={!draft.allEnvironments}
               onChange={() => set({ allEnvironments: false })}
             />
-            Only these environments
+            {t("someEnvironments")}
           </label>
         </div>
         {draft.allEnvironments ? null : (
           <div className="space-y-3 border-l-2 border-zinc-200 pl-3 dark:border-zinc-800">
             <div className="flex flex-wrap gap-x-5 gap-y-2">
-              {PRIMARY.map(({ env, label }) => (
+              {PRIMARY_ENVIRONMENTS.map((env) => (
                 <Check
                   key={env}
-                  label={label}
+                  label={environments(env)}
                   checked={draft.environments.includes(env)}
                   onChange={(on) =>
                     set({
@@ -469,9 +471,9 @@ export function RuleForm({
               ))}
             </div>
             <Field
-              label="Other environments"
-              hint="Names as your applications send them, separated by commas."
-              placeholder="e.g. eu-west, canary"
+              label={t("otherEnvironments")}
+              hint={t("otherEnvironmentsHint")}
+              placeholder={t("otherEnvironmentsPlaceholder")}
               value={draft.otherEnvironments}
               onChange={(event) => set({ otherEnvironments: event.target.value })}
             />
@@ -483,7 +485,7 @@ export function RuleForm({
             htmlFor={`${formId}-level`}
             className="block text-sm font-medium text-zinc-700 dark:text-zinc-300"
           >
-            Minimum level
+            {t("minLevel")}
           </label>
           <select
             id={`${formId}-level`}
@@ -491,9 +493,9 @@ export function RuleForm({
             value={draft.minLevel}
             onChange={(event) => set({ minLevel: event.target.value as Level })}
           >
-            {LEVEL_CHOICES.map((choice) => (
-              <option key={choice.level} value={choice.level}>
-                {choice.label}
+            {LEVEL_CHOICES.map((level) => (
+              <option key={level} value={level}>
+                {labels(`levels.${level}`)}
               </option>
             ))}
           </select>
@@ -502,26 +504,26 @@ export function RuleForm({
       </fieldset>
 
       <fieldset className={fieldsetClass}>
-        <legend className={legendClass}>Keep it quiet</legend>
+        <legend className={legendClass}>{t("keepQuiet")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
-            label="Cooldown (minutes)"
+            label={t("cooldown")}
             type="number"
             inputMode="numeric"
             min={0}
             max={1440}
-            hint="No second alert for the same error within this time (0 to 1440)."
+            hint={t("cooldownHint")}
             value={draft.cooldownMinutes}
             onChange={(event) => set({ cooldownMinutes: event.target.value })}
             error={errorAt("cooldownMinutes")}
           />
           <Field
-            label="Digest after"
+            label={t("digest")}
             type="number"
             inputMode="numeric"
             min={1}
             max={1000}
-            hint="When more alerts than this are due at once, one message lists them."
+            hint={t("digestHint")}
             value={draft.digestThreshold}
             onChange={(event) => set({ digestThreshold: event.target.value })}
             error={errorAt("digestThreshold")}
@@ -530,7 +532,32 @@ export function RuleForm({
       </fieldset>
 
       <fieldset className={fieldsetClass}>
-        <legend className={legendClass}>Send to</legend>
+        <legend className={legendClass}>{t("sendTo")}</legend>
+        <div className="space-y-1.5">
+          <label
+            htmlFor={`${formId}-locale`}
+            className="block text-sm font-medium text-zinc-700 dark:text-zinc-300"
+          >
+            {t("language")}
+          </label>
+          <select
+            id={`${formId}-locale`}
+            aria-describedby={`${formId}-locale-hint`}
+            className={`${inputClass} w-full sm:w-60`}
+            value={draft.locale}
+            onChange={(event) => set({ locale: event.target.value as Locale })}
+          >
+            {LOCALES.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {LOCALE_NAMES[locale]}
+              </option>
+            ))}
+          </select>
+          <p id={`${formId}-locale-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+            {t("languageHint")}
+          </p>
+          <ErrorText message={errorAt("locale")} />
+        </div>
         <ErrorText message={errorAt("channels")} />
         <ol className="space-y-3">
           {draft.channels.map((channel, index) => (
@@ -555,21 +582,21 @@ export function RuleForm({
             className="text-xs"
             onClick={() => set({ channels: [...draft.channels, emptyChannel("slack")] })}
           >
-            Add a channel
+            {t("addChannel")}
           </Button>
         ) : (
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            A rule has at most {MAX_CHANNELS} channels.
+            {t("maxChannels", { max: MAX_CHANNELS })}
           </p>
         )}
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : rule ? "Save rule" : "Create rule"}
+          {t(pending ? "saving" : rule ? "save" : "create")}
         </Button>
         <Link href={backHref} className={buttonClass("ghost")}>
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
     </form>
@@ -591,9 +618,11 @@ function ChannelEditor({
   errorAt: (field: string) => string | undefined;
   errorIn: (field: string) => string | undefined;
 }) {
+  const t = useTranslations("AlertRuleForm");
+  const labels = useTranslations("AlertLabels");
   const id = useId();
   const existing = channel.id !== undefined;
-  const name = `Channel ${index + 1}`;
+  const name = t("channel", { number: index + 1 });
   return (
     <li
       aria-label={name}
@@ -616,7 +645,7 @@ function ChannelEditor({
           >
             {CHANNEL_TYPES.map((type) => (
               <option key={type} value={type}>
-                {CHANNEL_LABELS[type]}
+                {labels(`channels.${type}`)}
               </option>
             ))}
           </select>
@@ -626,38 +655,40 @@ function ChannelEditor({
           <Button
             variant="ghost"
             className="px-2 py-1 text-xs"
-            aria-label={`Remove channel ${index + 1}`}
+            aria-label={t("removeChannel", { number: index + 1 })}
             onClick={onRemove}
           >
-            Remove
+            {t("remove")}
           </Button>
         ) : null}
       </div>
       {channel.type === "email" ? (
         <Field
-          label="Email addresses"
-          hint="Up to 20, separated by commas."
-          placeholder="oncall@example.com, team@example.com"
+          label={t("emails")}
+          hint={t("emailsHint")}
+          placeholder={t("emailsPlaceholder")}
           value={channel.to}
           onChange={(event) => onChange({ to: event.target.value })}
           error={errorIn("to")}
         />
       ) : (
         <Field
-          label={existing ? "New URL (optional)" : "Webhook URL"}
+          label={t(existing ? "newUrl" : "url")}
           type="url"
           inputMode="url"
           autoComplete="off"
           spellCheck={false}
           placeholder={
             existing
-              ? `Keep ${channel.target ?? "the current URL"}`
-              : URL_HINTS[channel.type].placeholder
+              ? channel.target
+                ? t("keepUrl", { target: channel.target })
+                : t("keepCurrentUrl")
+              : URL_PLACEHOLDERS[channel.type]
           }
           hint={
             existing
-              ? `Sends to ${channel.target} (the full URL is kept secret). Type a new URL to replace it.`
-              : URL_HINTS[channel.type].hint
+              ? t("sendsTo", { target: channel.target ?? "" })
+              : t(`urlHints.${channel.type}`)
           }
           value={channel.url}
           onChange={(event) => onChange({ url: event.target.value })}
@@ -667,15 +698,15 @@ function ChannelEditor({
       {channel.type === "webhook" ? (
         existing ? (
           <Check
-            label="Generate a new signing secret"
-            hint="The old one stops working; the new one is shown once after saving."
+            label={t("rotateSecret")}
+            hint={t("rotateSecretHint")}
             checked={channel.rotateSecret}
             onChange={(rotateSecret) => onChange({ rotateSecret })}
           />
         ) : (
           <Field
-            label="Signing secret (optional)"
-            hint="Leave empty to have one generated; it is shown once after saving."
+            label={t("secret")}
+            hint={t("secretHint")}
             autoComplete="off"
             spellCheck={false}
             value={channel.secret}
@@ -685,9 +716,7 @@ function ChannelEditor({
         )
       ) : null}
       {channel.failing ? (
-        <p className="text-xs text-red-700 dark:text-red-300">
-          This channel keeps failing: its last deliveries did not get through.
-        </p>
+        <p className="text-xs text-red-700 dark:text-red-300">{t("channelFailing")}</p>
       ) : null}
     </li>
   );

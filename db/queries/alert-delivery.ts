@@ -200,9 +200,9 @@ export async function recordFailed(
 export async function findRuleForMember(
   db: DbOrTx,
   input: { userId: number; ruleId: number },
-): Promise<{ id: number; projectId: number } | null> {
+): Promise<{ id: number; projectId: number; locale: string } | null> {
   const [rule] = await db
-    .select({ id: alertRules.id, projectId: alertRules.projectId })
+    .select({ id: alertRules.id, projectId: alertRules.projectId, locale: alertRules.locale })
     .from(alertRules)
     .where(
       and(

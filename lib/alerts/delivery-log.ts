@@ -12,9 +12,11 @@ import type { MemberRole, ProjectInfo } from "@/db/queries/projects";
 import { ALERT_CHANNEL_TYPES, ALERT_DELIVERY_STATUS_VALUES } from "@/db/schema";
 import { type Issue, issue, notFound } from "@/lib/domain-errors";
 import { invalidParameters } from "@/lib/errors/list-query";
+import type { Locale } from "@/lib/i18n/config";
 import { parseIdPage } from "@/lib/pagination";
 import { requireProjectAccess } from "@/lib/projects/access";
 import { parseId } from "@/lib/row-id";
+import { readAttemptText } from "./attempt-text";
 import { channelTarget } from "./targets";
 
 export const DEFAULT_DELIVERIES_LIMIT = 25;
@@ -48,7 +50,8 @@ export interface AlertAttemptView {
   durationMs: number;
 }
 
-function deliveryView(row: AlertDeliveryRecord): AlertDeliveryView {
+/** A delivery as the log shows it, its last error in `locale` (English by default). */
+function deliveryView(row: AlertDeliveryRecord, locale?: Locale): AlertDeliveryView {
   return {
     id: row.id,
     ruleId: row.ruleId,
@@ -60,7 +63,7 @@ function deliveryView(row: AlertDeliveryRecord): AlertDeliveryView {
     channel: { id: row.channel.id, type: row.channel.type, target: channelTarget(row.channel) },
     status: row.status,
     attempts: row.attempts,
-    lastError: row.lastError,
+    lastError: readAttemptText(row.lastError, locale),
     digestId: row.digestId,
     createdAt: row.createdAt.toISOString(),
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
@@ -68,11 +71,11 @@ function deliveryView(row: AlertDeliveryRecord): AlertDeliveryView {
   };
 }
 
-function attemptView(row: AlertAttemptRecord): AlertAttemptView {
+function attemptView(row: AlertAttemptRecord, locale?: Locale): AlertAttemptView {
   return {
     at: row.at.toISOString(),
     statusCode: row.statusCode,
-    error: row.error,
+    error: readAttemptText(row.error, locale),
     durationMs: row.durationMs,
   };
 }
@@ -123,11 +126,11 @@ export function parseDeliveryFilters(params: Params): AlertDeliveryFilters {
 /**
  * The project's delivery log (`GET …/alert-deliveries`), newest first, with the filters
  * status, ruleId, errorId and channel (a channel type); `cursor` and `limit` (1–100, default
- * 25) page it. Any member may read it.
+ * 25) page it. Any member may read it. Errors are written in `locale` (English by default).
  */
 export async function listAlertDeliveries(
   db: DbOrTx,
-  input: { userId: number; project: string | number; params: Params },
+  input: { userId: number; project: string | number; params: Params; locale?: Locale },
 ): Promise<{
   project: ProjectInfo;
   role: MemberRole;
@@ -146,7 +149,7 @@ export async function listAlertDeliveries(
   return {
     project,
     role,
-    items: items.map(deliveryView),
+    items: items.map((row) => deliveryView(row, input.locale)),
     nextCursor: more && last ? String(last.id) : null,
   };
 }
@@ -154,26 +157,35 @@ export async function listAlertDeliveries(
 /** One delivery with every attempt, oldest first (`GET …/alert-deliveries/:deliveryId`). */
 export async function getAlertDelivery(
   db: DbOrTx,
-  input: { userId: number; project: string | number; deliveryId: string | number },
+  input: {
+    userId: number;
+    project: string | number;
+    deliveryId: string | number;
+    locale?: Locale;
+  },
 ): Promise<{ delivery: AlertDeliveryView; attempts: AlertAttemptView[] }> {
   const { project } = await requireProjectAccess(db, input);
   const deliveryId = parseId(String(input.deliveryId), "alertDelivery");
   const row = await findAlertDelivery(db, { projectId: project.id, deliveryId });
   if (!row) throw notFound("alertDelivery");
   const attempts = await listAlertAttempts(db, { deliveryIds: [row.id] });
-  return { delivery: deliveryView(row), attempts: attempts.map(attemptView) };
+  return {
+    delivery: deliveryView(row, input.locale),
+    attempts: attempts.map((attempt) => attemptView(attempt, input.locale)),
+  };
 }
 
 /** The attempts of several deliveries (a page of the log), by delivery id. */
 export async function attemptsOfDeliveries(
   db: DbOrTx,
   deliveries: { id: number }[],
+  locale?: Locale,
 ): Promise<Map<number, AlertAttemptView[]>> {
   const rows = await listAlertAttempts(db, { deliveryIds: deliveries.map((d) => d.id) });
   const byDelivery = new Map<number, AlertAttemptView[]>();
   for (const row of rows) {
     const list = byDelivery.get(row.deliveryId) ?? [];
-    list.push(attemptView(row));
+    list.push(attemptView(row, locale));
     byDelivery.set(row.deliveryId, list);
   }
   return byDelivery;
@@ -201,9 +213,13 @@ export interface ErrorAlertView {
  */
 export async function listAlertsOfError(
   db: DbOrTx,
-  input: { userId: number; errorId: number },
+  input: { userId: number; errorId: number; locale?: Locale },
 ): Promise<ErrorAlertView[]> {
-  const rows = await listErrorAlertRows(db, { ...input, limit: ERROR_ALERTS_LIMIT });
+  const rows = await listErrorAlertRows(db, {
+    userId: input.userId,
+    errorId: input.errorId,
+    limit: ERROR_ALERTS_LIMIT,
+  });
   return rows.map((row) => ({
     notificationId: row.notificationId,
     ruleId: row.ruleId,
@@ -219,7 +235,7 @@ export async function listAlertsOfError(
       },
       status: delivery.status,
       attempts: delivery.attempts,
-      lastError: delivery.lastError,
+      lastError: readAttemptText(delivery.lastError, input.locale),
       deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
     })),
   }));

@@ -19,6 +19,7 @@ import {
   startReceiver,
   startSmtpServer,
 } from "@/tests/support/receivers";
+import { readAttemptText } from "./attempt-text";
 import {
   type DeliveryOptions,
   deliverDueAlerts,
@@ -540,15 +541,27 @@ describe.each(testDatabases())("alert delivery on $name", (database) => {
     });
     expect(run).toEqual({ attempted: 4, delivered: 0, failed: 4 });
     expect(local.requests).toHaveLength(0);
-    const errors = await Promise.all(
-      deliveryIds.map(async (id) => (await delivery(id))?.lastError),
+    const stored = await Promise.all(
+      deliveryIds.map(async (id) => (await delivery(id))?.lastError ?? null),
     );
+    const errors = stored.map((text) => readAttemptText(text));
     expect(errors[0]).toMatch(/Refused: 127\.0\.0\.1 is a loopback address/);
     expect(errors[1]).toMatch(/Refused: 169\.254\.169\.254 is a link-local address/);
     expect(errors[2]).toMatch(
       /^Refused: the host localhost does not resolve to public addresses only/,
     );
     expect(errors[3]).toMatch(/Refused: ::1 is a loopback address/);
+    // Kept as catalogue messages: each reader gets them in their language.
+    expect(stored.map((text) => readAttemptText(text, "pt-BR"))).toEqual([
+      expect.stringMatching(/^Recusada: 127\.0\.0\.1 é um endereço de loopback, não/),
+      expect.stringMatching(/^Recusada: 169\.254\.169\.254 é um endereço link-local, não/),
+      expect.stringMatching(/^Recusada: o host localhost não resolve só para endereços públicos/),
+      expect.stringMatching(/^Recusada: ::1 é um endereço de loopback, não/),
+    ]);
+    const attempt = (await attempts(deliveryIds[0] as number))[0];
+    expect(readAttemptText(attempt?.error ?? null, "pt-BR")).toBe(
+      readAttemptText(stored[0] ?? null, "pt-BR"),
+    );
     // Still pending: an administrator may allow private addresses and it goes out then.
     expect((await delivery(deliveryIds[0] as number))?.status).toBe("pending");
 
@@ -566,8 +579,11 @@ describe.each(testDatabases())("alert delivery on $name", (database) => {
     expect(redirect.requests).toHaveLength(1);
     expect(local.requests).toHaveLength(0);
     const row = await delivery(seeded.deliveryIds[0] as number);
-    expect(row?.lastError).toMatch(
+    expect(readAttemptText(row?.lastError ?? null)).toMatch(
       /^redirect \(301 to http:\/\/127\.0\.0\.1:\d+\/elsewhere\) not followed/,
+    );
+    expect(readAttemptText(row?.lastError ?? null, "pt-BR")).toMatch(
+      /^redirecionamento \(301 para http:\/\/127\.0\.0\.1:\d+\/elsewhere\) não seguido/,
     );
     expect((await attempts(row?.id as number))[0]?.statusCode).toBe(301);
   });
@@ -626,6 +642,42 @@ describe.each(testDatabases())("alert delivery on $name", (database) => {
         .attempted,
     ).toBe(0);
     expect(discord.requests).toHaveLength(1);
+  });
+
+  it("says how a test went in the caller's language; a receiver's own text stays as it came", async () => {
+    const discord = await receiver(() => ({ status: 400, body: "Unknown Webhook" }));
+    const { ruleId, channelIds } = await seedRule(handle.db, {
+      projectId: projectId(),
+      channels: [
+        { type: "discord", url: discord.url },
+        { type: "email", recipients: ["oncall@example.test"] },
+      ],
+    });
+    const result = await sendTestAlert(
+      handle.db,
+      { userId: owner.user.id, ruleId, locale: "pt-BR" },
+      { ...options, smtp: null },
+    );
+    expect(result.deliveries).toEqual([
+      { channelId: channelIds[0], status: "failed", lastError: "HTTP 400: Unknown Webhook" },
+      {
+        channelId: channelIds[1],
+        status: "failed",
+        lastError: "SMTP_URL não está definido: o Error Central não consegue enviar e-mail",
+      },
+    ]);
+    // The vendor's text is stored as it came; ours as a catalogue message.
+    const stored = await delivery(
+      (
+        await handle.db
+          .select({ id: alertDeliveries.id })
+          .from(alertDeliveries)
+          .where(eq(alertDeliveries.channelId, channelIds[1] as number))
+      )[0]?.id as number,
+    );
+    expect(JSON.parse(stored?.lastError ?? "")).toEqual({
+      key: "ServerAlertDelivery.smtpNotConfigured",
+    });
   });
 
   it("sends a test email through SMTP", async () => {

@@ -10,9 +10,11 @@ import {
 } from "@/db/queries/alert-delivery";
 import { settings } from "@/lib/config";
 import { notFound } from "@/lib/domain-errors";
-import { isLocale } from "@/lib/i18n/config";
+import { isLocale, type Locale } from "@/lib/i18n/config";
+import { message, render } from "@/lib/i18n/server-messages";
 import type { SmtpConfig } from "@/lib/mail/config";
 import { trySendMail } from "@/lib/mail/send";
+import { readAttemptText, storedAttemptText } from "./attempt-text";
 import {
   type AlertItem,
   type AlertMessage,
@@ -169,7 +171,7 @@ async function send(job: Job, at: Date, options: Resolved): Promise<OutboundResu
   const project = projectOf(first);
   // In the rule's language (all members of a job come from one channel, so one rule).
   const locale = isLocale(first.locale) ? first.locale : undefined;
-  const message: AlertMessage = job.digest
+  const alert: AlertMessage = job.digest
     ? {
         type: "digest",
         project,
@@ -187,11 +189,11 @@ async function send(job: Job, at: Date, options: Resolved): Promise<OutboundResu
         return {
           ok: false,
           statusCode: null,
-          error: "the channel has no recipients",
+          error: message("ServerAlertDelivery.noRecipients"),
           durationMs: 0,
         };
       }
-      const email = emailPayload(message);
+      const email = emailPayload(alert);
       const outcome = await trySendMail(
         { to, subject: email.subject, text: email.text, html: email.html },
         { config: options.smtp, timeoutMs: options.timeoutMs },
@@ -200,14 +202,19 @@ async function send(job: Job, at: Date, options: Resolved): Promise<OutboundResu
       if (outcome.sent) return { ok: true, statusCode: null, error: null, durationMs };
       const error =
         outcome.reason === "not_configured"
-          ? "SMTP_URL is not set: Error Central cannot send email"
+          ? message("ServerAlertDelivery.smtpNotConfigured")
           : `SMTP: ${outcome.error}`;
       return { ok: false, statusCode: null, error, durationMs };
     }
     if (!first.url) {
-      return { ok: false, statusCode: null, error: "the channel has no URL", durationMs: 0 };
+      return {
+        ok: false,
+        statusCode: null,
+        error: message("ServerAlertDelivery.noUrl"),
+        durationMs: 0,
+      };
     }
-    const payload = httpPayload(first.channelType, message, {
+    const payload = httpPayload(first.channelType, alert, {
       secret: first.secret,
       timestamp: Math.floor(at.getTime() / 1000),
     });
@@ -223,7 +230,7 @@ async function send(job: Job, at: Date, options: Resolved): Promise<OutboundResu
     return {
       ok: false,
       statusCode: null,
-      error: `could not send: ${(error as Error).message}`,
+      error: message("ServerAlertDelivery.couldNotSend", { reason: (error as Error).message }),
       durationMs: Math.round(performance.now() - started),
     };
   }
@@ -259,7 +266,7 @@ async function sendAndRecord(
   }
   const recorded = await recordFailed(db, {
     ...common,
-    error: result.error ?? "failed",
+    error: storedAttemptText(result.error ?? message("ServerAlertDelivery.failed")),
     outcomes: job.members.map((row) => ({
       id: row.id,
       // A test is tried once: its answer is what the person who sent it sees.
@@ -320,10 +327,13 @@ export async function deliverDueAlerts(
   return sendAll(db, planMessages(claimed), lease, resolved);
 }
 
-/** What a test alert says: a sample error, so every field of every format shows. */
-export function testAlertContext(now: Date): Record<string, unknown> {
+/**
+ * What a test alert says: a sample error, so every field of every format shows; its title in
+ * the rule's language (English by default).
+ */
+export function testAlertContext(now: Date, locale?: Locale): Record<string, unknown> {
   return {
-    title: "Test alert from Error Central",
+    title: render(message("ServerAlerts.testTitle"), locale),
     level: "error",
     environment: "production",
     origin: "error-central",
@@ -340,11 +350,11 @@ export function testAlertContext(now: Date): Record<string, unknown> {
 /**
  * "Send a test": a kind "test" notification of the rule with one delivery per channel,
  * attempted at once (not waiting for the worker), once each. The rule must belong to one of the
- * user's projects (NotFound otherwise). Returns each channel's outcome.
+ * user's projects (NotFound otherwise). Returns each channel's outcome, its error in `locale`.
  */
 export async function sendTestAlert(
   db: Db,
-  input: { userId: number; ruleId: number },
+  input: { userId: number; ruleId: number; locale?: Locale },
   options: Omit<DeliveryOptions, "limit"> = {},
 ): Promise<{
   notificationId: number;
@@ -358,7 +368,7 @@ export async function sendTestAlert(
   const { notificationId, deliveries } = await insertTestNotification(db, {
     ruleId: rule.id,
     projectId: rule.projectId,
-    context: testAlertContext(now),
+    context: testAlertContext(now, isLocale(rule.locale) ? rule.locale : undefined),
     lease,
   });
   await sendAll(
@@ -376,7 +386,7 @@ export async function sendTestAlert(
     deliveries: statuses.map((row) => ({
       channelId: row.channelId,
       status: row.status,
-      lastError: row.lastError,
+      lastError: readAttemptText(row.lastError, input.locale),
     })),
   };
 }

@@ -2,10 +2,15 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Invalid } from "@/lib/domain-errors";
+import { render, type Text } from "@/lib/i18n/server-messages";
 import { type Receiver, startReceiver } from "@/tests/support/receivers";
 import { assertSafeWebhookUrl, ipv6Bytes, nonPublicReason, postWebhook } from "./outbound";
 
 const json = { body: '{"hello":"world"}', headers: { "Content-Type": "application/json" } };
+
+/** A result's error as the delivery log shows it, in English or Portuguese. */
+const english = (text: Text | null) => (text === null ? null : render(text));
+const portuguese = (text: Text | null) => (text === null ? null : render(text, "pt-BR"));
 
 async function refusal(url: string, options: Parameters<typeof assertSafeWebhookUrl>[1] = {}) {
   try {
@@ -127,7 +132,12 @@ describe("assertSafeWebhookUrl", () => {
       allowPrivate: true,
       resolve,
     });
-    expect(result.error).toBe("The host nowhere.internal.test does not resolve (ENOTFOUND).");
+    expect(english(result.error)).toBe(
+      "The host nowhere.internal.test does not resolve (ENOTFOUND).",
+    );
+    expect(portuguese(result.error)).toBe(
+      "O host nowhere.internal.test não resolve para nenhum endereço (ENOTFOUND).",
+    );
   });
 
   it("accepts a public host, and private ones when they are allowed", async () => {
@@ -183,7 +193,8 @@ describe("postWebhook", () => {
     const before = ok.requests.length;
     const result = await postWebhook(`${ok.url}/hook`, json, { allowPrivate: false });
     expect(result).toMatchObject({ ok: false, statusCode: null });
-    expect(result.error).toMatch(/127\.0\.0\.1 is a loopback address/);
+    expect(english(result.error)).toMatch(/127\.0\.0\.1 is a loopback address/);
+    expect(portuguese(result.error)).toMatch(/127\.0\.0\.1 é um endereço de loopback/);
     expect(ok.requests.length).toBe(before);
   });
 
@@ -226,15 +237,20 @@ describe("postWebhook", () => {
     const result = await postWebhook(redirecting.url, json, { allowPrivate: true });
     expect(result.ok).toBe(false);
     expect(result.statusCode).toBe(302);
-    expect(result.error).toMatch(
+    expect(english(result.error)).toMatch(
       /^redirect \(302 to http:\/\/127\.0\.0\.1:\d+\/landed\) not followed/,
+    );
+    expect(portuguese(result.error)).toMatch(
+      /^redirecionamento \(302 para http:\/\/127\.0\.0\.1:\d+\/landed\) não seguido/,
     );
     expect(ok.requests.length).toBe(before);
   });
 
   it("gives up after the timeout", async () => {
     const result = await postWebhook(hanging.url, json, { allowPrivate: true, timeoutMs: 300 });
-    expect(result).toMatchObject({ ok: false, statusCode: null, error: "timed out after 0.3 s" });
+    expect(result).toMatchObject({ ok: false, statusCode: null });
+    expect(english(result.error)).toBe("timed out after 0.3 s");
+    expect(portuguese(result.error)).toBe("sem resposta após 0,3 s");
     expect(result.durationMs).toBeGreaterThanOrEqual(290);
     expect(result.durationMs).toBeLessThan(2000);
   });

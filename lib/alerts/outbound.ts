@@ -4,6 +4,8 @@ import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
 import { settings } from "@/lib/config";
 import { Invalid } from "@/lib/domain-errors";
+import type { Messages } from "@/lib/i18n/messages";
+import { type Message, message, render, type Text } from "@/lib/i18n/server-messages";
 import type { HttpPayload } from "./formats/types";
 import { USER_AGENT } from "./formats/webhook";
 
@@ -35,38 +37,42 @@ export interface OutboundResult {
   /** A 2xx answer. */
   ok: boolean;
   statusCode: number | null;
-  /** Why it is not ok, in words; null when ok. */
-  error: string | null;
+  /**
+   * Why it is not ok, in words: the receiver's or the system's own text, or one of ours (a
+   * catalogue message, written in the reader's language); null when ok.
+   */
+  error: Text | null;
   durationMs: number;
 }
 
-type Range = { bytes: number[]; bits: number; kind: string };
+/** What a non-public range is, and how an IPv6 address may carry an IPv4 one (ServerWebhookUrl). */
+type RangeKind = keyof Messages["ServerWebhookUrl"]["ranges"];
+type EmbeddingForm = keyof Messages["ServerWebhookUrl"]["forms"];
+type Range<K = RangeKind> = { bytes: number[]; bits: number; kind: K };
 
 function v4(address: string): number[] {
   return address.split(".").map(Number);
 }
 
-const V4_RANGES: Range[] = [
-  ["0.0.0.0", 8, "unspecified ('this network')"],
-  ["10.0.0.0", 8, "private"],
-  ["100.64.0.0", 10, "shared (carrier-grade NAT)"],
-  ["127.0.0.0", 8, "loopback"],
-  ["169.254.0.0", 16, "link-local"],
-  ["172.16.0.0", 12, "private"],
-  ["192.0.0.0", 24, "reserved (IETF protocol assignments)"],
-  ["192.0.2.0", 24, "reserved (documentation)"],
-  ["192.88.99.0", 24, "reserved (6to4 relay)"],
-  ["192.168.0.0", 16, "private"],
-  ["198.18.0.0", 15, "reserved (benchmarking)"],
-  ["198.51.100.0", 24, "reserved (documentation)"],
-  ["203.0.113.0", 24, "reserved (documentation)"],
-  ["224.0.0.0", 4, "multicast"],
-  ["240.0.0.0", 4, "reserved (broadcast and future use)"],
-].map(([address, bits, kind]) => ({
-  bytes: v4(address as string),
-  bits: bits as number,
-  kind: kind as string,
-}));
+const V4_RANGES: Range[] = (
+  [
+    ["0.0.0.0", 8, "thisNetwork"],
+    ["10.0.0.0", 8, "private"],
+    ["100.64.0.0", 10, "cgnat"],
+    ["127.0.0.0", 8, "loopback"],
+    ["169.254.0.0", 16, "linkLocal"],
+    ["172.16.0.0", 12, "private"],
+    ["192.0.0.0", 24, "ietf"],
+    ["192.0.2.0", 24, "documentation"],
+    ["192.88.99.0", 24, "relay6to4"],
+    ["192.168.0.0", 16, "private"],
+    ["198.18.0.0", 15, "benchmarking"],
+    ["198.51.100.0", 24, "documentation"],
+    ["203.0.113.0", 24, "documentation"],
+    ["224.0.0.0", 4, "multicast"],
+    ["240.0.0.0", 4, "future"],
+  ] as const
+).map(([address, bits, kind]) => ({ bytes: v4(address), bits, kind }));
 
 /** 16 bytes of an IPv6 address (a zone id is ignored); null when it does not parse. */
 export function ipv6Bytes(address: string): number[] | null {
@@ -100,32 +106,30 @@ function v6(prefix: string): number[] {
   return ipv6Bytes(prefix) as number[];
 }
 
-const V6_RANGES: Range[] = [
-  ["::", 128, "unspecified"],
-  ["::1", 128, "loopback"],
-  ["fc00::", 7, "private (unique local)"],
-  ["fe80::", 10, "link-local"],
-  ["fec0::", 10, "site-local"],
-  ["ff00::", 8, "multicast"],
-  ["100::", 64, "reserved (discard)"],
-  ["2001::", 32, "Teredo tunnelling"],
-  ["2001:db8::", 32, "reserved (documentation)"],
-].map(([address, bits, kind]) => ({
-  bytes: v6(address as string),
-  bits: bits as number,
-  kind: kind as string,
-}));
+const V6_RANGES: Range[] = (
+  [
+    ["::", 128, "unspecified"],
+    ["::1", 128, "loopback"],
+    ["fc00::", 7, "uniqueLocal"],
+    ["fe80::", 10, "linkLocal"],
+    ["fec0::", 10, "siteLocal"],
+    ["ff00::", 8, "multicast"],
+    ["100::", 64, "discard"],
+    ["2001::", 32, "teredo"],
+    ["2001:db8::", 32, "documentation"],
+  ] as const
+).map(([address, bits, kind]) => ({ bytes: v6(address), bits, kind }));
 
 /** IPv6 ranges that carry an IPv4 address: where it sits (byte offset) and what the form is. */
-const V6_EMBEDDING: { range: Range; offset: number }[] = [
-  { range: { bytes: v6("::ffff:0:0"), bits: 96, kind: "IPv4-mapped" }, offset: 12 },
-  { range: { bytes: v6("::"), bits: 96, kind: "IPv4-compatible" }, offset: 12 },
-  { range: { bytes: v6("64:ff9b::"), bits: 96, kind: "NAT64" }, offset: 12 },
-  { range: { bytes: v6("64:ff9b:1::"), bits: 48, kind: "local NAT64" }, offset: 12 },
-  { range: { bytes: v6("2002::"), bits: 16, kind: "6to4" }, offset: 2 },
+const V6_EMBEDDING: { range: Range<EmbeddingForm>; offset: number }[] = [
+  { range: { bytes: v6("::ffff:0:0"), bits: 96, kind: "ipv4Mapped" }, offset: 12 },
+  { range: { bytes: v6("::"), bits: 96, kind: "ipv4Compatible" }, offset: 12 },
+  { range: { bytes: v6("64:ff9b::"), bits: 96, kind: "nat64" }, offset: 12 },
+  { range: { bytes: v6("64:ff9b:1::"), bits: 48, kind: "localNat64" }, offset: 12 },
+  { range: { bytes: v6("2002::"), bits: 16, kind: "sixToFour" }, offset: 2 },
 ];
 
-function inRange(bytes: number[], range: Range): boolean {
+function inRange(bytes: number[], range: Range<unknown>): boolean {
   let bits = range.bits;
   for (let i = 0; bits > 0; i++, bits -= 8) {
     const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
@@ -134,49 +138,61 @@ function inRange(bytes: number[], range: Range): boolean {
   return true;
 }
 
+/** The kind of a range, as a phrase of the catalogue. */
+const rangeText = (kind: RangeKind): Message => message(`ServerWebhookUrl.ranges.${kind}`);
+
 /**
- * Why an address is not a public one ("loopback", "private", "link-local (IPv4-mapped)"…), or
- * null when it is public. Anything that is not an IP address counts as not public.
+ * Why an address is not a public one ("loopback", "private", "link-local (IPv4-mapped)"…, as
+ * a catalogue phrase), or null when it is public. Anything that is not an IP address counts as
+ * not public.
  */
-export function nonPublicReason(address: string): string | null {
+function nonPublic(address: string): Message | null {
   const family = isIP(address.replace(/^\[|\]$/g, "").split("%")[0] ?? "");
   if (family === 4) {
     const bytes = v4(address);
-    return V4_RANGES.find((range) => inRange(bytes, range))?.kind ?? null;
+    const range = V4_RANGES.find((one) => inRange(bytes, one));
+    return range ? rangeText(range.kind) : null;
   }
-  if (family !== 6) return "not an IP address";
+  if (family !== 6) return rangeText("notIp");
   const bytes = ipv6Bytes(address);
-  if (!bytes) return "not an IP address";
+  if (!bytes) return rangeText("notIp");
   const own = V6_RANGES.find((range) => inRange(bytes, range));
-  if (own && own.bits === 128) return own.kind; // :: and ::1 before the IPv4-compatible form
+  if (own && own.bits === 128) return rangeText(own.kind); // :: and ::1 before the IPv4-compatible form
   for (const { range, offset } of V6_EMBEDDING) {
     if (!inRange(bytes, range)) continue;
-    const inner = nonPublicReason(bytes.slice(offset, offset + 4).join("."));
-    if (inner) return `${inner} (${range.kind})`;
+    const inner = nonPublic(bytes.slice(offset, offset + 4).join("."));
+    if (inner) {
+      const form = message(`ServerWebhookUrl.forms.${range.kind}`);
+      return message("ServerWebhookUrl.embedded", { reason: inner, form });
+    }
   }
-  return own?.kind ?? null;
+  return own ? rangeText(own.kind) : null;
+}
+
+/** nonPublic in English: "loopback", "private (IPv4-mapped)"…, or null for a public address. */
+export function nonPublicReason(address: string): string | null {
+  const reason = nonPublic(address);
+  return reason ? render(reason) : null;
 }
 
 const defaultResolve: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
-const HINT = "(ALLOW_PRIVATE_WEBHOOKS=true allows private addresses, for intranet installs)";
-
-function invalid(message: string): Invalid {
-  return new Invalid("invalid_webhook_url", message);
+function invalid(text: Message): Invalid {
+  return new Invalid("invalid_webhook_url", text);
 }
 
 function parseWebhookUrl(raw: string): URL {
   if (typeof raw !== "string" || !URL.canParse(raw.trim())) {
-    throw invalid("The webhook URL is not a valid URL.");
+    throw invalid(message("ServerWebhookUrl.invalid"));
   }
   const url = new URL(raw.trim());
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw invalid(`The webhook URL must start with https:// or http:// (got ${url.protocol}).`);
+    throw invalid(message("ServerWebhookUrl.scheme", { protocol: url.protocol }));
   }
   if (url.username || url.password) {
-    throw invalid("The webhook URL must not carry a user name or password.");
+    throw invalid(message("ServerWebhookUrl.credentials"));
   }
-  if (!url.hostname) throw invalid("The webhook URL has no host.");
+  if (!url.hostname) throw invalid(message("ServerWebhookUrl.noHost"));
   return url;
 }
 
@@ -194,8 +210,7 @@ async function resolveTarget(
   const allowPrivate = options.allowPrivate ?? settings().ALLOW_PRIVATE_WEBHOOKS;
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const literal = isIP(host);
-  const notPublic = () =>
-    invalid(`Refused: the host ${host} does not resolve to public addresses only ${HINT}.`);
+  const notPublic = () => invalid(message("ServerWebhookUrl.hostNotPublic", { host }));
   let addresses: { address: string; family: number }[];
   if (literal) {
     addresses = [{ address: host, family: literal }];
@@ -205,19 +220,23 @@ async function resolveTarget(
     } catch (error) {
       if (!allowPrivate) throw notPublic();
       const code = (error as NodeJS.ErrnoException).code;
-      throw invalid(`The host ${host} does not resolve${code ? ` (${code})` : ""}.`);
+      throw invalid(
+        code
+          ? message("ServerWebhookUrl.unresolvedCode", { host, code })
+          : message("ServerWebhookUrl.unresolved", { host }),
+      );
     }
     if (addresses.length === 0) {
-      throw allowPrivate ? invalid(`The host ${host} does not resolve.`) : notPublic();
+      throw allowPrivate ? invalid(message("ServerWebhookUrl.unresolved", { host })) : notPublic();
     }
   }
   if (!allowPrivate) {
     for (const { address } of addresses) {
-      const reason = nonPublicReason(address);
+      const reason = nonPublic(address);
       if (!reason) continue;
       // A literal address is what the person typed: its kind tells them nothing new.
       throw literal
-        ? invalid(`Refused: ${address} is a ${reason} address, not a public one ${HINT}.`)
+        ? invalid(message("ServerWebhookUrl.addressNotPublic", { address, reason }))
         : notPublic();
     }
   }
@@ -241,6 +260,9 @@ export async function assertSafeWebhookUrl(
   await resolveTarget(parsed, { ...options, allowPrivate: false });
 }
 
+const timeoutText = (ms: number): Message =>
+  message("ServerAlertDelivery.timedOut", { seconds: ms / 1000 });
+
 function oneLineSnippet(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
@@ -260,7 +282,7 @@ export async function postWebhook(
   const timeoutMs = options.timeoutMs ?? OUTBOUND_TIMEOUT_MS;
   const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const elapsed = () => Math.round(performance.now() - started);
-  const failure = (error: string, statusCode: number | null = null): OutboundResult => ({
+  const failure = (error: Text, statusCode: number | null = null): OutboundResult => ({
     ok: false,
     statusCode,
     error,
@@ -274,7 +296,7 @@ export async function postWebhook(
     timer = setTimeout(() => {
       cancelled = true;
       onTimeout();
-      resolve(failure(`timed out after ${timeoutMs / 1000} s`));
+      resolve(failure(timeoutText(timeoutMs)));
     }, timeoutMs);
   });
 
@@ -285,10 +307,10 @@ export async function postWebhook(
       target = parseWebhookUrl(url);
       pinned = await resolveTarget(target, options);
     } catch (error) {
-      return failure((error as Error).message);
+      return failure(error instanceof Invalid ? error.text : (error as Error).message);
     }
     // The time ran out while resolving: nothing is sent.
-    if (cancelled) return failure(`timed out after ${timeoutMs / 1000} s`);
+    if (cancelled) return failure(timeoutText(timeoutMs));
     const lookup = ((_hostname: string, lookupOptions: unknown, callback: unknown) => {
       const cb = (typeof lookupOptions === "function" ? lookupOptions : callback) as (
         error: Error | null,
@@ -338,7 +360,12 @@ export async function postWebhook(
               const location = response.headers.location;
               settle(
                 failure(
-                  `redirect (${status}${location ? ` to ${oneLineSnippet(location)}` : ""}) not followed: use the final URL`,
+                  location
+                    ? message("ServerAlertDelivery.redirect", {
+                        status: String(status),
+                        location: oneLineSnippet(location),
+                      })
+                    : message("ServerAlertDelivery.redirectNoLocation", { status: String(status) }),
                   status,
                 ),
               );

@@ -247,39 +247,63 @@ describe.each(testDatabases())("alert rules on $name", (database) => {
   });
 
   it.each([
-    ["a loopback address", "http://127.0.0.1:8080/hook", /loopback/],
-    ["localhost", "http://localhost/hook", /does not resolve to public addresses only/],
-    ["a private address", "https://10.1.2.3/hook", /private/],
-    ["link-local (cloud metadata)", "http://169.254.169.254/latest/meta-data", /link-local/],
-    ["an IPv6 loopback", "http://[::1]:3000/", /loopback/],
-    ["credentials in the URL", "https://user:secret@hooks.example.test/x", /user name or password/],
-  ])("refuses a webhook to %s unless private addresses are allowed", async (_l, url, message) => {
-    const body = minimal({
-      channels: [
-        { type: "email", to: ["a@example.test"] },
-        { type: "webhook", url },
-      ],
-    });
-    let caught: unknown;
-    try {
-      await create(body, owner.user.id, projectId, { allowPrivate: false });
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(Invalid);
-    expect((caught as Invalid).issues).toEqual([
-      { path: ["channels", 1, "url"], message: expect.stringMatching(message) },
-    ]);
-    if (!url.includes("@")) {
-      const allowed = await create(body, owner.user.id, projectId, { allowPrivate: true });
-      expect(allowed.channels).toHaveLength(2);
-      await deleteAlertRule(handle.db, {
-        userId: owner.user.id,
-        project: projectId,
-        ruleId: allowed.id,
+    ["a loopback address", "http://127.0.0.1:8080/hook", /loopback/, /é um endereço de loopback/],
+    [
+      "localhost",
+      "http://localhost/hook",
+      /does not resolve to public addresses only/,
+      /não resolve só para endereços públicos/,
+    ],
+    ["a private address", "https://10.1.2.3/hook", /private/, /é um endereço privado/],
+    [
+      "link-local (cloud metadata)",
+      "http://169.254.169.254/latest/meta-data",
+      /link-local/,
+      /169\.254\.169\.254 é um endereço link-local/,
+    ],
+    ["an IPv6 loopback", "http://[::1]:3000/", /loopback/, /::1 é um endereço de loopback/],
+    [
+      "credentials in the URL",
+      "https://user:secret@hooks.example.test/x",
+      /user name or password/,
+      /nome de usuário nem senha/,
+    ],
+  ])(
+    "refuses a webhook to %s unless private addresses are allowed",
+    async (_l, url, message, pt) => {
+      const body = minimal({
+        channels: [
+          { type: "email", to: ["a@example.test"] },
+          { type: "webhook", url },
+        ],
       });
-    }
-  });
+      let caught: unknown;
+      try {
+        await create(body, owner.user.id, projectId, { allowPrivate: false });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(Invalid);
+      const refused = caught as Invalid;
+      expect(refused.issues?.map(({ path, message }) => ({ path, message }))).toEqual([
+        { path: ["channels", 1, "url"], message: expect.stringMatching(message) },
+      ]);
+      // In Portuguese for the API's Accept-Language and the form's language; codes unchanged.
+      expect(refused.code).toBe("validation_failed");
+      expect(refused.localized("pt-BR").issues).toEqual([
+        { path: ["channels", 1, "url"], message: expect.stringMatching(pt) },
+      ]);
+      if (!url.includes("@")) {
+        const allowed = await create(body, owner.user.id, projectId, { allowPrivate: true });
+        expect(allowed.channels).toHaveLength(2);
+        await deleteAlertRule(handle.db, {
+          userId: owner.user.id,
+          project: projectId,
+          ruleId: allowed.id,
+        });
+      }
+    },
+  );
 
   it("refuses a host that does not resolve, and checks a new URL on edit too", async () => {
     const nowhere = {

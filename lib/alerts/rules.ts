@@ -169,7 +169,11 @@ async function checkChannelUrls(
         return null;
       } catch (error) {
         if (!(error instanceof Invalid)) throw error;
-        return { path: ["channels", index, "url"], message: error.message };
+        return {
+          path: ["channels", index, "url"],
+          message: error.message,
+          ...(typeof error.text === "string" ? {} : { text: error.text }),
+        };
       }
     }),
   );
@@ -400,18 +404,23 @@ export interface AlertTestResult {
 
 /**
  * "Send a test" (owners): a test alert to every channel of the rule at once, through the
- * delivery module (sendTestAlert), with each channel's outcome. It is logged like any alert.
+ * delivery module (sendTestAlert), with each channel's outcome (its error in `locale`,
+ * English by default). It is logged like any alert.
  */
 export async function sendAlertRuleTest(
   db: Db,
-  input: { userId: number; project: string | number; ruleId: string | number },
+  input: { userId: number; project: string | number; ruleId: string | number; locale?: Locale },
   options: Omit<DeliveryOptions, "limit"> = {},
 ): Promise<AlertTestResult> {
   const { project } = await requireOwner(db, input, "test");
   const ruleId = parseId(String(input.ruleId), "alertRule");
   const rule = await findAlertRule(db, { projectId: project.id, ruleId });
   if (!rule) throw notFound("alertRule");
-  const sent = await sendTestAlert(db, { userId: input.userId, ruleId }, options);
+  const sent = await sendTestAlert(
+    db,
+    { userId: input.userId, ruleId, locale: input.locale },
+    options,
+  );
   const channels = new Map(rule.channels.map((channel) => [channel.id, channel]));
   return {
     notificationId: sent.notificationId,

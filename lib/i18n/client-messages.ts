@@ -27,6 +27,17 @@ export const AREA_NAMESPACES = {
   settings: [...CLIENT_NAMESPACES, "SettingsForms", "SecretReveal", "InvitationResponse"],
   // The emailed invitation link's page: its Accept and Decline buttons (inside the shell).
   invitation: ["InvitationResponse"],
+  // Settings → Alerts (app/(dashboard)/settings/alerts, inside Settings' provider, which it
+  // replaces): the project picker, the rule form, the rules' switches and test results.
+  alerts: [
+    "CopyButton",
+    "ConfirmDialog",
+    "SettingsForms",
+    "Environments",
+    "AlertLabels",
+    "AlertRuleForm",
+    "AlertRuleActions",
+  ],
   // The errors list (app/(dashboard)/errors/(list)): the table, its toolbar and search box.
   errorsList: ["CopyButton", "ConfirmDialog", ...ERROR_PARTS, "ErrorList", "SearchBox"],
   // An error's and an event's pages (app/(dashboard)/errors/[id]): the triage actions,

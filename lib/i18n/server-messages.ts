@@ -15,12 +15,18 @@ const TRANSLATORS = {
 };
 
 export type MessageKey = Parameters<(typeof TRANSLATORS)["en"]>[0];
-export type MessageValues = Record<string, string | number | Date>;
+/** A value of a message: text, a number or date to format, or a message of its own (a phrase). */
+export type MessageValue = string | number | Date | Message;
+export type MessageValues = Record<string, MessageValue>;
 
 /** A sentence for people, not yet in a language. */
 export interface Message {
   key: MessageKey;
   values?: MessageValues;
+}
+
+function isMessage(value: MessageValue): value is Message {
+  return typeof value === "object" && !(value instanceof Date);
 }
 
 /** Text that is either already written (names, vendor text) or a catalogue message. */
@@ -30,10 +36,19 @@ export const message = (key: MessageKey, values?: MessageValues): Message => ({ 
 
 export function render(text: Text, locale: Locale = DEFAULT_LOCALE): string {
   if (typeof text === "string") return text;
+  // Phrases given as values are written in the same language first.
+  const values = text.values
+    ? Object.fromEntries(
+        Object.entries(text.values).map(([name, value]) => [
+          name,
+          isMessage(value) ? render(value, locale) : value,
+        ]),
+      )
+    : undefined;
   // The key is checked against the catalogue's type; values are checked by the completeness test.
-  return (TRANSLATORS[locale] as (key: string, values?: MessageValues) => string)(
+  return (TRANSLATORS[locale] as (key: string, values?: Record<string, unknown>) => string)(
     text.key,
-    text.values,
+    values,
   );
 }
 

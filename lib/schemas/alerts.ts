@@ -310,6 +310,12 @@ export const alertRuleSchema = z.strictObject({
 
 export const alertRuleListSchema = z.strictObject({ items: z.array(alertRuleSchema) });
 
+/** Why an attempt failed: the receiver's (or mail server's) own text, or Error Central's. */
+const attemptError = z.string().nullable().meta({
+  description:
+    "Why it failed: the receiver's own answer as it came (\"HTTP 502: …\"), or Error Central's words in the request's language (Accept-Language); null when it did not fail.",
+});
+
 export const alertDeliveryChannelSchema = z.strictObject({
   id: z.number().int(),
   type: z.enum(ALERT_CHANNEL_TYPES),
@@ -330,7 +336,7 @@ export const alertDeliverySchema = z.strictObject({
   channel: alertDeliveryChannelSchema,
   status: z.enum(ALERT_DELIVERY_STATUS_VALUES),
   attempts: z.number().int(),
-  lastError: z.string().nullable(),
+  lastError: attemptError,
   digestId: z
     .number()
     .int()
@@ -349,7 +355,7 @@ export const alertDeliveryListSchema = z.strictObject({
 export const alertAttemptSchema = z.strictObject({
   at: timestamp,
   statusCode: z.number().int().nullable(),
-  error: z.string().nullable(),
+  error: attemptError,
   durationMs: z.number().int(),
 });
 
@@ -366,7 +372,7 @@ export const alertTestResultSchema = z.strictObject({
       type: z.enum(ALERT_CHANNEL_TYPES),
       target: z.string(),
       status: z.enum(ALERT_DELIVERY_STATUS_VALUES),
-      lastError: z.string().nullable(),
+      lastError: attemptError,
     }),
   ),
 });

@@ -10,6 +10,7 @@ import { docsScreenshots } from "./docs-screenshots";
 import { eventScreenshots } from "./event-screenshots";
 import { firstRunScreenshots } from "./first-run-screenshots";
 import { listSearchScreenshots } from "./list-search-screenshots";
+import { ptBrAlertScreenshots } from "./pt-br-alerts-screenshots";
 import {
   type PtBrScene,
   ptBrSettingsScreenshots,
@@ -25,8 +26,9 @@ import { tagScreenshots } from "./tags-screenshots";
  * event from a newer release regresses it, errors are assigned and an archive escalates. Then
  * the welcome page after sign-up (first-run-*.png) and an event's own page (event-*.png).
  * and the tag breakdown of an error's page (tags-*.png), Settings and an invitation in
- * Portuguese (pt-br-settings-*.png, pt-br-invitation-*.png) and the API guide in Portuguese
- * (pt-br-docs-*.png). `npm run screenshots -- events`, `-- tags`, `-- pt-br-settings` or
+ * Portuguese (pt-br-settings-*.png, pt-br-invitation-*.png), Settings → Alerts in Portuguese
+ * (pt-br-alerts-*.png) and the API guide in Portuguese (pt-br-docs-*.png).
+ * `npm run screenshots -- events`, `-- tags`, `-- pt-br-settings`, `-- pt-br-alerts` or
  * `-- docs` makes only that one.
  */
 const OUT = path.resolve("docs/screenshots");
@@ -69,7 +71,7 @@ try {
   });
   const only = process.argv
     .slice(2)
-    .find((arg) => ["events", "tags", "pt-br-settings", "docs"].includes(arg));
+    .find((arg) => ["events", "tags", "pt-br-settings", "pt-br-alerts", "docs"].includes(arg));
   const onlyEvents = only !== undefined;
   if (!onlyEvents) {
     await alertScreenshots(browser, base, OUT);
@@ -135,6 +137,7 @@ try {
     await ptBrSettingsScreenshots(browser, base, OUT, ptBr);
   }
   if (only === undefined || only === "docs") await docsScreenshots(browser, base, OUT);
+  if (only === undefined || only === "pt-br-alerts") await ptBrAlertScreenshots(browser, base, OUT);
   await browser.close();
   console.log(`Screenshots written to ${path.relative(process.cwd(), OUT)}/`);
 } finally {

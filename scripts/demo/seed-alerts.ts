@@ -7,7 +7,9 @@ import {
   alertNotifications,
   errors,
 } from "@/db/schema";
+import { storedAttemptText } from "@/lib/alerts/attempt-text";
 import { createAlertRule } from "@/lib/alerts/rules";
+import { message } from "@/lib/i18n/server-messages";
 
 const MINUTE = 60_000;
 
@@ -164,6 +166,8 @@ export async function seedDemoAlerts(
   };
 
   const ok = (minutesAgo: number, ms = 180): Attempt => ({ minutesAgo, statusCode: 200, ms });
+  // Error Central's own words are kept as catalogue messages, shown in the reader's language.
+  const timedOut = storedAttemptText(message("ServerAlertDelivery.timedOut", { seconds: 5 }));
   await fire(oncall.id, picked[3], "newError", 26 * 60, [
     { channelId: slack, status: "delivered", attempts: [ok(26 * 60, 212)] },
     { channelId: email, status: "delivered", attempts: [ok(26 * 60, 640)] },
@@ -174,7 +178,7 @@ export async function seedDemoAlerts(
       status: "failed",
       attempts: [
         { minutesAgo: 95, statusCode: 502, ms: 311 },
-        { minutesAgo: 94, statusCode: null, error: "Timed out after 5 s", ms: 5000 },
+        { minutesAgo: 94, statusCode: null, error: timedOut, ms: 5000 },
         { minutesAgo: 90, statusCode: 503, ms: 97 },
         { minutesAgo: 12, statusCode: null, error: "Connection refused", ms: 3 },
       ],

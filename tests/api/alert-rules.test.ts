@@ -462,4 +462,68 @@ describe("the delivery log", () => {
     });
     expect(missing.status).toBe(404);
   });
+
+  it("answers in the request's language: URL refusals, attempt errors, log filters; codes unchanged", async () => {
+    const PT = { "accept-language": "pt-BR,pt;q=0.9" };
+    const owner = await signUp();
+    const refused = await api(rulesPath(owner.project.id), {
+      token: owner.token,
+      headers: PT,
+      json: rule({ channels: [{ type: "slack", url: "https://user:pw@hooks.example.test/x" }] }),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("validation_failed");
+    expect(refused.body.error.issues).toEqual([
+      {
+        path: ["channels", 0, "url"],
+        message: "A URL do webhook não pode conter nome de usuário nem senha.",
+      },
+    ]);
+
+    const moved = await startReceiver(() => ({
+      status: 301,
+      headers: { location: "https://hooks.example.test/new" },
+    }));
+    try {
+      const created = await api(rulesPath(owner.project.id), {
+        token: owner.token,
+        json: rule({ channels: [{ type: "slack", url: `${moved.url}/old` }] }),
+      });
+      expect(created.status).toBe(201);
+      const testPath = `${rulesPath(owner.project.id)}/${created.body.id}/test`;
+      const sent = await api(testPath, { method: "POST", token: owner.token, headers: PT });
+      expect(sent.body.deliveries[0]).toMatchObject({
+        status: "failed",
+        lastError:
+          "redirecionamento (301 para https://hooks.example.test/new) não seguido: use a URL final",
+      });
+      // The same delivery, read in each language.
+      const en = await api(deliveriesPath(owner.project.id), { token: owner.token });
+      const pt = await api(deliveriesPath(owner.project.id), { token: owner.token, headers: PT });
+      expect(en.body.items[0].lastError).toBe(
+        "redirect (301 to https://hooks.example.test/new) not followed: use the final URL",
+      );
+      expect(pt.body.items[0].lastError).toBe(sent.body.deliveries[0].lastError);
+      const one = await api(`${deliveriesPath(owner.project.id)}/${pt.body.items[0].id}`, {
+        token: owner.token,
+        headers: PT,
+      });
+      expect(one.body.attempts[0]).toMatchObject({
+        statusCode: 301,
+        error: sent.body.deliveries[0].lastError,
+      });
+    } finally {
+      await moved.close();
+    }
+
+    const bad = await api(`${deliveriesPath(owner.project.id)}?status=lost`, {
+      token: owner.token,
+      headers: PT,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("invalid_parameter");
+    expect(bad.body.error.issues).toEqual([
+      { path: ["status"], message: "status é um de pending, delivered, failed" },
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ActivitySection } from "@/components/error-detail/activity-section";
 import { AlertsTriggered } from "@/components/error-detail/alerts-triggered";
@@ -87,7 +87,11 @@ export default async function ErrorDetailPage({ params, searchParams }: Props) {
 
   const before = parseEventsCursor((await searchParams).events_cursor);
   const db = await getDb();
-  const alerts = await listAlertsOfError(db, { userId, errorId: error.id });
+  const alerts = await listAlertsOfError(db, {
+    userId,
+    errorId: error.id,
+    locale: await getLocale(),
+  });
   const now = new Date();
   const [latest, counts, events, memberRows, activity, tagBreakdown] = await Promise.all([
     findLatestEvent(db, error.id),

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { type FormState, formAction, formText as text, withUser } from "@/lib/actions/with-user";
 import {
   type AlertTestResult,
@@ -10,6 +11,7 @@ import {
   updateAlertRule,
 } from "@/lib/alerts/rules";
 import { Invalid, type Issue } from "@/lib/domain-errors";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
 export interface SavedSecret {
   /** The channel's place in the form. */
@@ -18,9 +20,13 @@ export interface SavedSecret {
   secret: string;
 }
 
+/**
+ * A refusal's `error` is the rule's message in the user's language, or null when fields need a
+ * fix: the form says so (its own words) and shows each issue beside its field.
+ */
 export type SaveRuleResult =
   | { status: "ok"; ruleId: number; name: string; secrets: SavedSecret[] }
-  | { status: "error"; error: string; issues: Issue[] };
+  | { status: "error"; error: string | null; issues: Issue[] };
 
 /**
  * Creates a rule (no `ruleId`) or changes one, from the body the rule form builds (the API's
@@ -56,10 +62,7 @@ export const saveAlertRuleAction = withUser(
   {
     refused: (error): SaveRuleResult => ({
       status: "error",
-      error:
-        error instanceof Invalid && error.code === "validation_failed"
-          ? "Some fields need a fix; see below."
-          : error.message,
+      error: error instanceof Invalid && error.code === "validation_failed" ? null : error.message,
       issues: error.issues ?? [],
     }),
   },
@@ -75,7 +78,11 @@ export const setAlertRuleEnabledAction = formAction<FormState>(async ({ user, db
     readBody: async () => ({ enabled }),
   });
   revalidatePath("/settings/alerts");
-  return { status: "ok", message: `“${rule.name}” ${enabled ? "enabled" : "disabled"}.` };
+  const t = await getTranslations("AlertsPage");
+  return {
+    status: "ok",
+    message: t(enabled ? "ruleEnabled" : "ruleDisabled", { name: rule.name }),
+  };
 });
 
 /** Deletes a rule with its channels and log (owners). */
@@ -86,20 +93,21 @@ export const deleteAlertRuleAction = formAction<FormState>(async ({ user, db }, 
     ruleId: text(formData, "ruleId"),
   });
   revalidatePath("/settings/alerts");
-  return { status: "ok", message: "Rule deleted." };
+  return { status: "ok", message: (await getTranslations("AlertsPage"))("ruleDeleted") };
 });
 
 export type TestSendResult =
   | { status: "ok"; deliveries: AlertTestResult["deliveries"] }
   | { status: "error"; error: string };
 
-/** "Send a test" (owners): each channel's outcome, shown beside the rule. */
+/** "Send a test" (owners): each channel's outcome, shown beside the rule in the user's language. */
 export const sendAlertTestAction = withUser(
   async ({ user, db }, input: { project: number; ruleId: number }): Promise<TestSendResult> => {
     const result = await sendAlertRuleTest(db, {
       userId: user.id,
       project: String(input.project),
       ruleId: String(input.ruleId),
+      locale: await requestLocale(),
     });
     revalidatePath("/settings/alerts");
     return { status: "ok", deliveries: result.deliveries };

@@ -1,14 +1,17 @@
+import { useTranslations } from "next-intl";
+
 const pulse = "animate-pulse rounded bg-zinc-200 dark:bg-zinc-800";
 
 export default function AlertsLoading() {
+  const t = useTranslations("AlertsPage");
   return (
     <div className="space-y-6" aria-busy="true">
       <p className="sr-only" role="status">
-        Loading alerts…
+        {t("loading")}
       </p>
       <div className="space-y-2">
         <div className={`h-4 w-28 ${pulse}`} />
-        <h1 className="text-2xl font-semibold tracking-tight">Alerts</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <div className={`h-4 w-96 max-w-full ${pulse}`} />
       </div>
       <div className="max-w-4xl space-y-6">

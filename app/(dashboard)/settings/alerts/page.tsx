@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { DeliveryLogSection } from "@/components/alerts/delivery-log-section";
 import { RulesSection } from "@/components/alerts/rules-section";
@@ -12,7 +13,9 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { alertsProject } from "./project";
 
-export const metadata: Metadata = { title: "Alerts" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AlertsPage"))("title") };
+}
 
 // Filters from the URL; a value that is not one of them is ignored, as a link might carry it.
 const optionalId = z.coerce
@@ -44,17 +47,20 @@ export default async function AlertsSettingsPage({
   const search = searchSchema.parse(await searchParams);
   const db = await getDb();
   const { projects, selected, unknown } = await alertsProject(db, userId, search.project);
+  const [t, locale] = await Promise.all([getTranslations("AlertsPage"), getLocale()]);
 
   if (!selected) {
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-semibold tracking-tight">Alerts</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          You do not belong to any project.{" "}
-          <Link href="/settings" className={linkClass}>
-            Create one in Settings
-          </Link>
-          .
+          {t.rich("noProject", {
+            link: (chunks) => (
+              <Link href="/settings" className={linkClass}>
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
     );
@@ -68,9 +74,9 @@ export default async function AlertsSettingsPage({
   if (search.cursor) params.set("cursor", search.cursor);
   const [{ role, items: rules }, log] = await Promise.all([
     listAlertRules(db, { userId, project: selected.id }),
-    listAlertDeliveries(db, { userId, project: selected.id, params }),
+    listAlertDeliveries(db, { userId, project: selected.id, params, locale }),
   ]);
-  const attempts = await attemptsOfDeliveries(db, log.items);
+  const attempts = await attemptsOfDeliveries(db, log.items, locale);
   const now = Date.now();
   const project = { id: selected.id, slug: selected.slug, name: selected.name };
 
@@ -83,21 +89,18 @@ export default async function AlertsSettingsPage({
               href={`/settings?project=${encodeURIComponent(selected.slug)}#project`}
               className={linkClass}
             >
-              Settings
+              {t("settings")}
             </Link>
             <span aria-hidden className="text-zinc-400">
               {" "}
               /{" "}
             </span>
-            <span className="text-zinc-600 dark:text-zinc-400">Alerts</span>
+            <span className="text-zinc-600 dark:text-zinc-400">{t("title")}</span>
           </p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight wrap-anywhere">
-            Alerts for {selected.name}
+            {t("heading", { project: selected.name })}
           </h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            Rules that tell your team about new errors, regressions and spikes, and the log of what
-            was sent.
-          </p>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("intro")}</p>
         </div>
         {projects.length > 1 ? (
           <ProjectSelect
@@ -112,7 +115,7 @@ export default async function AlertsSettingsPage({
           role="alert"
           className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100"
         >
-          There is no project “{search.project}” among yours; showing {selected.name} instead.
+          {t("unknownProject", { wanted: search.project ?? "", name: selected.name })}
         </p>
       ) : null}
       <div className="max-w-4xl space-y-6">

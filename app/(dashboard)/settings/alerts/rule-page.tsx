@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { RuleForm } from "@/components/alerts/rule-form";
 import { linkClass } from "@/components/settings/styles";
 import type { AlertRuleView } from "@/lib/alerts/rules";
@@ -13,6 +14,7 @@ export function RulePage({
   role: "owner" | "member";
   rule?: AlertRuleView;
 }) {
+  const t = useTranslations("AlertsPage");
   const backHref = `/settings/alerts?project=${encodeURIComponent(project.slug)}`;
   return (
     <div className="max-w-3xl space-y-6">
@@ -22,21 +24,21 @@ export function RulePage({
             href={`/settings?project=${encodeURIComponent(project.slug)}#project`}
             className={linkClass}
           >
-            Settings
+            {t("settings")}
           </Link>
           <span aria-hidden className="text-zinc-400">
             {" "}
             /{" "}
           </span>
           <Link href={backHref} className={linkClass}>
-            Alerts
+            {t("title")}
           </Link>
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight wrap-anywhere">
-          {rule ? `Edit “${rule.name}”` : "New alert rule"}
+          {rule ? t("editRule", { name: rule.name }) : t("newRuleTitle")}
         </h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          For the project {project.name}.
+          {t("forProject", { project: project.name })}
         </p>
       </div>
       {role === "owner" ? (
@@ -45,9 +47,9 @@ export function RulePage({
         </div>
       ) : (
         <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          Only the project's owners create and change alert rules.{" "}
+          {t("ownersOnly")}{" "}
           <Link href={backHref} className={linkClass}>
-            Back to the rules
+            {t("backToRules")}
           </Link>
         </p>
       )}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getAlertRule } from "@/lib/alerts/rules";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -7,7 +8,9 @@ import { NotFound } from "@/lib/domain-errors";
 import { alertsProject } from "../project";
 import { RulePage } from "../rule-page";
 
-export const metadata: Metadata = { title: "Edit alert rule" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AlertsPage"))("editRuleTitle") };
+}
 
 export default async function EditAlertRulePage({
   params,

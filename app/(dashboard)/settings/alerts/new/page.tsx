@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { alertsProject } from "../project";
 import { RulePage } from "../rule-page";
 
-export const metadata: Metadata = { title: "New alert rule" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AlertsPage"))("newRuleTitle") };
+}
 
 export default async function NewAlertRulePage({
   searchParams,

@@ -1,5 +1,5 @@
 import { listAlertDeliveries } from "@/lib/alerts/delivery-log";
-import { json, withToken } from "@/lib/api";
+import { apiLocale, json, withToken } from "@/lib/api";
 import { getDb } from "@/lib/db";
 
 export const GET = withToken<{ id: string }>(async (request, { auth, params }) => {
@@ -7,6 +7,7 @@ export const GET = withToken<{ id: string }>(async (request, { auth, params }) =
     userId: auth.userId,
     project: params.id,
     params: new URL(request.url).searchParams,
+    locale: apiLocale(request),
   });
   return json({ items, nextCursor });
 });
