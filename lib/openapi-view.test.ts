@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { CATALOGUES } from "./i18n/messages";
 import { buildOpenApiDocument } from "./openapi";
-import { describeSchema, endpointId, openApiEndpoints, schemaShape } from "./openapi-view";
+import { catalogueKey, documentText, hasEntry } from "./openapi-texts";
+import {
+  describeSchema,
+  endpointId,
+  openApiEndpoints,
+  openApiTextUses,
+  schemaShape,
+} from "./openapi-view";
 
 describe("openApiEndpoints", () => {
   const groups = openApiEndpoints(buildOpenApiDocument());
@@ -85,4 +93,90 @@ it("schemaShape and endpointId", () => {
   expect(endpointId("delete", "/api/projects/{id}/keys/{keyId}")).toBe(
     "delete-api-projects-id-keys-keyid",
   );
+});
+
+describe("the document's own texts in the guide's language", () => {
+  const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
+  const uses = openApiTextUses(doc);
+
+  /** Every DocsOpenApi key of a catalogue, dotted. */
+  const keysOf = (node: unknown, prefix = ""): string[] =>
+    typeof node === "string"
+      ? [prefix]
+      : Object.entries(node as object).flatMap(([key, value]) =>
+          keysOf(value, prefix ? `${prefix}.${key}` : key),
+        );
+
+  it("has every summary, description, parameter, field and response in both languages", () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => endpointId(method, path)),
+    );
+    const summaries = new Set(uses.map((use) => use.keys[0]));
+    expect(operations.filter((id) => !summaries.has(`operations.${id}.summary`))).toEqual([]);
+    expect(uses.length).toBeGreaterThan(operations.length * 2);
+
+    // An entry counts only while its English is the document's: change a text in lib/openapi.ts
+    // and this names it until both languages follow.
+    const missing = uses
+      .filter((use) => {
+        const key = catalogueKey(use.english, use.keys);
+        return key === undefined || !hasEntry("pt-BR", key);
+      })
+      .map((use) => `${use.keys[0]}: ${use.english}`);
+    expect(missing).toEqual([]);
+  });
+
+  it("keeps no entry the document no longer has", () => {
+    const used = new Set(uses.map((use) => catalogueKey(use.english, use.keys)));
+    const unused = keysOf(CATALOGUES.en.DocsOpenApi).filter((key) => !used.has(key));
+    expect(unused).toEqual([]);
+  });
+
+  it("keeps the numbers and the `code` of the English in Portuguese", () => {
+    const english = documentText("en");
+    const portuguese = documentText("pt-BR");
+    const marks = (text: string) => text.match(/\d+|`[^`]+`/g) ?? [];
+    const lost = uses.flatMap((use) => {
+      const pt = portuguese(use.english, use.keys);
+      return marks(english(use.english, use.keys))
+        .filter((mark) => !pt.includes(mark))
+        .map((mark) => `${use.keys[0]}: ${mark}`);
+    });
+    expect(lost).toEqual([]);
+  });
+
+  it("shows a known endpoint in Portuguese; the document itself stays English", () => {
+    const endpoints = (locale: "en" | "pt-BR") =>
+      openApiEndpoints(buildOpenApiDocument(), locale).flatMap((group) => group.endpoints);
+    const ingest = endpoints("pt-BR").find((e) => e.id === "post-api-events");
+    expect(ingest?.summary).toBe("Enviar um evento, um array ou {events: [...]}");
+    expect(ingest?.description).toMatch(/^No máximo 1000 eventos e 1 MiB por pedido;/);
+    expect(ingest?.body?.[0]?.fields.find((f) => f.name === "release")?.description).toBe(
+      "A versão da aplicação que enviou o evento",
+    );
+    expect(ingest?.responses.find((r) => r.status === "201")?.description).toBe("Guardado");
+    expect(ingest?.responses.find((r) => r.status === "404")?.description).toBe(
+      "Não existe, ou não é seu",
+    );
+    const limit = endpoints("pt-BR")
+      .find((e) => e.id === "get-api-errors")
+      ?.params.find((p) => p.name === "limit");
+    expect(limit?.description).toBe("Tamanho da página");
+
+    const english = endpoints("en").find((e) => e.id === "post-api-events");
+    const operation = doc.paths["/api/events"]?.post as { summary: string };
+    expect(operation.summary).toBe("Ingest one event, an array, or {events: [...]}");
+    expect(english?.summary).toBe(operation.summary);
+  });
+
+  it("falls back to the document's English for a missing or outdated entry", () => {
+    const pt = documentText("pt-BR");
+    expect(pt("A new endpoint", ["operations.post-api-new.summary"])).toBe("A new endpoint");
+    expect(pt("Ingest events, reworded", ["operations.post-api-events.summary"])).toBe(
+      "Ingest events, reworded",
+    );
+    expect(
+      pt("Done; no body", ["operations.delete-api-tokens-id.responses.204", "responses.204"]),
+    ).toBe("Feito; sem corpo");
+  });
 });

@@ -1,11 +1,13 @@
 import { DEFAULT_LOCALE, type Locale } from "./i18n/config";
 import { type MessageValues, serverTranslator } from "./i18n/server-messages";
+import { type DocumentText, documentText } from "./openapi-texts";
 
 /**
  * A readable view of the OpenAPI document for the API guide: endpoints grouped by area, with
- * their parameters, body fields and constraints in words (the page's language; the document's
- * own summaries and descriptions stay as written). Built from buildOpenApiDocument() at render
- * time, so the guide cannot drift from /api/openapi.json.
+ * their parameters, body fields and constraints in words, all in the page's language (the
+ * document's own summaries and descriptions from the docs catalogue, see openapi-texts.ts).
+ * Built from buildOpenApiDocument() at render time, so the guide cannot drift from
+ * /api/openapi.json, which stays English.
  */
 type Json = Record<string, unknown>;
 
@@ -182,7 +184,16 @@ function describeIn(w: Words, schema: unknown): Described {
   return { type, constraints };
 }
 
-function objectFields(w: Words, schema: Json): FieldView[] {
+/**
+ * The words of one operation: the view's own, and the document's, found under the operation's
+ * key (`operations.<id>.<key>`) or, when `shared`, under `key` itself (the common responses).
+ */
+interface OperationWords {
+  w: Words;
+  text: (english: unknown, key: string, shared?: boolean) => string | undefined;
+}
+
+function objectFields({ w, text }: OperationWords, schema: Json): FieldView[] {
   const required = new Set(asArray(schema.required).map(String));
   const properties = isObject(schema.properties) ? schema.properties : {};
   return Object.entries(properties).map(([name, property]) => {
@@ -192,19 +203,18 @@ function objectFields(w: Words, schema: Json): FieldView[] {
       required: required.has(name),
       type,
       constraints,
-      description:
-        isObject(property) && typeof property.description === "string"
-          ? property.description
-          : undefined,
+      description: isObject(property) ? text(property.description, `fields.${name}`) : undefined,
     };
   });
 }
 
 /** Request body variants: "one object", "an array of those", "{events: [...]}"… */
-function bodyVariants(w: Words, schema: unknown): BodyVariantView[] {
+function bodyVariants(words: OperationWords, schema: unknown): BodyVariantView[] {
+  const { w } = words;
   if (!isObject(schema)) return [];
   const branches = asArray(schema.oneOf ?? schema.anyOf);
-  if (branches.length === 0) return [{ label: w("jsonObject"), fields: objectFields(w, schema) }];
+  if (branches.length === 0)
+    return [{ label: w("jsonObject"), fields: objectFields(words, schema) }];
   const seen = new Map<string, number>();
   return branches.filter(isObject).map((branch, index) => {
     const label = (text: string) => w("variant", { index: String(index + 1), text });
@@ -219,7 +229,7 @@ function bodyVariants(w: Words, schema: unknown): BodyVariantView[] {
       }
       return {
         label: label(w("array", { bounds: bounds ?? w("anyLength") })),
-        fields: isObject(branch.items) ? objectFields(w, branch.items) : [],
+        fields: isObject(branch.items) ? objectFields(words, branch.items) : [],
       };
     }
     const properties = isObject(branch.properties) ? branch.properties : {};
@@ -242,7 +252,7 @@ function bodyVariants(w: Words, schema: unknown): BodyVariantView[] {
       }
     }
     seen.set(JSON.stringify(branch), index);
-    return { label: label(w("oneObject")), fields: objectFields(w, branch) };
+    return { label: label(w("oneObject")), fields: objectFields(words, branch) };
   });
 }
 
@@ -290,7 +300,26 @@ export function openApiEndpoints(
   document: Json,
   locale: Locale = DEFAULT_LOCALE,
 ): EndpointGroupView[] {
-  const w = wordsIn(locale);
+  return endpointsView(document, wordsIn(locale), documentText(locale));
+}
+
+/** A text of the document the guide shows, and the catalogue keys that may hold it. */
+export interface DocumentTextUse {
+  english: string;
+  keys: string[];
+}
+
+/** Every text of the document the guide shows, with its keys (what the catalogue must hold). */
+export function openApiTextUses(document: Json): DocumentTextUse[] {
+  const uses: DocumentTextUse[] = [];
+  endpointsView(document, wordsIn(DEFAULT_LOCALE), (english, keys) => {
+    uses.push({ english, keys });
+    return english;
+  });
+  return uses;
+}
+
+function endpointsView(document: Json, w: Words, documentWords: DocumentText): EndpointGroupView[] {
   const groups = new Map<string, EndpointGroupView>();
   const paths = isObject(document.paths) ? document.paths : {};
   const globalSecurity = asArray(document.security);
@@ -305,6 +334,14 @@ export function openApiEndpoints(
     for (const method of METHODS) {
       const operation = item[method];
       if (!isObject(operation)) continue;
+      const id = endpointId(method, path);
+      const words: OperationWords = {
+        w,
+        text: (english, key, shared) =>
+          typeof english === "string" && english !== ""
+            ? documentWords(english, [`operations.${id}.${key}`, ...(shared ? [key] : [])])
+            : undefined,
+      };
       const security = operation.security ?? globalSecurity;
       const params: ParamView[] = asArray(operation.parameters)
         .filter(isObject)
@@ -316,26 +353,26 @@ export function openApiEndpoints(
             required: param.required === true,
             type,
             constraints,
-            description: typeof param.description === "string" ? param.description : undefined,
+            description: words.text(param.description, `params.${String(param.name)}`),
           };
         });
       const requestBody = isObject(operation.requestBody) ? operation.requestBody : null;
       const responses = isObject(operation.responses) ? operation.responses : {};
       group.endpoints.push({
-        id: endpointId(method, path),
+        id,
         method: method.toUpperCase(),
         path,
-        summary: String(operation.summary ?? ""),
-        description: typeof operation.description === "string" ? operation.description : undefined,
+        summary: words.text(operation.summary, "summary") ?? "",
+        description: words.text(operation.description, "description"),
         isPublic: asArray(security).length === 0,
         params,
-        body: requestBody ? bodyVariants(w, jsonSchemaOf(requestBody.content)) : null,
+        body: requestBody ? bodyVariants(words, jsonSchemaOf(requestBody.content)) : null,
         responses: Object.entries(responses).map(([status, response]) => {
           const r = isObject(response) ? response : {};
           const schema = jsonSchemaOf(r.content);
           return {
             status,
-            description: String(r.description ?? ""),
+            description: words.text(r.description, `responses.${status}`, true) ?? "",
             shape: schema && status.startsWith("2") ? schemaShape(schema) : undefined,
           };
         }),

@@ -230,7 +230,14 @@ function sentryPath(summary: string, description: string) {
   };
 }
 
-/** The OpenAPI 3.1 document, built from the same zod schemas the routes validate with. */
+/**
+ * The OpenAPI 3.1 document, built from the same zod schemas the routes validate with. It stays
+ * English whatever the request's language: it is a machine contract, read by tools and SDK
+ * generators as written. Only the API guide's rendering of it is translated: its summaries,
+ * descriptions, parameters and responses are in the docs catalogue's DocsOpenApi namespace (see
+ * lib/openapi-texts.ts), and lib/openapi-view.test.ts fails until a new or changed text is there
+ * in both languages.
+ */
 export function buildOpenApiDocument(serverUrl?: string): Json {
   return {
     openapi: "3.1.0",

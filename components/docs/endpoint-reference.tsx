@@ -139,8 +139,8 @@ function Endpoint({ endpoint }: { endpoint: EndpointView }) {
 }
 
 /**
- * The endpoint list, generated from the OpenAPI document: one card per operation. Its frame is
- * in the page's language; summaries and descriptions are the document's (openApiEndpoints).
+ * The endpoint list, generated from the OpenAPI document: one card per operation, all in the
+ * page's language (openApiEndpoints gives the document's summaries and descriptions in it too).
  */
 export function EndpointReference({ groups }: { groups: EndpointGroupView[] }) {
   return (
