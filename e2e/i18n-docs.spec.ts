@@ -33,6 +33,20 @@ test("the API guide in Portuguese: prose, reference and status codes; the code s
   await expect(ingest).toContainText("1–255 caracteres");
   await expect(ingest).toContainText("obrigatório");
   await expect(ingest).toContainText("Respostas");
+  // The OpenAPI document's own words, from the docs catalogue; the document stays English.
+  await expect(ingest).toContainText("Enviar um evento, um array ou {events: [...]}");
+  await expect(ingest).toContainText("No máximo 1000 eventos e 1 MiB por pedido");
+  await expect(ingest).toContainText("Não existe, ou não é seu");
+  await expect(page.locator("#get-api-errors")).toContainText("Tamanho da página");
+  const openapi = await page.request.get("/api/openapi.json", {
+    headers: { "Accept-Language": "pt-BR" },
+  });
+  const contract = (await openapi.json()) as {
+    paths: Record<string, { post?: { summary: string } }>;
+  };
+  expect(contract.paths["/api/events"]?.post?.summary).toBe(
+    "Ingest one event, an array, or {events: [...]}",
+  );
   await expect(page.locator("#get-api-health")).toContainText("pública");
   await expect(
     page.getByRole("heading", { name: "Projetos, chaves de ingestão e membros" }),
@@ -50,13 +64,22 @@ test("the API guide in Portuguese: prose, reference and status codes; the code s
 
   // A server component page: the guide's words are not sent again for the browser's code.
   const html = (await response?.text()) ?? "";
-  for (const namespace of ["DocsPage", "DocStatuses", "EndpointReference", "DocsSchema"])
+  for (const namespace of [
+    "DocsPage",
+    "DocStatuses",
+    "EndpointReference",
+    "DocsSchema",
+    "DocsOpenApi",
+  ])
     expect(html, namespace).not.toContain(namespace);
 
   // The switcher in the public header turns the guide to English.
   await page.getByLabel("Idioma").selectOption("en");
   await expect(page.getByRole("heading", { name: "API guide", level: 1 })).toBeVisible();
   await expect(page.locator("#sending-events")).toContainText("→ staging (shown as “Staging”)");
+  await expect(page.locator("#post-api-events")).toContainText(
+    "Ingest one event, an array, or {events: [...]}",
+  );
 });
 
 test("the guide follows the locale cookie over the browser's language", async ({ browser }) => {
