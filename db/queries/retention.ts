@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
 import { resultRows, toJsonParam } from "../sql";
 import { firstReleaseOf, lastReleaseOf } from "./error-events";
+import { foldTagDeltas } from "./error-tags";
 
 export interface PruneResult {
   eventsDeleted: number;
@@ -121,6 +122,8 @@ export async function pruneEvents(
     result.eventsDeleted += batch.events;
     result.errorsDeleted += batch.errors;
   }
+  // The removed events' share of the tag counters, queued by each batch, comes off now.
+  if (result.eventsDeleted > 0) await foldTagDeltas(db);
   return result;
 }
 

@@ -9,11 +9,17 @@ import {
   type StoredEventRef,
 } from "@/db/queries/ingest-write";
 import { settings } from "../config";
+import { CoalescedTask } from "./coalesced-task";
 
 /** How long after a commit the search index catches up (searches read the queue meanwhile). */
 const SEARCH_DRAIN_DELAY_MS = 200;
 /** Drained texts after which the queue is vacuumed (searches read it whole, dead rows too). */
 const SEARCH_VACUUM_AFTER = 2000;
+/**
+ * How long after a commit the tag counters catch up (reads fold first). Folds every 200 ms
+ * cost phase a of the bench far more than one a second (docs/benchmarks.md, session 8).
+ */
+const TAG_FOLD_DELAY_MS = 1000;
 /** Folded tag delta rows (one per batch) after which their table is vacuumed. */
 const TAG_DELTAS_VACUUM_AFTER = 2000;
 
@@ -44,12 +50,45 @@ export class GroupCommitWriter {
   private readonly concurrency: number;
   /** Error ids this process has seen: a batch of known errors locks nothing until its end. */
   private readonly errorIds = new ErrorIdCache();
-  /** Search texts queued by committed batches are indexed by one drain at a time. */
-  private drain: "idle" | "waiting" | "running" | "again" = "idle";
   /** Texts drained since the queue was last vacuumed. */
   private drainedSinceVacuum = 0;
   /** Tag delta rows folded since their table was last vacuumed. */
   private foldedSinceVacuum = 0;
+  /**
+   * The texts of new and changed errors wait in error_search_queue (searches read it too)
+   * until a drain moves them under the trigram index, outside any ingest statement. A drain
+   * starts shortly after a commit, so that one moves the texts of many batches.
+   */
+  private readonly searchDrain = new CoalescedTask(
+    SEARCH_DRAIN_DELAY_MS,
+    async () => {
+      const db = await this.db();
+      this.drainedSinceVacuum += await drainSearchQueue(db);
+      if (this.drainedSinceVacuum >= SEARCH_VACUUM_AFTER) {
+        this.drainedSinceVacuum = 0;
+        await vacuumSearchQueue(db);
+      }
+    },
+    // Nothing is lost: the texts stay queued, still found by searches, for the next drain.
+    "Search index drain failed; the texts stay queued:",
+  );
+  /**
+   * The batches' tag counts wait in error_tag_deltas until a fold adds them to the counters;
+   * every read of the counters folds first, so the delay only decides how many batches one
+   * fold takes at once.
+   */
+  private readonly tagFold = new CoalescedTask(
+    TAG_FOLD_DELAY_MS,
+    async () => {
+      const db = await this.db();
+      this.foldedSinceVacuum += await foldTagDeltas(db);
+      if (this.foldedSinceVacuum >= TAG_DELTAS_VACUUM_AFTER) {
+        this.foldedSinceVacuum = 0;
+        await vacuumTagDeltas(db);
+      }
+    },
+    "Tag counter fold failed; the counts stay queued:",
+  );
 
   constructor(
     private readonly db: () => Promise<Db>,
@@ -121,52 +160,11 @@ export class GroupCommitWriter {
     }
   }
 
-  /**
-   * The texts of new and changed errors wait in error_search_queue (searches read it too)
-   * until a drain moves them under the trigram index, outside any ingest statement, and the
-   * batches' tag counts wait in error_tag_deltas until a fold adds them to the counters (reads
-   * of the counters fold first). A drain starts shortly after a commit, so that one moves the
-   * texts and counts of many batches; a commit during a drain asks for another after it.
-   */
-  private scheduleSearchDrain(): void {
-    if (this.drain === "waiting" || this.drain === "again") return;
-    if (this.drain === "running") {
-      this.drain = "again";
-      return;
-    }
-    this.drain = "waiting";
-    setTimeout(() => {
-      this.drain = "running";
-      this.db()
-        .then(async (db) => {
-          this.drainedSinceVacuum += await drainSearchQueue(db);
-          if (this.drainedSinceVacuum >= SEARCH_VACUUM_AFTER) {
-            this.drainedSinceVacuum = 0;
-            await vacuumSearchQueue(db);
-          }
-          this.foldedSinceVacuum += await foldTagDeltas(db);
-          if (this.foldedSinceVacuum >= TAG_DELTAS_VACUUM_AFTER) {
-            this.foldedSinceVacuum = 0;
-            await vacuumTagDeltas(db);
-          }
-        })
-        .catch((error) => {
-          // Nothing is lost: the texts and counts stay queued (searches read the texts there,
-          // reads of tag counters fold first) for the next drain.
-          console.warn("Search index drain or tag fold failed; the rest stays queued:", error);
-        })
-        .finally(() => {
-          const again = this.drain === "again";
-          this.drain = "idle";
-          if (again) this.scheduleSearchDrain();
-        });
-    }, SEARCH_DRAIN_DELAY_MS).unref();
-  }
-
   /** insertEvents retries its own lost races and deadlocks. */
   private async insert(items: EventToStore[]): Promise<StoredEventRef[]> {
     const refs = await insertEvents(await this.db(), items, this.errorIds);
-    this.scheduleSearchDrain();
+    this.searchDrain.request();
+    if (items.some((item) => Object.keys(item.event.tags).length > 0)) this.tagFold.request();
     return refs;
   }
 }

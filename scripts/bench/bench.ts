@@ -276,7 +276,8 @@ try {
   );
 
   // The tag counters: a–c's batches appended their counts to error_tag_deltas, which the
-  // server folds shortly after each commit. Every event of a and b carries a `region` tag.
+  // server folds a second after a commit. Every event of a and b carries a `region` tag.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const [tagged] = resultRows<{ pending: number; counted: number; events: number }>(
     await db.execute(
       sql`SELECT (SELECT count(*) FROM error_tag_deltas)::float8 AS pending,
@@ -285,7 +286,7 @@ try {
     ),
   );
   line(
-    "tag counters after a–c, 1 s later",
+    "tag counters after a–c, 2 s later",
     `${fmt(tagged?.counted ?? 0)} region values counted for ${fmt(tagged?.events ?? 0)} tagged events, ${fmt(tagged?.pending ?? 0)} batches still to fold`,
     tagged?.counted === tagged?.events ? "equal ✓" : "not yet folded ✗",
   );
