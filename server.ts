@@ -8,6 +8,7 @@ import { settings } from "@/lib/config";
 import { closeDb, getDbHandle } from "@/lib/db";
 import { startArchiveSweep } from "@/lib/errors/archive-sweep";
 import { internalErrorBody } from "@/lib/ingest/http";
+import { settleIngestWriter } from "@/lib/ingest/service";
 import { handleIngestFastPath } from "./server-ingest";
 
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
@@ -129,6 +130,8 @@ export async function startServer(options: { port?: number; hostname?: string } 
     await new Promise((resolve) => server.close(resolve));
     // A pass in progress finishes (its sends end within 5 s); what it did not claim waits.
     await stopAlerts();
+    // The search texts and tag counts still waiting for their drain's timer.
+    await settleIngestWriter();
     // PGlite writes its files on close; skipping this risks a slow recovery next start.
     await closeDb();
     process.exit(0);

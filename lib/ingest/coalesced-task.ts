@@ -31,4 +31,9 @@ export class CoalescedTask {
         });
     }, this.delayMs).unref();
   }
+
+  /** One run now, whatever is scheduled (at shutdown: the work waiting for the timer). */
+  async runNow(): Promise<void> {
+    await this.run().catch((error) => console.warn(this.failure, error));
+  }
 }

@@ -20,6 +20,11 @@ export interface IngestCaller {
 const KEY = Symbol.for("error-central.writer");
 const globals = globalThis as Record<symbol, GroupCommitWriter | undefined>;
 
+/** The writer's background work done now, at shutdown (nothing when no writer was made). */
+export async function settleIngestWriter(): Promise<void> {
+  await globals[KEY]?.settle();
+}
+
 /** One writer per process, shared by the Next route handlers and the plain Node server. */
 export function getWriter(): GroupCommitWriter {
   let writer = globals[KEY];

@@ -160,6 +160,15 @@ export class GroupCommitWriter {
     }
   }
 
+  /**
+   * At shutdown, once no request is left: the search texts and tag counts that wait for their
+   * timers are moved now rather than left for the next instance's drain or read.
+   */
+  async settle(): Promise<void> {
+    await this.searchDrain.runNow();
+    await this.tagFold.runNow();
+  }
+
   /** insertEvents retries its own lost races and deadlocks. */
   private async insert(items: EventToStore[]): Promise<StoredEventRef[]> {
     const refs = await insertEvents(await this.db(), items, this.errorIds);
