@@ -1,4 +1,4 @@
-import { verifyWebhookSignature } from "@/lib/alerts/formats/webhook";
+import { verifyWebhookSignature } from "@/lib/alerts/formats/webhook-signature";
 import { type Receiver, startReceiver } from "@/tests/support/receivers";
 import { apiToken, ingest } from "./error-data";
 import { expect, signUpInBrowser, test } from "./fixtures";

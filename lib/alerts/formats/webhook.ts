@@ -1,5 +1,9 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { alertTitle } from "./text";
+import { SIGNATURE_HEADER, signWebhook } from "./webhook-signature";
+
+// The signature lives apart, free of the message catalogues, for receivers and tests.
+export { SIGNATURE_HEADER, signWebhook, verifyWebhookSignature } from "./webhook-signature";
+
 import type { AlertItem, AlertMessage, HttpPayload } from "./types";
 
 /**
@@ -10,7 +14,6 @@ import type { AlertItem, AlertMessage, HttpPayload } from "./types";
  */
 
 export const WEBHOOK_VERSION = 1;
-export const SIGNATURE_HEADER = "X-Error-Central-Signature";
 export const EVENT_HEADER = "X-Error-Central-Event";
 /** The delivery's id: the same on every retry of one delivery, so receivers can drop repeats. */
 export const DELIVERY_HEADER = "X-Error-Central-Delivery";
@@ -82,36 +85,6 @@ export function webhookBody(message: AlertMessage): Record<string, unknown> {
     ...why(message.item),
     sentAt: message.sentAt.toISOString(),
   };
-}
-
-/** The signature header's value for `body` sent at `timestamp` (unix seconds). */
-export function signWebhook(secret: string, timestamp: number, body: string): string {
-  const digest = createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
-  return `t=${timestamp},v1=${digest}`;
-}
-
-/**
- * What a receiver does (and what the tests do): true when `header` carries a v1 signature of
- * `body` with `secret`, made less than `toleranceSeconds` before `now`.
- */
-export function verifyWebhookSignature(
-  header: string | undefined,
-  body: string,
-  secret: string,
-  options: { toleranceSeconds?: number; now?: Date } = {},
-): boolean {
-  if (!header) return false;
-  const parts = header.split(",").map((part) => part.trim().split("="));
-  const t = Number(parts.find(([key]) => key === "t")?.[1]);
-  if (!Number.isSafeInteger(t)) return false;
-  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  if (Math.abs(now - t) > (options.toleranceSeconds ?? 300)) return false;
-  const expected = Buffer.from(signWebhook(secret, t, body).split("v1=")[1] ?? "", "hex");
-  return parts.some(([key, value]) => {
-    if (key !== "v1" || !value || !/^[0-9a-f]+$/i.test(value)) return false;
-    const given = Buffer.from(value, "hex");
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
 }
 
 /** The request: the body, its content type, the event, and the signature when there is a secret. */
