@@ -23,7 +23,7 @@ export function AppHeader({ userName }: { userName: string | null }) {
         {t("skipToMain")}
       </a>
       <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-6 sm:px-6">
           <Link href="/errors" aria-label={t("homeLabel")} className="shrink-0">
             <Logo compact className="text-base [&>svg]:size-6" />
           </Link>
@@ -41,7 +41,7 @@ export function AppHeader({ userName }: { userName: string | null }) {
             <form action={logout}>
               <button
                 type="submit"
-                className="whitespace-nowrap rounded-lg px-2.5 py-1.5 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white"
+                className="whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-medium text-zinc-600 sm:px-2.5 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white"
               >
                 {t("signOut")}
               </button>
