@@ -26,14 +26,19 @@ export async function signUpInBrowser(page: Page, user: NewUser) {
   await expect(page).toHaveURL(/\/errors$/);
 }
 
-/** The same in a pt-BR browser, through the Portuguese labels. */
-export async function signUpInPortuguese(page: Page, user: NewUser) {
+/** The sign-up form filled in a pt-BR browser, through the Portuguese labels: on to welcome. */
+export async function submitSignupInPortuguese(page: Page, user: NewUser) {
   await page.goto("/signup");
   await page.getByLabel("Nome").fill(user.name);
   await page.getByLabel("E-mail").fill(user.email);
   await page.getByLabel("Senha").fill(user.password);
   await page.getByRole("button", { name: "Criar conta" }).click();
   await expect(page).toHaveURL(/\/welcome(\?|$)/);
+}
+
+/** Sign-up in a pt-BR browser, past the welcome page to the list. */
+export async function signUpInPortuguese(page: Page, user: NewUser) {
+  await submitSignupInPortuguese(page, user);
   await page.getByRole("link", { name: "Ir para os seus erros" }).click();
   await expect(page).toHaveURL(/\/errors$/);
 }

@@ -1,8 +1,7 @@
 // Settings → Alerts in Brazilian Portuguese, in a pt-BR browser: the rule form (with the
 // language of the rule's messages), the rules list, a test send and the delivery log.
-import type { Page } from "@playwright/test";
 import { type Receiver, startReceiver } from "@/tests/support/receivers";
-import { expect, type NewUser, test } from "./fixtures";
+import { expect, signUpInPortuguese, test } from "./fixtures";
 
 test.use({ locale: "pt-BR" });
 test.describe.configure({ timeout: 60_000 });
@@ -20,16 +19,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await Promise.all([ok.close(), moved.close()]);
 });
-
-async function signUpInPortuguese(page: Page, user: NewUser) {
-  await page.goto("/signup");
-  await page.getByLabel("Nome").fill(user.name);
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Senha").fill(user.password);
-  await page.getByRole("button", { name: "Criar conta" }).click();
-  await page.getByRole("link", { name: "Ir para os seus erros" }).click();
-  await expect(page).toHaveURL(/\/errors$/);
-}
 
 test("a rule created in Portuguese: the form, the rules list, a test and the delivery log", async ({
   page,

@@ -2,20 +2,10 @@
 // triage (resolve, archive), the activity, tags and events, and the event's own page.
 import type { Page } from "@playwright/test";
 import { apiToken, type EventInput, ingest, times } from "./error-data";
-import { expect, type NewUser, test } from "./fixtures";
+import { expect, signUpInPortuguese, test } from "./fixtures";
 
 test.use({ locale: "pt-BR" });
 test.describe.configure({ timeout: 60_000 });
-
-async function signUpInPortuguese(page: Page, user: NewUser) {
-  await page.goto("/signup");
-  await page.getByLabel("Nome").fill(user.name);
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Senha").fill(user.password);
-  await page.getByRole("button", { name: "Criar conta" }).click();
-  await page.getByRole("link", { name: "Ir para os seus erros" }).click();
-  await expect(page).toHaveURL(/\/errors$/);
-}
 
 const event = (browser: string): EventInput => ({
   title: "Falha ao gerar boleto",

@@ -1,20 +1,9 @@
 import type { Page } from "@playwright/test";
 import { apiToken, ingest, times, titles } from "./error-data";
-import { expect, type NewUser, newUser, test } from "./fixtures";
+import { expect, newUser, signUpInPortuguese, test } from "./fixtures";
 
 // A browser that asks for Brazilian Portuguese: the errors list answers in it.
 test.use({ locale: "pt-BR" });
-
-async function signUpInPortuguese(page: Page, user: NewUser) {
-  await page.goto("/signup");
-  await page.getByLabel("Nome").fill(user.name);
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Senha").fill(user.password);
-  await page.getByRole("button", { name: "Criar conta" }).click();
-  await expect(page).toHaveURL(/\/welcome(\?|$)/);
-  await page.getByRole("link", { name: "Ir para os seus erros" }).click();
-  await expect(page).toHaveURL(/\/errors$/);
-}
 
 const notice = (page: Page, text: string | RegExp) =>
   page.getByRole("status").filter({ hasText: text });

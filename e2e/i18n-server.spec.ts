@@ -1,4 +1,4 @@
-import { expect, newUser, test } from "./fixtures";
+import { expect, newUser, submitSignupInPortuguese, test } from "./fixtures";
 
 // What the server writes, for a browser that asks for Brazilian Portuguese.
 test.use({ locale: "pt-BR" });
@@ -9,13 +9,7 @@ test("sign-up names the project and key in Portuguese; a refused form answers in
   const user = newUser("i18n-server");
   const first = user.name.split(" ")[0];
 
-  await page.goto("/signup");
-  await page.getByLabel("Nome").fill(user.name);
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Senha").fill(user.password);
-  await page.getByRole("button", { name: "Criar conta" }).click();
-
-  await expect(page).toHaveURL(/\/welcome(\?|$)/);
+  await submitSignupInPortuguese(page, user);
   await expect(page.getByText(`Seu projeto “Projeto de ${first}” está pronto.`)).toBeVisible();
   await expect(page.getByText("Chave de ingestão padrão")).toBeVisible();
 
@@ -28,12 +22,7 @@ test("sign-up names the project and key in Portuguese; a refused form answers in
 
 test("a list link with a bad parameter says what is wrong in Portuguese", async ({ page }) => {
   const user = newUser("i18n-list-link");
-  await page.goto("/signup");
-  await page.getByLabel("Nome").fill(user.name);
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Senha").fill(user.password);
-  await page.getByRole("button", { name: "Criar conta" }).click();
-  await expect(page).toHaveURL(/\/welcome(\?|$)/);
+  await submitSignupInPortuguese(page, user);
 
   await page.goto("/errors?sort=newest");
   await expect(page.getByText("Este link para a lista de erros não é válido")).toBeVisible();

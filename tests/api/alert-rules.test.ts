@@ -523,7 +523,7 @@ describe("the delivery log", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("invalid_parameter");
     expect(bad.body.error.issues).toEqual([
-      { path: ["status"], message: "status é um de pending, delivered, failed" },
+      { path: ["status"], message: "status deve ser um de: pending, delivered, failed" },
     ]);
   });
 });
