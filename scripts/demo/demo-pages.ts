@@ -1,7 +1,8 @@
 import type { Browser, Page } from "@playwright/test";
 import { DEMO } from "../db/seed-demo";
 
-const VIEWPORTS = [
+/** The screenshots' two widths: a desktop and a phone. */
+export const VIEWPORTS = [
   { name: "desktop", viewport: { width: 1280, height: 800 }, isMobile: false },
   { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
 ] as const;
@@ -33,15 +34,20 @@ export async function eachDemoPage(
         deviceScaleFactor: isMobile ? 2 : 1,
       });
       const page = await context.newPage();
-      await page.goto(`${base}/login`);
-      await page.getByLabel("Email").fill(DEMO.email);
-      await page.getByLabel("Password").fill(DEMO.password);
-      await page.getByRole("button", { name: "Log in" }).click();
-      await page.waitForURL(/\/errors/);
+      await logInAsDemo(page, base);
       await take({ page, suffix: scheme === "dark" ? `${name}-dark` : name, isMobile, scheme });
       await context.close();
     }
   }
+}
+
+/** Signs in as the demo account, through the English login form. */
+export async function logInAsDemo(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email").fill(DEMO.email);
+  await page.getByLabel("Password").fill(DEMO.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL(/\/errors/);
 }
 
 /** Opens the demo's ZeroDivisionError in production from the list. */

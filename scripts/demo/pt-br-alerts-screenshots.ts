@@ -1,19 +1,10 @@
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { DEMO } from "../db/seed-demo";
-
-const VIEWPORTS = [
-  { name: "desktop", viewport: { width: 1280, height: 800 }, isMobile: false },
-  { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
-] as const;
+import { logInAsDemo, VIEWPORTS } from "./demo-pages";
 
 /** Signs in as the demo account (in English), then asks for Portuguese with the `locale` cookie. */
 async function logInInPortuguese(page: Page, base: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Email").fill(DEMO.email);
-  await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL(/\/errors/);
+  await logInAsDemo(page, base);
   await page.context().addCookies([{ name: "locale", value: "pt-BR", url: base }]);
 }
 
