@@ -105,6 +105,38 @@ test("searches text and filters by level and origin", async ({ page, user }) => 
   await expect(page.getByLabel("Origin")).toHaveValue("");
 });
 
+test("clearing the search while its query is still loading shows the whole list", async ({
+  page,
+  user,
+}) => {
+  await setUp(page, user, [{ title: "Slow answer" }, { title: "Other error" }]);
+  await expect(titles(page)).toHaveCount(2);
+
+  // The query for "answer" is held back until the box has been cleared.
+  let cleared!: () => void;
+  const boxCleared = new Promise<void>((resolve) => {
+    cleared = resolve;
+  });
+  await page.route(/[?&]q=answer/, async (route) => {
+    await boxCleared;
+    await route.continue();
+  });
+  const search = page.getByLabel("Search errors");
+  const sent = page.waitForRequest(/[?&]q=answer/);
+  await search.fill("answer");
+  await sent;
+  await search.fill("");
+  // Enter sends the cleared box at once, while the older query is still on its way.
+  await search.press("Enter");
+  const answered = page.waitForResponse(/[?&]q=answer/);
+  cleared();
+  await answered;
+  await expect(page.locator("[data-pending]")).toHaveCount(0);
+  await expect(titles(page)).toHaveCount(2);
+  await expect(page).not.toHaveURL(/q=answer/);
+  await expect(search).toHaveValue("");
+});
+
 test("archive hides an error, search finds it marked, unarchive restores it", async ({
   page,
   user,

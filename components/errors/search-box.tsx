@@ -65,9 +65,13 @@ export function SearchBox({ state }: { state: ErrorListState }) {
       return;
     }
     setIssues([]);
-    const href = errorListHref(state, searchChanges(parsed.filters));
-    if (href === errorListHref(state)) return;
-    sent.current = formatSearchText({ ...state, ...searchChanges(parsed.filters) });
+    const changes = searchChanges(parsed.filters);
+    const href = errorListHref(state, changes);
+    const wanted = formatSearchText({ ...state, ...changes });
+    // Also compared with what was last sent: a query sent a moment ago may not have landed in
+    // the URL yet, and clearing the box before it does must still send the cleared query.
+    if (href === errorListHref(state) && wanted === sent.current) return;
+    sent.current = wanted;
     navigate(href);
   };
 
