@@ -8,7 +8,13 @@ import { resultRows } from "../sql";
 import { foldTagDeltas, listTagsOfError } from "./error-tags";
 import { insertEvents } from "./ingest-write";
 import { addToWindow } from "./rate-limits";
-import { pruneEvents, pruneRateLimits, retentionCutoff } from "./retention";
+import {
+  nextBatchSize,
+  PRUNE_HOLD_TARGET_MS,
+  pruneEvents,
+  pruneRateLimits,
+  retentionCutoff,
+} from "./retention";
 import { createAccount } from "./users";
 
 describe.each(testDatabases())("retention on $name", (database) => {
@@ -128,6 +134,47 @@ describe.each(testDatabases())("retention on $name", (database) => {
         .map((e) => e.eventId)
         .sort(),
     ).toEqual(["m4", "m5"]);
+  });
+
+  it("looks first and last seen up again only where a removed event was that boundary", async () => {
+    const account = await createAccount(handle.db, {
+      name: "Bounds",
+      email: `bounds-${Date.now()}@example.test`,
+      password: "long enough",
+    });
+    const now = new Date();
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    const make = (title: string, eventId: string, at: Date) => ({
+      projectId: account.project.id,
+      userId: account.user.id,
+      tokenId: null,
+      event: normalizeNativeEvent({ title, eventId, timestamp: at }, { defaultOrigin: "svc", now }),
+    });
+    // "Middle": the old-received event occurred between the two others, so neither bound moves.
+    // "Latest": the old-received event is the one that occurred last, so last seen moves back.
+    const refs = await insertEvents(handle.db, [
+      make("Middle", "mid-1", hoursAgo(10)),
+      make("Middle", "mid-2", hoursAgo(5)),
+      make("Middle", "mid-3", hoursAgo(1)),
+      make("Latest", "lat-1", hoursAgo(8)),
+      make("Latest", "lat-2", hoursAgo(2)),
+    ]);
+    const middleId = refs[0]?.errorId as number;
+    const latestId = refs[3]?.errorId as number;
+    await handle.db.execute(
+      sql`UPDATE events SET received_at = now() - interval '200 days'
+        WHERE project_id = ${account.project.id} AND event_id IN ('mid-2', 'lat-2')`,
+    );
+    const result = await pruneEvents(handle.db, { cutoff: retentionCutoff(90, now) });
+    expect(result).toMatchObject({ eventsDeleted: 2, errorsDeleted: 0, complete: true });
+    const [middle] = await handle.db.select().from(errors).where(eq(errors.id, middleId));
+    expect(middle?.eventCount).toBe(2);
+    expect(middle?.firstSeen.toISOString()).toBe(hoursAgo(10).toISOString());
+    expect(middle?.lastSeen.toISOString()).toBe(hoursAgo(1).toISOString());
+    const [latest] = await handle.db.select().from(errors).where(eq(errors.id, latestId));
+    expect(latest?.eventCount).toBe(1);
+    expect(latest?.firstSeen.toISOString()).toBe(hoursAgo(8).toISOString());
+    expect(latest?.lastSeen.toISOString()).toBe(hoursAgo(8).toISOString());
   });
 
   it("keeps each error's release counts, their first and last seen, and its first and last release", async () => {
@@ -262,6 +309,16 @@ describe.each(testDatabases())("retention on $name", (database) => {
       ["browser", 2],
       ["request_id", 1],
     ]);
+  });
+
+  it("sizes prune batches by how long the last one held its errors", () => {
+    expect(nextBatchSize(1000, PRUNE_HOLD_TARGET_MS)).toBe(1000);
+    // Held four times too long: a quarter of the size; far too long: never below 50.
+    expect(nextBatchSize(1000, PRUNE_HOLD_TARGET_MS * 4)).toBe(250);
+    expect(nextBatchSize(100, 10_000)).toBe(50);
+    // Quick: at most twice the size, and never above 5,000.
+    expect(nextBatchSize(1000, 1)).toBe(2000);
+    expect(nextBatchSize(4000, 1)).toBe(5000);
   });
 
   it("computes the cutoff from a number of days (RETENTION_DAYS is parsed in lib/config)", () => {

@@ -12,19 +12,37 @@ export interface PruneResult {
 }
 
 /**
+ * How long a prune batch may keep its errors locked (from their lock to its commit): ingest of
+ * those errors waits that long. The batch size follows it, between MIN_BATCH and MAX_BATCH:
+ * what a batch costs depends on how many errors its events belong to, not on their number.
+ */
+export const PRUNE_HOLD_TARGET_MS = 60;
+const FIRST_BATCH = 1000;
+const MIN_BATCH = 50;
+const MAX_BATCH = 5000;
+
+/** The next batch's size from the last one's and how long it held its errors. */
+export function nextBatchSize(size: number, heldMs: number): number {
+  const scale = Math.min(2, Math.max(0.25, PRUNE_HOLD_TARGET_MS / Math.max(heldMs, 1)));
+  return Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, size * scale)));
+}
+
+/**
  * Deletes events received before `cutoff`, a batch per transaction, keeping every error
  * consistent in the same transaction: its count drops by the events removed, its hourly
  * buckets and release counts follow (its tag counters when the next fold runs), first and last seen (and first and last release) are
  * recomputed from what is left, and an error with no event left is deleted. Stops after
- * `deadline` (a cron call has a time limit) and says whether it finished.
+ * `deadline` (a cron call has a time limit) and says whether it finished. Without a
+ * `batchSize`, batches are sized so that each holds its errors about PRUNE_HOLD_TARGET_MS.
  */
 export async function pruneEvents(
   db: Db,
   input: { cutoff: Date; batchSize?: number; deadline?: number },
 ): Promise<PruneResult> {
-  const batchSize = input.batchSize ?? 5000;
+  let batchSize = input.batchSize ?? FIRST_BATCH;
   const result: PruneResult = { eventsDeleted: 0, errorsDeleted: 0, batches: 0, complete: false };
   while (input.deadline === undefined || Date.now() < input.deadline) {
+    let lockedAt = 0;
     const batch = await db.transaction(async (tx) => {
       // Per error, release (null: events without one) and UTC hour, the events removed.
       const removedRows = resultRows<{
@@ -64,11 +82,26 @@ export async function pruneEvents(
           FROM removed GROUP BY 1, 2, 3`),
       );
       if (removedRows.length === 0) return null;
-      const perError = new Map<number, number>();
+      const perError = new Map<
+        number,
+        { error_id: number; n: number; first_at: string; last_at: string }
+      >();
       const perHour = new Map<string, { error_id: number; hour: string; n: number }>();
       const perRelease = new Map<string, (typeof removedRows)[number]>();
       for (const row of removedRows) {
-        perError.set(row.error_id, (perError.get(row.error_id) ?? 0) + row.n);
+        const error = perError.get(row.error_id);
+        if (!error)
+          perError.set(row.error_id, {
+            error_id: row.error_id,
+            n: row.n,
+            first_at: row.first_at,
+            last_at: row.last_at,
+          });
+        else {
+          error.n += row.n;
+          if (row.first_at < error.first_at) error.first_at = row.first_at;
+          if (row.last_at > error.last_at) error.last_at = row.last_at;
+        }
         const hourKey = `${row.error_id} ${row.hour}`;
         const hour = perHour.get(hourKey);
         if (hour) hour.n += row.n;
@@ -83,19 +116,28 @@ export async function pruneEvents(
         }
       }
       const removed = [...perRelease.values()];
-      const touched = [...perError].map(([error_id, n]) => ({ error_id, n }));
+      const touched = [...perError.values()];
       const ids = `{${touched.map((row) => row.error_id).join(",")}}`;
       const counts = JSON.stringify(touched);
       // The errors' rows first, in id order, then their buckets: the ingest write's order,
-      // so that pruning and ingest never deadlock.
+      // so that pruning and ingest never deadlock. Ingest of these errors waits from here to
+      // the commit, so the work below is kept small and the batch size follows how long it took.
+      lockedAt = performance.now();
       await tx.execute(
         sql`SELECT id FROM errors WHERE id = ANY(${ids}::bigint[]) ORDER BY id FOR NO KEY UPDATE`,
       );
+      // First and last seen are looked up again only where a removed event was that boundary
+      // (for the oldest events, first seen; last seen only when nothing newer is left).
       await tx.execute(sql`
         UPDATE errors e SET event_count = e.event_count - t.n,
-          first_seen = coalesce((SELECT min(occurred_at) FROM events WHERE error_id = e.id), e.first_seen),
-          last_seen = coalesce((SELECT max(occurred_at) FROM events WHERE error_id = e.id), e.last_seen)
-        FROM jsonb_to_recordset(${counts}::jsonb) AS t(error_id bigint, n int)
+          first_seen = CASE WHEN t.first_at <= e.first_seen
+            THEN coalesce((SELECT min(occurred_at) FROM events WHERE error_id = e.id), e.first_seen)
+            ELSE e.first_seen END,
+          last_seen = CASE WHEN t.last_at >= e.last_seen
+            THEN coalesce((SELECT max(occurred_at) FROM events WHERE error_id = e.id), e.last_seen)
+            ELSE e.last_seen END
+        FROM jsonb_to_recordset(${counts}::jsonb)
+          AS t(error_id bigint, n int, first_at timestamptz, last_at timestamptz)
         WHERE e.id = t.error_id`);
       await tx.execute(sql`
         UPDATE error_hourly_counts h SET count = h.count - r.n
@@ -118,6 +160,8 @@ export async function pruneEvents(
       result.complete = true;
       break;
     }
+    if (input.batchSize === undefined)
+      batchSize = nextBatchSize(batchSize, performance.now() - lockedAt);
     result.batches++;
     result.eventsDeleted += batch.events;
     result.errorsDeleted += batch.errors;

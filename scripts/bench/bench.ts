@@ -12,6 +12,13 @@ import { buildIsStale } from "../lib/build-state";
 import { ensureBuild, startServer } from "../lib/server";
 import { createBenchAlertRules } from "./alert-rules";
 import { cpuShare, describeCpu, LOAD_SCRIPT } from "./cpu-share";
+import {
+  expiredCutoff,
+  projectCounts,
+  pruneOnItsOwn,
+  seedExpiredEvents,
+  watchLockWaits,
+} from "./retention";
 import { seedErrors } from "./seed";
 
 /**
@@ -32,12 +39,14 @@ const SHORT = smoke ? 2 : 10;
 const CONCURRENCY = 64;
 const SIZES = smoke ? [10_000] : [10_000, 100_000, 1_000_000];
 const QUERY_RUNS = smoke ? 5 : 40;
+/** Phase r: expired events pruned while phase a's load runs. */
+const EXPIRED_EVENTS = smoke ? 20_000 : 1_000_000;
 /** Phase g: events per statement and clients (a few, as a batching writer would use). */
 const G_EVENTS = 32;
 const G_CLIENTS = 4;
 // `--phases a,b` runs only those phases (a also runs f; the consistency check follows any of a–c).
 const phasesArg = process.argv.find((arg) => arg.startsWith("--phases="));
-const phases = new Set((phasesArg?.slice("--phases=".length) ?? "a,b,c,d,g,e").split(","));
+const phases = new Set((phasesArg?.slice("--phases=".length) ?? "a,b,c,d,g,r,e").split(","));
 // `--alert-rules=10` gives the bench project that many enabled alert rules (see alert-rules.ts).
 const alertRuleCount = Number(
   process.argv.find((arg) => arg.startsWith("--alert-rules="))?.slice("--alert-rules=".length) ?? 0,
@@ -66,6 +75,7 @@ interface LoadResult {
   eventsPerSecond: number;
   p50: number;
   p99: number;
+  max: number;
   non2xx: number;
   failures: number;
 }
@@ -343,6 +353,68 @@ try {
     ),
   );
   line("deadlocks during a–d", fmt(stats?.deadlocks ?? 0), "0");
+
+  if (phases.has("r")) {
+    console.log(
+      `r. retention: ${fmt(EXPIRED_EVENTS)} expired events pruned while phase a's load runs`,
+    );
+    // The expired events go to the errors phase a's load repeats: without phase a, a short load
+    // creates them first.
+    if (!phases.has("a"))
+      acknowledged += (await load(fast.url, key, projectId, "single", 2)).events;
+    const seedStarted = performance.now();
+    await seedExpiredEvents(db, {
+      projectId,
+      events: EXPIRED_EVENTS,
+      runId: randomBytes(4).toString("hex"),
+    });
+    console.log(`   seeded in ${fmt((performance.now() - seedStarted) / 1000, 1)} s`);
+    // The same load on the same tables without the prune, then with it.
+    const quietWatch = watchLockWaits(database.url);
+    const quiet = await load(fast.url, key, projectId, "single", SECONDS);
+    const quietWaits = await quietWatch.stop();
+    acknowledged += quiet.events;
+    const watch = watchLockWaits(database.url);
+    const pruning = pruneOnItsOwn(database.url, expiredCutoff());
+    const { result: during, cpu } = await cpuShare(
+      fast.child.pid ?? 0,
+      load(fast.url, key, projectId, "single", SECONDS),
+    );
+    const waits = await watch.stop();
+    console.log(`   ${describeCpu(cpu)}`);
+    acknowledged += during.events;
+    const pruned = await pruning;
+    line(
+      `r. phase a's load, ${fmt(EXPIRED_EVENTS)} expired events waiting`,
+      `${fmt(quiet.eventsPerSecond)} events/s, p99 ${fmt(quiet.p99, 1)} ms, max ${fmt(quiet.max, 1)} ms; longest lock wait ${fmt(quietWaits.longestMs, 1)} ms`,
+      "the baseline",
+    );
+    line(
+      "r. the same while they are pruned",
+      `${fmt(during.eventsPerSecond)} events/s (${fmt(during.eventsPerSecond / quiet.eventsPerSecond, 2)} × the baseline), p99 ${fmt(during.p99, 1)} ms, max ${fmt(during.max, 1)} ms, non-2xx ${during.non2xx + during.failures}`,
+      "≥ 0.8 × the baseline",
+    );
+    line(
+      "r. longest lock wait during the prune",
+      `${fmt(waits.longestMs, 1)} ms (${fmt(waits.longestBehindPruneMs, 1)} ms behind the prune itself; ${waits.samples} samples)${waits.longestStatement ? `: ${waits.longestStatement}` : ""}`,
+      "≤ 100 ms",
+    );
+    // Counts after the prune: what was acknowledged, nothing expired left, tags folded.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const after = await projectCounts(db, projectId);
+    const exact =
+      pruned.eventsDeleted === EXPIRED_EVENTS &&
+      after.events === acknowledged &&
+      after.frequencies === acknowledged &&
+      after.expiredErrors === 0 &&
+      after.regionCounted === after.regionTagged;
+    line(
+      "r. the prune",
+      `${fmt(pruned.eventsDeleted)} events and ${fmt(pruned.errorsDeleted)} errors in ${fmt(pruned.seconds, 1)} s (${fmt(pruned.eventsDeleted / pruned.seconds)} events/s, ${pruned.batches} batches${pruned.seconds < SECONDS ? `; done before the load's ${SECONDS} s ended` : ""}); then ${fmt(after.events)} events, frequencies ${fmt(after.frequencies)}, acknowledged ${fmt(acknowledged)}, region counters ${fmt(after.regionCounted)} for ${fmt(after.regionTagged)} tagged events`,
+      exact ? "exact ✓" : "MISMATCH ✗",
+    );
+    if (!exact) process.exitCode = 1;
+  }
 
   if (phases.has("e")) {
     console.log("e. GET /api/errors at growing sizes");

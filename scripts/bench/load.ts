@@ -204,6 +204,7 @@ console.log(
     eventsPerSecond: events / elapsed,
     p50: pct(50),
     p99: pct(99),
+    max: latencies[latencies.length - 1] ?? 0,
     non2xx,
     failures,
   }),
