@@ -199,14 +199,26 @@ async function send(client: RawClient, server: number): Promise<void> {
 
 const deadline = Date.now() + seconds * 1000;
 const started = performance.now();
+const clients = Array.from(
+  { length: concurrency },
+  (_, index) => new RawClient(urls[index % urls.length] as URL),
+);
+// A server that stops answering must not hang the bench: requests still unanswered this long
+// after the end are dropped and counted as failures.
+const grace = setTimeout(
+  () => {
+    for (const client of clients) client.close();
+  },
+  seconds * 1000 + 15_000,
+);
+grace.unref();
 await Promise.all(
-  Array.from({ length: concurrency }, async (_, index) => {
-    const server = index % urls.length;
-    const client = new RawClient(urls[server] as URL);
-    while (Date.now() < deadline) await send(client, server);
+  clients.map(async (client, index) => {
+    while (Date.now() < deadline) await send(client, index % urls.length);
     client.close();
   }),
 );
+clearTimeout(grace);
 const elapsed = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) =>
