@@ -185,7 +185,7 @@ export async function benchInstances(argv: string[]): Promise<number> {
       one.result.non2xx + one.result.failures === 0,
     );
 
-    console.log(`${count} instances through PgBouncer, ${CONCURRENCY / count} clients each`);
+    console.log(`${count} instances through PgBouncer, the ${CONCURRENCY} clients dealt out`);
     const all = await cpuShare(
       pids,
       load(
