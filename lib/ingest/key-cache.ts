@@ -8,7 +8,8 @@ import { findActiveToken, type TokenIdentity, touchToken } from "@/db/queries/to
 import { hashToken } from "@/db/token-secrets";
 import { getDb } from "@/lib/db";
 
-const TTL_MS = 5_000;
+/** How long a token lookup is kept: a key revoked by another instance works that long at most. */
+export const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
 interface Entry {
@@ -51,7 +52,8 @@ export async function resolveIngestToken(token: string): Promise<TokenIdentity |
   return identity;
 }
 
-const PROJECT_TTL_MS = 10_000;
+/** How long a project (its quota) is kept: a change made by another instance is seen that late at most. */
+export const PROJECT_TTL_MS = 10_000;
 const PROJECTS = Symbol.for("error-central.ingest-project-cache");
 const projectGlobals = globalThis as Record<
   symbol,

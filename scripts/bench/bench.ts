@@ -25,7 +25,13 @@ import { seedErrors } from "./seed";
  * `npm run bench`: starts the app as `npm start` does against a fresh database on the
  * PostgreSQL server of DATABASE_URL, loads it from a separate process, and prints one table.
  * `npm run bench -- --smoke` runs every phase for a second or two (CI keeps the script working).
+ * `npm run bench -- --instances=2` is another bench: several instances through PgBouncer
+ * (scripts/bench/instances.ts).
  */
+if (process.argv.some((arg) => arg.startsWith("--instances="))) {
+  const { benchInstances } = await import("./instances");
+  process.exit(await benchInstances(process.argv));
+}
 const smoke = process.argv.includes("--smoke");
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {

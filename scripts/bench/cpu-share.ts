@@ -2,12 +2,14 @@ import { readdirSync, readFileSync } from "node:fs";
 
 /**
  * Where the machine's CPU went while a phase ran, in percent of one core, read from /proc:
- * the app server (the given pid), PostgreSQL (every process named `postgres`), the load
- * generator (LOAD_SCRIPT), and the rest. Linux only; elsewhere every figure is null.
+ * the app server (the given pid, or pids: several instances), PostgreSQL (every process named
+ * `postgres`), PgBouncer when one runs, the load generator (LOAD_SCRIPT), and the rest. Linux
+ * only; elsewhere every figure is null.
  */
 export interface CpuShare {
   app: number;
   postgres: number;
+  pgbouncer: number;
   load: number;
   idle: number;
 }
@@ -17,13 +19,14 @@ export const LOAD_SCRIPT = "scripts/bench/load.ts";
 
 const TICKS_PER_SECOND = 100;
 
-type Kind = "app" | "postgres" | "load";
+type Kind = "app" | "postgres" | "pgbouncer" | "load";
 
-function classify(pid: string, appPid: number): Kind | null {
-  if (Number(pid) === appPid) return "app";
+function classify(pid: string, appPids: number[]): Kind | null {
+  if (appPids.includes(Number(pid))) return "app";
   try {
     const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
     if (comm === "postgres") return "postgres";
+    if (comm === "pgbouncer") return "pgbouncer";
     if (comm === "node" && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(LOAD_SCRIPT))
       return "load";
   } catch {
@@ -50,17 +53,18 @@ function idleTicks(): number {
 }
 
 export async function cpuShare<T>(
-  appPid: number,
+  appPid: number | number[],
   during: Promise<T>,
 ): Promise<{ result: T; cpu: CpuShare | null }> {
   if (process.platform !== "linux") return { result: await during, cpu: null };
+  const appPids = Array.isArray(appPid) ? appPid : [appPid];
   // Per process: ticks when first seen (0 for processes born during the phase) and last seen.
   const seen = new Map<string, { kind: Kind; first: number; last: number }>();
   const sample = (initial: boolean) => {
     for (const pid of readdirSync("/proc")) {
       if (!/^\d+$/.test(pid)) continue;
       const known = seen.get(pid);
-      const kind = known?.kind ?? classify(pid, appPid);
+      const kind = known?.kind ?? classify(pid, appPids);
       if (!kind) continue;
       const ticks = ticksOf(pid);
       if (ticks === null) continue;
@@ -76,9 +80,9 @@ export async function cpuShare<T>(
     const result = await during;
     sample(false);
     const seconds = (performance.now() - started) / 1000;
-    const share: CpuShare = { app: 0, postgres: 0, load: 0, idle: 0 };
+    const share: CpuShare = { app: 0, postgres: 0, pgbouncer: 0, load: 0, idle: 0 };
     for (const { kind, first, last } of seen.values()) share[kind] += last - first;
-    for (const kind of ["app", "postgres", "load"] as const)
+    for (const kind of ["app", "postgres", "pgbouncer", "load"] as const)
       share[kind] = (100 * share[kind]) / TICKS_PER_SECOND / seconds;
     share.idle = (100 * (idleTicks() - idleBefore)) / TICKS_PER_SECOND / seconds;
     return { result, cpu: share };
@@ -89,5 +93,5 @@ export async function cpuShare<T>(
 
 export const describeCpu = (cpu: CpuShare | null) =>
   cpu
-    ? `CPU: app ${cpu.app.toFixed(0)} %, PostgreSQL ${cpu.postgres.toFixed(0)} %, load generator ${cpu.load.toFixed(0)} %, idle ${cpu.idle.toFixed(0)} % (of one core; 100 % × cores in all)`
+    ? `CPU: app ${cpu.app.toFixed(0)} %, PostgreSQL ${cpu.postgres.toFixed(0)} %, ${cpu.pgbouncer > 0 ? `PgBouncer ${cpu.pgbouncer.toFixed(0)} %, ` : ""}load generator ${cpu.load.toFixed(0)} %, idle ${cpu.idle.toFixed(0)} % (of one core; 100 % × cores in all)`
     : "CPU: not measured on this platform";

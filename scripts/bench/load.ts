@@ -4,15 +4,19 @@ import { benchEvent, benchSentryEvent } from "../lib/sample-events";
 
 /**
  * The load generator of `npm run bench`, run as its own process so that it does not share the
- * server's event loop. Prints one JSON line: requests, events, latencies, non-2xx.
+ * server's event loop. Prints one JSON line: requests, events, latencies, non-2xx, the answers'
+ * statuses, and the events each server acknowledged.
  *
  *   scripts/bench/load.ts --url http://127.0.0.1:3000 --token KEY --project 1 --mode single|batch|envelope
  *              --seconds 15 --concurrency 64 --run-id abc
+ *
+ * `--url` may list several servers, comma-separated (several instances of the app): the
+ * clients are dealt out among them in turn, so each gets concurrency / servers.
  */
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]?.replace(/^--/, "") ?? "", process.argv[i + 1] ?? "");
-const url = new URL(args.get("url") ?? "http://127.0.0.1:3000");
+const urls = (args.get("url") ?? "http://127.0.0.1:3000").split(",").map((raw) => new URL(raw));
 const token = args.get("token") ?? "";
 const projectId = args.get("project") ?? "1";
 const mode = (args.get("mode") ?? "single") as "single" | "batch" | "envelope";
@@ -37,6 +41,10 @@ let requests = 0;
 let events = 0;
 let non2xx = 0;
 let failures = 0;
+/** How many answers had each status. */
+const statuses: Record<string, number> = {};
+/** Events acknowledged by each server of `urls`. */
+const perUrl = urls.map(() => 0);
 const acknowledged: number[] = [];
 
 interface Prepared {
@@ -80,11 +88,14 @@ function prepare(): Prepared {
 // its share of the machine's two cores on HTTP rather than on building JSON. Enough for a rate
 // well above the targets; past that, requests are built as they go.
 const expectedPerSecond = mode === "batch" ? 500 : 8_000;
-const pool: Prepared[] = Array.from({ length: expectedPerSecond * seconds }, () => {
-  const prepared = prepare();
-  prepared.bytes = requestBytes(prepared);
-  return prepared;
-});
+// One pool per server: the Host header is part of the prepared bytes.
+const pools: Prepared[][] = urls.map((target) =>
+  Array.from({ length: Math.ceil((expectedPerSecond * seconds) / urls.length) }, () => {
+    const prepared = prepare();
+    prepared.bytes = requestBytes(prepared, target);
+    return prepared;
+  }),
+);
 
 /**
  * A keep-alive HTTP/1.1 client on a plain socket, one request at a time, as wrk's are: the
@@ -97,8 +108,10 @@ class RawClient {
   private buffer: Buffer = Buffer.alloc(0);
   private waiting: ((status: number) => void) | null = null;
 
+  constructor(readonly url: URL) {}
+
   private open(): Socket {
-    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    const socket = connect({ host: this.url.hostname, port: Number(this.url.port) });
     socket.setNoDelay(true);
     socket.on("data", (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
@@ -160,15 +173,15 @@ class RawClient {
   }
 }
 
-function requestBytes({ body, path, headers }: Prepared): Buffer {
-  const lines = [`POST ${path} HTTP/1.1`, `Host: ${url.host}`];
+function requestBytes({ body, path, headers }: Prepared, target: URL): Buffer {
+  const lines = [`POST ${path} HTTP/1.1`, `Host: ${target.host}`];
   for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
   return Buffer.concat([Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "latin1"), body]);
 }
 
-async function send(client: RawClient): Promise<void> {
-  const prepared = pool.pop() ?? prepare();
-  const bytes = prepared.bytes ?? requestBytes(prepared);
+async function send(client: RawClient, server: number): Promise<void> {
+  const prepared = pools[server]?.pop() ?? prepare();
+  const bytes = prepared.bytes ?? requestBytes(prepared, client.url);
   const started = performance.now();
   const status = await client.send(bytes);
   if (status === 0) {
@@ -177,19 +190,35 @@ async function send(client: RawClient): Promise<void> {
   }
   latencies.push(performance.now() - started);
   requests++;
-  if (status >= 200 && status < 300) events += prepared.count;
-  else non2xx++;
+  statuses[status] = (statuses[status] ?? 0) + 1;
+  if (status >= 200 && status < 300) {
+    events += prepared.count;
+    perUrl[server] = (perUrl[server] ?? 0) + prepared.count;
+  } else non2xx++;
 }
 
 const deadline = Date.now() + seconds * 1000;
 const started = performance.now();
+const clients = Array.from(
+  { length: concurrency },
+  (_, index) => new RawClient(urls[index % urls.length] as URL),
+);
+// A server that stops answering must not hang the bench: requests still unanswered this long
+// after the end are dropped and counted as failures.
+const grace = setTimeout(
+  () => {
+    for (const client of clients) client.close();
+  },
+  seconds * 1000 + 15_000,
+);
+grace.unref();
 await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    const client = new RawClient();
-    while (Date.now() < deadline) await send(client);
+  clients.map(async (client, index) => {
+    while (Date.now() < deadline) await send(client, index % urls.length);
     client.close();
   }),
 );
+clearTimeout(grace);
 const elapsed = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) =>
@@ -207,5 +236,7 @@ console.log(
     max: latencies[latencies.length - 1] ?? 0,
     non2xx,
     failures,
+    statuses,
+    perUrl,
   }),
 );
