@@ -9,7 +9,7 @@ import { createAccount } from "@/db/queries/users";
 import { resultRows } from "@/db/sql";
 import { freshPostgres } from "@/tests/support/databases";
 import { buildIsStale } from "../lib/build-state";
-import { ensureBuild, startServer } from "../lib/server";
+import { ensureBuild, type StartedServer, startServer } from "../lib/server";
 import { createBenchAlertRules } from "./alert-rules";
 import { cpuShare, describeCpu, LOAD_SCRIPT } from "./cpu-share";
 import {
@@ -59,10 +59,13 @@ const alertRuleCount = Number(
 );
 const execFileAsync = promisify(execFile);
 
+/** The servers this run started: stopped at the end, after a failure, or on Ctrl-C. */
+const started: StartedServer[] = [];
+
 async function startApp(databaseUrl: string, env: Record<string, string> = {}) {
   // BENCH_NODE_OPTIONS profiles the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
   const nodeArgs = (process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
-  return startServer({
+  const server = await startServer({
     nodeArgs,
     stdio: ["ignore", "ignore", "inherit"],
     timeoutMs: 60_000,
@@ -73,6 +76,8 @@ async function startApp(databaseUrl: string, env: Record<string, string> = {}) {
       DATABASE_POOL_MAX: "20",
     },
   });
+  started.push(server);
+  return server;
 }
 
 interface LoadResult {
@@ -165,6 +170,20 @@ if (!(await ensureBuild())) process.exit(1);
 const database = await freshPostgres(serverUrl);
 const { db } = database;
 console.log(`Bench database: ${new URL(database.url).pathname.slice(1)}`);
+let cleaning: Promise<void> | undefined;
+const cleanUp = () => {
+  cleaning ??= (async () => {
+    for (const server of started) await server.stop();
+    await database.drop();
+  })();
+  return cleaning;
+};
+const interrupted = (signal: NodeJS.Signals) => {
+  console.error(`${signal}: stopping the servers and dropping the bench database`);
+  void cleanUp().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+};
+process.once("SIGINT", interrupted);
+process.once("SIGTERM", interrupted);
 try {
   const account = await createAccount(db, {
     name: "Bench",
@@ -450,7 +469,7 @@ try {
   );
   if (!consistent) process.exitCode = 1;
 } finally {
-  await database.drop();
+  await cleanUp();
 }
 
 async function postgresVersion(dbHandle: typeof db): Promise<string> {
