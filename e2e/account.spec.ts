@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, type NewUser, signOut, signUpInBrowser, test } from "./fixtures";
+import { expect, type NewUser, signOut, signUp, signUpToList, test } from "./fixtures";
 
 // Several browsers and argon2 hashing per test: slow on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -36,7 +36,7 @@ test("a cookie saved before the header's Sign out is refused when replayed", asy
   request,
   user,
 }) => {
-  await signUpInBrowser(page, user);
+  await signUpToList(page, user);
   const saved = await page.context().cookies();
   const cookie = await sessionCookieHeader(page.context());
   expect((await request.get("/api/projects", { headers: { cookie } })).status()).toBe(200);
@@ -64,7 +64,7 @@ test("changing the password signs out the other browsers, not this one", async (
   browser,
   user,
 }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   const other = await logInElsewhere(browser, user);
 
   await page.goto("/settings#security");
@@ -105,7 +105,7 @@ test("changing the password signs out the other browsers, not this one", async (
 });
 
 test("sign out everywhere ends every session, this one too", async ({ page, browser, user }) => {
-  await signUpInBrowser(page, user);
+  await signUpToList(page, user);
   const other = await logInElsewhere(browser, user);
   const cookie = await sessionCookieHeader(page.context());
 
@@ -127,7 +127,7 @@ test("a personal token can be made to expire; screenshots of the changed section
   page,
   user,
 }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   await page.goto("/settings");
   await page.getByLabel("New token name").fill("weekly script");
   await page.getByLabel("Expires").selectOption({ label: "7 days" });

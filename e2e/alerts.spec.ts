@@ -1,7 +1,7 @@
 import { verifyWebhookSignature } from "@/lib/alerts/formats/webhook-signature";
 import { type Receiver, startReceiver } from "@/tests/support/receivers";
 import { apiToken, ingest } from "./error-data";
-import { expect, signUpInBrowser, test } from "./fixtures";
+import { expect, signUp, test } from "./fixtures";
 
 // The e2e server runs with ALLOW_PRIVATE_WEBHOOKS=true (playwright.config.ts): the receiver
 // below listens on 127.0.0.1.
@@ -18,7 +18,7 @@ test("a rule with a webhook: created in Settings → Alerts, its secret shown on
   user,
 }) => {
   test.setTimeout(60_000);
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   await page.goto("/settings");
   await page.getByRole("link", { name: "Manage alerts" }).click();
   await expect(page.getByRole("heading", { name: /^Alerts for / })).toBeVisible();
@@ -126,7 +126,7 @@ test("a rule is switched off, edited (a refusal shown by its field) and deleted"
   page,
   user,
 }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   await page.goto("/settings/alerts/new");
   await page.getByLabel("Rule name").fill("Mail the team");
   const channel = page.getByRole("listitem", { name: "Channel 1" });
@@ -168,7 +168,7 @@ test("a rule is switched off, edited (a refusal shown by its field) and deleted"
 });
 
 test("Settings → Alerts on a phone @phone", async ({ page, user }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   await page.goto("/settings/alerts");
   await page.getByRole("link", { name: "New rule" }).click();
   await page.getByLabel("Rule name").fill("Phone rule");

@@ -1,6 +1,6 @@
 // Test data for the error list: a signed-up user, a personal token and ingested events.
 import type { Page } from "@playwright/test";
-import { expect, type NewUser, signUpInBrowser } from "./fixtures";
+import { expect, type NewUser, signUp } from "./fixtures";
 
 export interface EventInput {
   title: string;
@@ -35,9 +35,9 @@ export async function ingest(page: Page, token: string, events: EventInput[]) {
 export const times = (n: number, event: EventInput): EventInput[] =>
   Array.from({ length: n }, () => event);
 
-export async function setUp(page: Page, user: NewUser, events: EventInput[]) {
-  await signUpInBrowser(page, user);
-  const token = await apiToken(page, user);
+/** A new account (see signUp) with these events, on the error list. */
+export async function setUp(page: Page, user: NewUser, events: EventInput[], locale?: string) {
+  const { token } = await signUp(page, user, locale);
   const created = await ingest(page, token, events);
   await page.goto("/errors");
   return { token, created };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { readJsonFixture } from "../tests/support/fixtures";
-import { expect, type NewUser, newUser, signUpInBrowser, test } from "./fixtures";
+import { expect, type NewUser, newUser, signUp, test } from "./fixtures";
 
 interface Caller {
   token: string;
@@ -80,7 +80,7 @@ test("a native error: summary, details, charts and paged events", async ({
   request,
   user,
 }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   const caller = await callerFor(request, user);
   const title = `Payment declined ${randomUUID().slice(0, 8)}`;
   const now = Date.now();
@@ -145,7 +145,7 @@ test("an SDK event: exception, stack frames, request, tags and breadcrumbs", asy
   request,
   user,
 }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   const caller = await callerFor(request, user);
   const dotnetId = await sendSentryFixture(
     request,
@@ -218,7 +218,7 @@ test("an SDK event: exception, stack frames, request, tags and breadcrumbs", asy
 });
 
 test("archive, unarchive, then delete with a confirmation", async ({ page, request, user }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   const caller = await callerFor(request, user);
   const errorId = await sendNative(request, caller, [
     { title: `To triage ${randomUUID().slice(0, 8)}`, origin: "worker" },
@@ -264,7 +264,7 @@ test("a missing, malformed or foreign id shows the 404 page", async ({ page, req
     [{ title: "Not yours" }],
   );
 
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   for (const id of [String(foreignId), "999999999", "abc", "0", "1.5"]) {
     const response = await page.goto(`/errors/${id}`);
     expect(response?.status(), id).toBe(404);
@@ -276,7 +276,7 @@ test("a missing, malformed or foreign id shows the 404 page", async ({ page, req
 });
 
 test("the detail page fits a phone screen @phone", async ({ page, request, user }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   const caller = await callerFor(request, user);
   const longId = await sendNative(request, caller, [
     {

@@ -1,5 +1,5 @@
 import { setUp, times, titles } from "./error-data";
-import { expect, signUpInBrowser, test } from "./fixtures";
+import { expect, signUpToList, test } from "./fixtures";
 
 test("lists by frequency, switches environment tabs, sorts by level", async ({ page, user }) => {
   await setUp(page, user, [
@@ -242,7 +242,7 @@ test("pages through a long list with a cursor", async ({ page, user }) => {
 });
 
 test("a new project explains how to send the first event", async ({ page, user }) => {
-  await signUpInBrowser(page, user);
+  await signUpToList(page, user);
   await expect(page.getByRole("heading", { name: /^No errors in .+ yet$/ })).toBeVisible();
   await expect(page.getByText("Authorization: Bearer $INGEST_KEY")).toBeVisible();
   await expect(page.getByRole("link", { name: /create a new key in Settings/ })).toHaveAttribute(

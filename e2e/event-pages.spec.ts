@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { readJsonFixture } from "../tests/support/fixtures";
 import { apiToken } from "./error-data";
-import { expect, type NewUser, newUser, signUpInBrowser, test } from "./fixtures";
+import { expect, type NewUser, newUser, signUp, test } from "./fixtures";
 
 /** The signed-up user's project id and a token for the API. */
 async function callerOf(page: Page, user: NewUser) {
@@ -60,7 +60,7 @@ test("browse an error's events: to the oldest in full and back to the newest", a
   page,
   user,
 }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   const { errorId, clientIds } = await sendAttempts(page, user);
 
   await page.goto(`/errors/${errorId}`);
@@ -114,7 +114,7 @@ test("browse an error's events: to the oldest in full and back to the newest", a
 
 test("copy an event's link", async ({ page, user, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   const { errorId } = await sendAttempts(page, user);
   await page.goto(`/errors/${errorId}`);
   await page.getByRole("link", { name: "Latest event in full →" }).click();
@@ -135,7 +135,7 @@ test("another user's event, and another error's event, are not found", async ({
   browser,
   user,
 }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   const { errorId } = await sendAttempts(page, user);
   const token = await apiToken(page, user);
   const other = await page.request.post("/api/events", {
@@ -152,7 +152,7 @@ test("another user's event, and another error's event, are not found", async ({
   // A stranger signed in elsewhere sees neither the event nor that it exists.
   const stranger = await browser.newContext();
   const strangerPage = await stranger.newPage();
-  await signUpInBrowser(strangerPage, newUser("stranger"));
+  await signUp(strangerPage, newUser("stranger"));
   const theirs = await strangerPage.goto(`/errors/${otherErrorId}/events/${otherEventId}`);
   expect(theirs?.status()).toBe(404);
   await expect(strangerPage.getByRole("heading", { name: /not found/ })).toBeVisible();
@@ -160,7 +160,7 @@ test("another user's event, and another error's event, are not found", async ({
 });
 
 test("an unknown URL is a 404 inside the app's layout", async ({ page, user }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   for (const url of ["/nope", "/errors/abc/xyz"]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
@@ -179,7 +179,7 @@ test("an unknown URL is a 404 inside the app's layout", async ({ page, user }) =
 });
 
 test("an event page fits a phone screen @phone", async ({ page, user }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   const { errorId, clientIds } = await sendAttempts(page, user);
   await page.goto(`/errors/${errorId}/events/${clientIds[1]}`);
   await expect(nav(page)).toBeVisible();

@@ -1,7 +1,7 @@
 // A new user's first steps, and the small frictions they found (issue 17, item 7).
 import type { Page } from "@playwright/test";
-import { apiToken, ingest, times, titles } from "./error-data";
-import { expect, type NewUser, signUpInBrowser, test } from "./fixtures";
+import { ingest, times, titles } from "./error-data";
+import { expect, type NewUser, signUp, signUpInBrowser, signUpToList, test } from "./fixtures";
 
 async function submitSignUp(page: Page, user: NewUser) {
   await page.goto("/signup");
@@ -119,7 +119,7 @@ test("another account in the same browser never sees the secrets", async ({ brow
 });
 
 test("the empty list's link lands on the project's keys section", async ({ page, user }) => {
-  await signUpInBrowser(page, user);
+  await signUpToList(page, user);
   await expect(page.getByRole("heading", { name: /^No errors in / })).toBeVisible();
   await page.getByRole("link", { name: "create a new key in Settings" }).click();
   await expect(page).toHaveURL(/\/settings\?project=[^#]+#keys$/);
@@ -133,8 +133,7 @@ test("rows under Other show their environment; ?environment=foo is its own tab",
   page,
   user,
 }) => {
-  await signUpInBrowser(page, user);
-  const token = await apiToken(page, user);
+  const { token } = await signUp(page, user);
   await ingest(page, token, [
     { title: "Canary failure", environment: "canary" },
     ...times(2, { title: "Edge failure", environment: "edge-eu" }),
@@ -175,8 +174,7 @@ test("rows under Other show their environment; ?environment=foo is its own tab",
 });
 
 test("the status control says what a search shows", async ({ page, user }) => {
-  await signUpInBrowser(page, user);
-  const token = await apiToken(page, user);
+  const { token } = await signUp(page, user);
   await ingest(page, token, [{ title: "Shelved payment error" }, { title: "Open payment error" }]);
   await page.goto("/errors");
   await page.getByRole("button", { name: "Archive Shelved payment error" }).click();
@@ -194,7 +192,7 @@ test("the status control says what a search shows", async ({ page, user }) => {
 });
 
 test("the last owner is told before trying that they cannot leave", async ({ page, user }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   await page.goto("/settings");
   const members = page.getByRole("list", { name: /^Members of / });
   const leave = members.getByRole("button", { name: /^Leave / });
@@ -206,8 +204,7 @@ test("the last owner is told before trying that they cannot leave", async ({ pag
 });
 
 test("the Unarchived notice offers Undo", async ({ page, user }) => {
-  await signUpInBrowser(page, user);
-  const token = await apiToken(page, user);
+  const { token } = await signUp(page, user);
   await ingest(page, token, [{ title: "Bring me back" }, { title: "Stay open" }]);
   await page.goto("/errors");
   await page.getByRole("button", { name: "Archive Bring me back" }).click();
@@ -229,8 +226,7 @@ test("the Unarchived notice offers Undo", async ({ page, user }) => {
 });
 
 test("the chosen project is remembered across pages", async ({ page, user }) => {
-  await signUpInBrowser(page, user);
-  const token = await apiToken(page, user);
+  const { token } = await signUp(page, user);
   await ingest(page, token, [{ title: "In the first project" }]);
   const created = await page.request.post("/api/projects", {
     headers: { authorization: `Bearer ${token}` },

@@ -26,6 +26,53 @@ export async function signUpInBrowser(page: Page, user: NewUser) {
   await expect(page).toHaveURL(/\/errors$/);
 }
 
+export interface Account {
+  /** The personal token sign-up makes (the user's only project is the token's). */
+  token: string;
+  project: { id: number; name: string; slug: string };
+}
+
+/**
+ * A new account for a test that is not about signing up: created through the public API
+ * (POST /api/auth/signup), then this page's browser context logged in through Auth.js's own
+ * credentials endpoint, which checks the password as the login form does and sets the same
+ * session cookie. No page is opened: the test goes where it starts. (The forms themselves are
+ * tested in a browser: auth.spec.ts, first-run.spec.ts, i18n.spec.ts, i18n-server.spec.ts.)
+ * `locale` names the project and keys in that language, as a sign-up from such a browser does.
+ */
+export async function signUp(page: Page, user: NewUser, locale = "en-US"): Promise<Account> {
+  const created = await page.request.post("/api/auth/signup", {
+    data: { name: user.name, email: user.email, password: user.password },
+    headers: { "accept-language": locale },
+  });
+  expect(created.status()).toBe(201);
+  const account = await created.json();
+  await logInThroughApi(page, user);
+  return { token: account.token, project: account.project };
+}
+
+/** Auth.js's credentials sign-in for this page's browser context (its CSRF token first). */
+async function logInThroughApi(page: Page, user: Pick<NewUser, "email" | "password">) {
+  const csrf = await page.request.get("/api/auth/csrf");
+  expect(csrf.status()).toBe(200);
+  const { csrfToken } = await csrf.json();
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password, callbackUrl: "/errors" },
+    maxRedirects: 0,
+  });
+  // Signed in: on to the callback URL. A refused login goes back to /login with an error.
+  expect(response.status()).toBe(302);
+  expect(new URL(response.headers().location ?? "", "http://x").pathname).toBe("/errors");
+}
+
+/** signUp, then the error list. */
+export async function signUpToList(page: Page, user: NewUser, locale?: string) {
+  const account = await signUp(page, user, locale);
+  await page.goto("/errors");
+  await expect(page).toHaveURL(/\/errors$/);
+  return account;
+}
+
 /** The sign-up form filled in a pt-BR browser, through the Portuguese labels: on to welcome. */
 export async function submitSignupInPortuguese(page: Page, user: NewUser) {
   await page.goto("/signup");
@@ -34,13 +81,6 @@ export async function submitSignupInPortuguese(page: Page, user: NewUser) {
   await page.getByLabel("Senha").fill(user.password);
   await page.getByRole("button", { name: "Criar conta" }).click();
   await expect(page).toHaveURL(/\/welcome(\?|$)/);
-}
-
-/** Sign-up in a pt-BR browser, past the welcome page to the list. */
-export async function signUpInPortuguese(page: Page, user: NewUser) {
-  await submitSignupInPortuguese(page, user);
-  await page.getByRole("link", { name: "Ir para os seus erros" }).click();
-  await expect(page).toHaveURL(/\/errors$/);
 }
 
 /** Sign-up lands on the welcome page (the new key, shown once); its button goes on. */

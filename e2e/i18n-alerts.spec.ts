@@ -1,7 +1,7 @@
 // Settings → Alerts in Brazilian Portuguese, in a pt-BR browser: the rule form (with the
 // language of the rule's messages), the rules list, a test send and the delivery log.
 import { type Receiver, startReceiver } from "@/tests/support/receivers";
-import { expect, signUpInPortuguese, test } from "./fixtures";
+import { expect, signUp, test } from "./fixtures";
 
 test.use({ locale: "pt-BR" });
 test.describe.configure({ timeout: 60_000 });
@@ -24,7 +24,7 @@ test("a rule created in Portuguese: the form, the rules list, a test and the del
   page,
   user,
 }) => {
-  await signUpInPortuguese(page, user);
+  await signUp(page, user, "pt-BR");
   await page.goto("/settings");
   const door = page.locator("#alerts");
   await expect(door.getByRole("heading", { name: "Alertas" })).toBeVisible();
@@ -134,7 +134,7 @@ test("a rule created in Portuguese: the form, the rules list, a test and the del
 });
 
 test("Settings → Alerts in Portuguese on a phone @phone", async ({ page, user }) => {
-  await signUpInPortuguese(page, user);
+  await signUp(page, user, "pt-BR");
   await page.goto("/settings/alerts");
   await page.getByRole("link", { name: "Nova regra" }).click();
   const form = page.getByRole("form", { name: /^Nova regra de alerta de / });

@@ -1,8 +1,8 @@
 // An error's page and an event's page in Brazilian Portuguese, in a pt-BR browser: the summary,
 // triage (resolve, archive), the activity, tags and events, and the event's own page.
 import type { Page } from "@playwright/test";
-import { apiToken, type EventInput, ingest, times } from "./error-data";
-import { expect, signUpInPortuguese, test } from "./fixtures";
+import { type EventInput, ingest, times } from "./error-data";
+import { expect, signUp, test } from "./fixtures";
 
 test.use({ locale: "pt-BR" });
 test.describe.configure({ timeout: 60_000 });
@@ -24,8 +24,7 @@ test("an error's page in Portuguese: summary, tags, events, resolve, archive and
   page,
   user,
 }) => {
-  await signUpInPortuguese(page, user);
-  const token = await apiToken(page, user);
+  const { token } = await signUp(page, user, "pt-BR");
   const [created] = await ingest(page, token, [
     ...times(2, event("Chrome 120")),
     event("Firefox 121"),
@@ -110,8 +109,7 @@ test("an event's page in Portuguese: summary, navigation and copy link; a missin
   page,
   user,
 }) => {
-  await signUpInPortuguese(page, user);
-  const token = await apiToken(page, user);
+  const { token } = await signUp(page, user, "pt-BR");
   const [first] = await ingest(page, token, [event("Chrome 120")]);
   await ingest(page, token, [event("Firefox 121")]);
   await page.goto(`/errors/${first?.errorId}/events/${first?.id}`);

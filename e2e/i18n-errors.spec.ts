@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { apiToken, ingest, times, titles } from "./error-data";
-import { expect, newUser, signUpInPortuguese, test } from "./fixtures";
+import { expect, newUser, signUp, signUpToList, test } from "./fixtures";
 
 // A browser that asks for Brazilian Portuguese: the errors list answers in it.
 test.use({ locale: "pt-BR" });
@@ -15,7 +15,7 @@ test("the list in Portuguese: tabs, search with syntax and free text, archive wi
   page,
 }) => {
   const user = newUser("i18n-errors");
-  await signUpInPortuguese(page, user);
+  await signUpToList(page, user, "pt-BR");
   // No events yet: the first-run hint, in Portuguese.
   await expect(page.getByRole("heading", { name: /^Ainda não há erros em / })).toBeVisible();
 
@@ -100,8 +100,7 @@ test("the list in Portuguese: tabs, search with syntax and free text, archive wi
 test("the list in Portuguese on a phone @phone", async ({ page, isMobile }) => {
   test.skip(!isMobile, "the card layout is for phones; the phone project runs this");
   const user = newUser("i18n-errors-phone");
-  await signUpInPortuguese(page, user);
-  const token = await apiToken(page, user);
+  const { token } = await signUp(page, user, "pt-BR");
   await ingest(page, token, [
     ...times(2, { title: "Timeout calling payments", origin: "billing-api" }),
   ]);

@@ -1,4 +1,4 @@
-import { expect, newUser, submitSignupInPortuguese, test } from "./fixtures";
+import { expect, newUser, signUp, submitSignupInPortuguese, test } from "./fixtures";
 
 // What the server writes, for a browser that asks for Brazilian Portuguese.
 test.use({ locale: "pt-BR" });
@@ -22,7 +22,7 @@ test("sign-up names the project and key in Portuguese; a refused form answers in
 
 test("a list link with a bad parameter says what is wrong in Portuguese", async ({ page }) => {
   const user = newUser("i18n-list-link");
-  await submitSignupInPortuguese(page, user);
+  await signUp(page, user, "pt-BR");
 
   await page.goto("/errors?sort=newest");
   await expect(page.getByText("Este link para a lista de erros não é válido")).toBeVisible();

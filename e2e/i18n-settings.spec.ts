@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, newUser, signUpInPortuguese, test } from "./fixtures";
+import { expect, newUser, signUp, test } from "./fixtures";
 
 // Settings' keys, members and invitations, and the invitation page, for a pt-BR browser.
 test.use({ locale: "pt-BR" });
@@ -28,7 +28,7 @@ test("keys and members in Portuguese: a key created and revoked, an invitation s
   page,
   user,
 }) => {
-  await signUpInPortuguese(page, user);
+  await signUp(page, user, "pt-BR");
   await page.goto("/settings");
   const project = `Projeto de ${user.name.split(" ")[0]}`;
 
@@ -101,7 +101,7 @@ test("invitations in Portuguese: one revoked meanwhile says so, another is accep
     });
     expect(invited.status()).toBe(202);
   }
-  await signUpInPortuguese(page, user);
+  await signUp(page, user, "pt-BR");
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Convites", level: 2 })).toBeVisible();
   const mine = page.getByRole("list", { name: "Seus convites" }).getByRole("listitem");
@@ -154,7 +154,7 @@ test("invitations in Portuguese: one revoked meanwhile says so, another is accep
 
 test("Settings in Portuguese fit a phone @phone", async ({ page, user, isMobile }) => {
   test.skip(!isMobile, "the phone project runs this");
-  await signUpInPortuguese(page, user);
+  await signUp(page, user, "pt-BR");
   await page.goto("/settings");
   await page
     .getByLabel("Convidar um membro por e-mail")

@@ -1,14 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
-import {
-  continuePastWelcome,
-  expect,
-  newUser,
-  signUpInBrowser,
-  signUpInPortuguese,
-  test,
-} from "./fixtures";
+import { continuePastWelcome, expect, newUser, signUp, test } from "./fixtures";
 
 // The server under test sends mail to SMTP_URL = the port after its own (playwright.config.ts).
 const SMTP_PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
@@ -88,13 +81,13 @@ test("an owner invites; the invitee sees it in Settings, accepts, and the projec
   const ownerPage = await ownerContext.newPage();
   // A first name unlike the invitee's ("Tester"), so the two sign-up projects differ.
   const owner = { ...newUser("owner"), name: `Olga ${randomUUID().slice(0, 6)}` };
-  await signUpInBrowser(ownerPage, owner);
+  await signUp(ownerPage, owner);
   await ownerPage.goto("/settings");
   const ownProject = `${owner.name.split(" ")[0]}'s project`;
   await expect(ownerPage.getByRole("heading", { name: ownProject, level: 2 })).toBeVisible();
 
   // The invitee signs up, and is not in the owner's project.
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   await ownerPage.getByLabel("Invite a member by email").fill(user.email);
   await ownerPage.getByRole("button", { name: "Invite", exact: true }).click();
   await expect(ownerPage.getByRole("status")).toContainText(`Invitation sent to ${user.email}`);
@@ -131,7 +124,7 @@ test("an owner invites; the invitee sees it in Settings, accepts, and the projec
 
 test("the invitee declines in Settings and stays out", async ({ page, request, user }) => {
   const { token, project } = await ownerWithProject(request);
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   const invited = await request.post(`/api/projects/${project.id}/invitations`, {
     headers: { Authorization: `Bearer ${token}` },
     data: { email: user.email },
@@ -163,7 +156,7 @@ test("the emailed link brings a new invitee through sign-up back to the invitati
   // Another signed-in account is told plainly, without the project.
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
-  await signUpInBrowser(other, newUser("other"));
+  await signUp(other, newUser("other"));
   await other.goto(path);
   await expect(
     other.getByRole("heading", { name: "This invitation is for another account" }),
@@ -208,7 +201,7 @@ test("in Portuguese: the emailed link's page, for another account and for the in
 
   const otherContext = await browser.newContext({ locale: "pt-BR" });
   const other = await otherContext.newPage();
-  await signUpInPortuguese(other, newUser("outra"));
+  await signUp(other, newUser("outra"), "pt-BR");
   await other.goto(path);
   await expect(
     other.getByRole("heading", { name: "Este convite é para outra conta" }),
@@ -219,7 +212,7 @@ test("in Portuguese: the emailed link's page, for another account and for the in
 
   const context = await browser.newContext({ locale: "pt-BR" });
   const page = await context.newPage();
-  await signUpInPortuguese(page, invitee);
+  await signUp(page, invitee, "pt-BR");
   await page.goto(path);
   await expect(page).toHaveTitle(/^Convite/);
   await expect(page.getByRole("heading", { name: `Entrar em ${project.name}` })).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { apiToken, ingest, setUp, times, titles } from "./error-data";
-import { expect, signUpInBrowser, test } from "./fixtures";
+import { expect, signUpToList, test } from "./fixtures";
 
 // Longer than the 5 s poll (and a slow answer): the page must change without a reload.
 const LIVE = { timeout: 15_000 };
@@ -53,7 +53,7 @@ test("an empty project's list turns into the list when the first event arrives",
   page,
   user,
 }) => {
-  await signUpInBrowser(page, user);
+  await signUpToList(page, user);
   await expect(page.getByRole("table")).toHaveCount(0);
   const token = await apiToken(page, user);
   await ingest(page, token, [{ title: "The very first live error", environment: "staging" }]);

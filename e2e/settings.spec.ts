@@ -1,11 +1,11 @@
-import { expect, newUser, signUpInBrowser, test } from "./fixtures";
+import { expect, newUser, signUp, test } from "./fixtures";
 
 test("an ingest key is shown once, ingests events, and stops working once revoked", async ({
   page,
   request,
   user,
 }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Settings", exact: true })).toBeVisible();
 
@@ -49,7 +49,7 @@ test("a personal token is created, works, and is refused once revoked", async ({
   request,
   user,
 }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   await page.goto("/settings");
   await page.getByLabel("New token name").fill("e2e script");
   await page.getByRole("button", { name: "Create token" }).click();
@@ -72,7 +72,7 @@ test("a personal token is created, works, and is refused once revoked", async ({
 });
 
 test("create a project (with its key shown once) and rename it", async ({ page, user }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   await page.goto("/settings");
 
   await page.getByRole("button", { name: "Create project" }).click();
@@ -108,7 +108,7 @@ test("an owner invites a member by email and removes them; the last owner cannot
   const signup = await request.post("/api/auth/signup", { data: other });
   expect(signup.status()).toBe(201);
   const otherToken = (await signup.json()).token as string;
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   await page.goto("/settings");
 
   const email = page.getByLabel("Invite a member by email");
@@ -180,7 +180,7 @@ test("the API guide is public and generated from the OpenAPI document", async ({
 });
 
 test("settings fit a phone screen @phone", async ({ page, user }) => {
-  await signUpInBrowser(page, user);
+  await signUp(page, user);
   await page.goto("/settings");
   await page.getByLabel("New key name").fill("a key with a long name for a narrow screen");
   await page.getByRole("button", { name: "Create key" }).click();

@@ -2,8 +2,8 @@
 // and the activity that records it all. Data goes in through the real API, as an app sends it.
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { apiToken, type EventInput, ingest, times, titles } from "./error-data";
-import { expect, type NewUser, newUser, signUpInBrowser, test } from "./fixtures";
+import { type EventInput, ingest, times, titles } from "./error-data";
+import { expect, type NewUser, newUser, signUp, test } from "./fixtures";
 
 // Several users and many round trips each: more than the default on a busy machine.
 test.describe.configure({ timeout: 90_000 });
@@ -39,8 +39,7 @@ async function addMember(request: APIRequestContext, ownerToken: string, project
 }
 
 async function signedUpWithToken(page: Page, user: NewUser) {
-  await signUpInBrowser(page, user);
-  return apiToken(page, user);
+  return (await signUp(page, user)).token;
 }
 
 async function errorStatus(page: Page, token: string, errorId: number) {
