@@ -2,6 +2,8 @@ import { setUp, times, titles } from "./error-data";
 import { expect, signUpToList, test } from "./fixtures";
 
 test("lists by frequency, switches environment tabs, sorts by level", async ({ page, user }) => {
+  // Many steps, each a server render: near 30 s on a loaded two-core CI machine.
+  test.setTimeout(60_000);
   await setUp(page, user, [
     ...times(5, { title: "Alpha frequent", level: "warning", origin: "svc-a" }),
     ...times(3, { title: "Bravo middle", level: "error", origin: "svc-b" }),
@@ -67,6 +69,8 @@ test("lists by frequency, switches environment tabs, sorts by level", async ({ p
 });
 
 test("searches text and filters by level and origin", async ({ page, user }) => {
+  // Many steps, each a server render: near 30 s on a loaded two-core CI machine.
+  test.setTimeout(60_000);
   await setUp(page, user, [
     { title: "Timeout calling payments", details: "upstream=stripe", origin: "billing-api" },
     { title: "Null pointer in cart", details: "CartService.load", origin: "web-checkout" },
