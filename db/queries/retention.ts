@@ -16,8 +16,14 @@ export interface PruneResult {
  * those errors waits that long. The batch size follows it, between MIN_BATCH and MAX_BATCH:
  * what a batch costs depends on how many errors its events belong to, not on their number.
  */
-export const PRUNE_HOLD_TARGET_MS = 60;
+export const PRUNE_HOLD_TARGET_MS = 40;
 const FIRST_BATCH = 1000;
+/**
+ * After each batch the prune rests this many times as long as the batch took: retention is not
+ * urgent, and ingest on a small machine lost a third of its rate to a prune that never paused
+ * (docs/benchmarks.md, session 9).
+ */
+export const PRUNE_REST_RATIO = 2;
 const MIN_BATCH = 50;
 const MAX_BATCH = 5000;
 
@@ -33,15 +39,17 @@ export function nextBatchSize(size: number, heldMs: number): number {
  * buckets and release counts follow (its tag counters when the next fold runs), first and last seen (and first and last release) are
  * recomputed from what is left, and an error with no event left is deleted. Stops after
  * `deadline` (a cron call has a time limit) and says whether it finished. Without a
- * `batchSize`, batches are sized so that each holds its errors about PRUNE_HOLD_TARGET_MS.
+ * `batchSize`, batches are sized so that each holds its errors about PRUNE_HOLD_TARGET_MS;
+ * between batches it rests `restRatio` (PRUNE_REST_RATIO) times as long as the batch took.
  */
 export async function pruneEvents(
   db: Db,
-  input: { cutoff: Date; batchSize?: number; deadline?: number },
+  input: { cutoff: Date; batchSize?: number; deadline?: number; restRatio?: number },
 ): Promise<PruneResult> {
   let batchSize = input.batchSize ?? FIRST_BATCH;
   const result: PruneResult = { eventsDeleted: 0, errorsDeleted: 0, batches: 0, complete: false };
   while (input.deadline === undefined || Date.now() < input.deadline) {
+    const batchStarted = performance.now();
     let lockedAt = 0;
     const batch = await db.transaction(async (tx) => {
       // Per error, release (null: events without one) and UTC hour, the events removed.
@@ -160,11 +168,14 @@ export async function pruneEvents(
       result.complete = true;
       break;
     }
-    if (input.batchSize === undefined)
-      batchSize = nextBatchSize(batchSize, performance.now() - lockedAt);
+    const batchEnded = performance.now();
+    if (input.batchSize === undefined) batchSize = nextBatchSize(batchSize, batchEnded - lockedAt);
     result.batches++;
     result.eventsDeleted += batch.events;
     result.errorsDeleted += batch.errors;
+    // Rest between batches, so that ingest keeps most of the database meanwhile.
+    const rest = (batchEnded - batchStarted) * (input.restRatio ?? PRUNE_REST_RATIO);
+    if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
   }
   // The removed events' share of the tag counters, queued by each batch, comes off now.
   if (result.eventsDeleted > 0) await foldTagDeltas(db);

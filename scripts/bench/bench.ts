@@ -124,14 +124,24 @@ async function load(
   return JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
 }
 
-/** Peak resident memory of a process, sampled from /proc every 100 ms until `stop`. */
-function watchRss(pid: number): { stop: () => number } {
+/**
+ * Peak resident memory of a process, sampled from /proc every 100 ms until `stop`; `lap`
+ * notes the peak since the last lap under a phase's name.
+ */
+function watchRss(pid: number): {
+  stop: () => number;
+  lap: (label: string) => void;
+  laps: [string, number][];
+} {
   let peak = 0;
+  let lapPeak = 0;
+  const laps: [string, number][] = [];
   const sample = () => {
     try {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       peak = Math.max(peak, kb);
+      lapPeak = Math.max(lapPeak, kb);
     } catch {
       // process gone
     }
@@ -143,6 +153,12 @@ function watchRss(pid: number): { stop: () => number } {
       clearInterval(timer);
       return peak / 1024;
     },
+    lap: (label) => {
+      sample();
+      laps.push([label, lapPeak / 1024]);
+      lapPeak = 0;
+    },
+    laps,
   };
 }
 
@@ -253,6 +269,7 @@ try {
   }
 
   let batched: LoadResult | undefined;
+  if (phases.has("a")) fastRss.lap("a");
   if (phases.has("b")) {
     console.log("b. 100 events per request");
     const { result: batch, cpu } = await cpuShare(
@@ -269,6 +286,7 @@ try {
     );
   }
 
+  if (phases.has("b")) fastRss.lap("b");
   if (phases.has("c")) {
     console.log("c. Sentry envelopes");
     const { result: envelopes, cpu } = await cpuShare(
@@ -326,6 +344,7 @@ try {
     tagged?.counted === tagged?.events ? "equal ✓" : "not yet folded ✗",
   );
 
+  if (phases.has("c")) fastRss.lap("c");
   if (phases.has("d") || phases.has("g")) {
     // pgbench writes to a project of its own, so that the consistency check above holds.
     const other = await createAccount(db, {
@@ -379,6 +398,7 @@ try {
   );
   line("deadlocks during a–d", fmt(stats?.deadlocks ?? 0), "0");
 
+  fastRss.lap("checks, d, g");
   if (phases.has("r")) {
     console.log(
       `r. retention: ${fmt(EXPIRED_EVENTS)} expired events pruned while phase a's load runs`,
@@ -441,6 +461,7 @@ try {
     if (!exact) process.exitCode = 1;
   }
 
+  if (phases.has("r")) fastRss.lap("r");
   if (phases.has("e")) {
     console.log("e. GET /api/errors at growing sizes");
     const token = account.personalToken.token;
@@ -454,11 +475,12 @@ try {
       line(phase, figure, "p95 ≤ 50 ms (search ≤ 100 ms) at 1 M, growth ≤ 2×");
     void token;
   }
+  if (phases.has("e")) fastRss.lap("e");
   const fastPeakMb = fastRss.stop();
   await fast.stop();
   line(
     "f. server peak RSS, every phase",
-    `${fmt(fastPeakMb)} MB (npm start's server)${slowPeakMb ? `, ${fmt(slowPeakMb)} MB (Next route handlers)` : ""}`,
+    `${fmt(fastPeakMb)} MB (npm start's server; by phase: ${fastRss.laps.map(([label, mb]) => `${label} ${fmt(mb)}`).join(", ")})${slowPeakMb ? `, ${fmt(slowPeakMb)} MB (Next route handlers)` : ""}`,
     "≤ 512 MB",
   );
 
