@@ -26,6 +26,24 @@ describe.each(testDatabases())("retention on $name", (database) => {
     await handle?.drop();
   });
 
+  /** A new account, and a maker of its native events by title, id and time. */
+  async function titledEvents(label: string) {
+    const account = await createAccount(handle.db, {
+      name: label,
+      email: `${label}-${Date.now()}@example.test`,
+      password: "long enough",
+    });
+    const now = new Date();
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    const make = (title: string, eventId: string, at: Date) => ({
+      projectId: account.project.id,
+      userId: account.user.id,
+      tokenId: null,
+      event: normalizeNativeEvent({ title, eventId, timestamp: at }, { defaultOrigin: "svc", now }),
+    });
+    return { account, now, hoursAgo, make };
+  }
+
   it.runIf(database.name === "pglite")(
     "takes the removed events out of their UTC hour buckets whatever the session's time zone",
     async () => {
@@ -76,19 +94,7 @@ describe.each(testDatabases())("retention on $name", (database) => {
   );
 
   it("removes old events in batches and keeps every error consistent", async () => {
-    const account = await createAccount(handle.db, {
-      name: "Old",
-      email: `old-${Date.now()}@example.test`,
-      password: "long enough",
-    });
-    const now = new Date();
-    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
-    const make = (title: string, eventId: string, at: Date) => ({
-      projectId: account.project.id,
-      userId: account.user.id,
-      tokenId: null,
-      event: normalizeNativeEvent({ title, eventId, timestamp: at }, { defaultOrigin: "svc", now }),
-    });
+    const { account, now, hoursAgo, make } = await titledEvents("old");
     // "Mixed": 3 old events and 2 recent ones. "Ancient": only old events, so it goes entirely.
     const refs = await insertEvents(handle.db, [
       make("Mixed", "m1", hoursAgo(24 * 100)),
@@ -137,19 +143,7 @@ describe.each(testDatabases())("retention on $name", (database) => {
   });
 
   it("looks first and last seen up again only where a removed event was that boundary", async () => {
-    const account = await createAccount(handle.db, {
-      name: "Bounds",
-      email: `bounds-${Date.now()}@example.test`,
-      password: "long enough",
-    });
-    const now = new Date();
-    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
-    const make = (title: string, eventId: string, at: Date) => ({
-      projectId: account.project.id,
-      userId: account.user.id,
-      tokenId: null,
-      event: normalizeNativeEvent({ title, eventId, timestamp: at }, { defaultOrigin: "svc", now }),
-    });
+    const { account, now, hoursAgo, make } = await titledEvents("bounds");
     // "Middle": the old-received event occurred between the two others, so neither bound moves.
     // "Latest": the old-received event is the one that occurred last, so last seen moves back.
     const refs = await insertEvents(handle.db, [

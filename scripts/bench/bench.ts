@@ -9,6 +9,7 @@ import { createAccount } from "@/db/queries/users";
 import { resultRows } from "@/db/sql";
 import { freshPostgres } from "@/tests/support/databases";
 import { buildIsStale } from "../lib/build-state";
+import { cleanUpOnExit } from "../lib/clean-up";
 import { ensureBuild, type StartedServer, startServer } from "../lib/server";
 import { createBenchAlertRules } from "./alert-rules";
 import { cpuShare, describeCpu, LOAD_SCRIPT } from "./cpu-share";
@@ -186,20 +187,13 @@ if (!(await ensureBuild())) process.exit(1);
 const database = await freshPostgres(serverUrl);
 const { db } = database;
 console.log(`Bench database: ${new URL(database.url).pathname.slice(1)}`);
-let cleaning: Promise<void> | undefined;
-const cleanUp = () => {
-  cleaning ??= (async () => {
+const { cleanUp } = cleanUpOnExit(
+  "stopping the servers and dropping the bench database",
+  async () => {
     for (const server of started) await server.stop();
     await database.drop();
-  })();
-  return cleaning;
-};
-const interrupted = (signal: NodeJS.Signals) => {
-  console.error(`${signal}: stopping the servers and dropping the bench database`);
-  void cleanUp().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
-};
-process.once("SIGINT", interrupted);
-process.once("SIGTERM", interrupted);
+  },
+);
 try {
   const account = await createAccount(db, {
     name: "Bench",

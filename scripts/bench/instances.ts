@@ -13,6 +13,7 @@ import { resultRows } from "@/db/sql";
 import { TTL_MS as KEY_TTL_MS } from "@/lib/ingest/key-cache";
 import { freshPostgres } from "@/tests/support/databases";
 import { buildIsStale } from "../lib/build-state";
+import { cleanUpOnExit } from "../lib/clean-up";
 import { freePort } from "../lib/run";
 import { benchEvent } from "../lib/sample-events";
 import { ensureBuild, type StartedServer, startServer } from "../lib/server";
@@ -104,21 +105,14 @@ export async function benchInstances(argv: string[]): Promise<number> {
   let bouncer: PgBouncer | undefined;
   // Everything this run started, stopped at the end, after a failure, or on Ctrl-C: no server
   // or PgBouncer is left behind on a database that is gone.
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () => {
-    cleaning ??= (async () => {
+  const { cleanUp, release } = cleanUpOnExit(
+    `stopping the servers and PgBouncer, dropping ${name}`,
+    async () => {
       for (const server of running) await server.stop();
       await bouncer?.stop();
       await database.drop();
-    })();
-    return cleaning;
-  };
-  const interrupted = (signal: NodeJS.Signals) => {
-    console.error(`${signal}: stopping the servers and PgBouncer, dropping ${name}`);
-    void cleanUp().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
-  };
-  process.once("SIGINT", interrupted);
-  process.once("SIGTERM", interrupted);
+    },
+  );
   try {
     const account = await createAccount(db, {
       name: "Bench",
@@ -234,8 +228,7 @@ export async function benchInstances(argv: string[]): Promise<number> {
     );
   } finally {
     await cleanUp();
-    process.off("SIGINT", interrupted);
-    process.off("SIGTERM", interrupted);
+    release();
   }
   if (failed) console.error("\nA check failed (✗ above).");
   return failed ? 1 : 0;
