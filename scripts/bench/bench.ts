@@ -12,14 +12,16 @@ import { buildIsStale } from "../lib/build-state";
 import { cleanUpOnExit } from "../lib/clean-up";
 import { ensureBuild, type StartedServer, startServer } from "../lib/server";
 import { createBenchAlertRules } from "./alert-rules";
-import { cpuShare, describeCpu, LOAD_SCRIPT } from "./cpu-share";
 import {
-  expiredCutoff,
+  createBenchAccount,
+  fmt,
+  type LoadResult,
+  postgresVersion,
   projectCounts,
-  pruneOnItsOwn,
-  seedExpiredEvents,
-  watchLockWaits,
-} from "./retention";
+  runLoad,
+} from "./common";
+import { cpuShare, describeCpu } from "./cpu-share";
+import { expiredCutoff, pruneOnItsOwn, seedExpiredEvents, watchLockWaits } from "./retention";
 import { seedErrors } from "./seed";
 
 /**
@@ -81,49 +83,14 @@ async function startApp(databaseUrl: string, env: Record<string, string> = {}) {
   return server;
 }
 
-interface LoadResult {
-  requests: number;
-  events: number;
-  eventsPerSecond: number;
-  p50: number;
-  p99: number;
-  max: number;
-  non2xx: number;
-  failures: number;
-}
-
-async function load(
+/** Phase a–c's load: 64 clients on one server. */
+const load = (
   url: string,
   token: string,
   projectId: number,
-  mode: string,
+  mode: "single" | "batch" | "envelope",
   seconds: number,
-): Promise<LoadResult> {
-  const { stdout } = await execFileAsync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      LOAD_SCRIPT,
-      "--url",
-      url,
-      "--token",
-      token,
-      "--project",
-      String(projectId),
-      "--mode",
-      mode,
-      "--seconds",
-      String(seconds),
-      "--concurrency",
-      String(CONCURRENCY),
-      "--run-id",
-      randomBytes(4).toString("hex"),
-    ],
-    { maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
-}
+) => runLoad({ urls: [url], token, projectId, mode, seconds, concurrency: CONCURRENCY });
 
 /**
  * Peak resident memory of a process, sampled from /proc every 100 ms until `stop`; `lap`
@@ -174,8 +141,6 @@ async function peakRss<T>(pid: number, during: Promise<T>): Promise<{ result: T;
   }
 }
 
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const rows: [string, string, string][] = [];
 const line = (phase: string, figure: string, target: string) => {
   rows.push([phase, figure, target]);
@@ -195,11 +160,7 @@ const { cleanUp } = cleanUpOnExit(
   },
 );
 try {
-  const account = await createAccount(db, {
-    name: "Bench",
-    email: "bench@example.test",
-    password: "bench-password",
-  });
+  const account = await createBenchAccount(db);
   const key = account.ingestKey.token;
   const projectId = account.project.id;
   if (alertRuleCount > 0) {
@@ -486,13 +447,6 @@ try {
   if (!consistent) process.exitCode = 1;
 } finally {
   await cleanUp();
-}
-
-async function postgresVersion(dbHandle: typeof db): Promise<string> {
-  const [row] = resultRows<{ v: string }>(
-    await dbHandle.execute(sql`SELECT split_part(version(), ' on ', 1) AS v`),
-  );
-  return row?.v ?? "PostgreSQL";
 }
 
 /**

@@ -1,15 +1,13 @@
-import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chownSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { createAccount } from "@/db/queries/users";
 import { projects } from "@/db/schema";
-import { resultRows } from "@/db/sql";
 import { TTL_MS as KEY_TTL_MS } from "@/lib/ingest/key-cache";
 import { freshPostgres } from "@/tests/support/databases";
 import { buildIsStale } from "../lib/build-state";
@@ -17,7 +15,15 @@ import { cleanUpOnExit } from "../lib/clean-up";
 import { freePort } from "../lib/run";
 import { benchEvent } from "../lib/sample-events";
 import { ensureBuild, type StartedServer, startServer } from "../lib/server";
-import { type CpuShare, cpuShare, describeCpu, LOAD_SCRIPT } from "./cpu-share";
+import {
+  createBenchAccount,
+  fmt,
+  type LoadResult,
+  postgresVersion,
+  projectCounts,
+  runLoad,
+} from "./common";
+import { type CpuShare, cpuShare, describeCpu } from "./cpu-share";
 
 /**
  * `npm run bench -- --instances=2`: several `npm start` servers against one PostgreSQL through
@@ -36,23 +42,7 @@ const CONCURRENCY = 64;
 /** LOGIN_FAILURES_PER_EMAIL_AND_IP given to the instances: failed logins before a 429. */
 const LOGIN_LIMIT = 5;
 
-interface LoadResult {
-  requests: number;
-  events: number;
-  eventsPerSecond: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  failures: number;
-  statuses: Record<string, number>;
-  perUrl: number[];
-}
-
 type Row = [string, string, string];
-
-const execFileAsync = promisify(execFile);
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Runs the bench of several instances; resolves with the process's exit code. */
 export async function benchInstances(argv: string[]): Promise<number> {
@@ -114,11 +104,7 @@ export async function benchInstances(argv: string[]): Promise<number> {
     },
   );
   try {
-    const account = await createAccount(db, {
-      name: "Bench",
-      email: "bench@example.test",
-      password: "bench-password",
-    });
+    const account = await createBenchAccount(db);
     const key = account.ingestKey.token;
     const projectId = account.project.id;
     let acknowledged = 0;
@@ -257,48 +243,14 @@ async function startInstance(
 }
 
 /** Single-event ingest from scripts/bench/load.ts, its clients dealt out among `urls`. */
-async function load(
+/** Phase a's load, the clients dealt out among the servers. */
+const load = (
   urls: string[],
   token: string,
   projectId: number,
   seconds: number,
   concurrency: number,
-): Promise<LoadResult> {
-  const { stdout } = await execFileAsync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      LOAD_SCRIPT,
-      "--url",
-      urls.join(","),
-      "--token",
-      token,
-      "--project",
-      String(projectId),
-      "--mode",
-      "single",
-      "--seconds",
-      String(seconds),
-      "--concurrency",
-      String(concurrency),
-      "--run-id",
-      randomBytes(4).toString("hex"),
-    ],
-    { maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
-}
-
-async function projectCounts(db: Db, projectId: number) {
-  const [row] = resultRows<{ events: number; frequencies: number }>(
-    await db.execute(
-      sql`SELECT (SELECT count(*) FROM events WHERE project_id = ${projectId})::float8 AS events,
-        (SELECT coalesce(sum(event_count), 0) FROM errors WHERE project_id = ${projectId})::float8 AS frequencies`,
-    ),
-  );
-  return { events: row?.events ?? 0, frequencies: row?.frequencies ?? 0 };
-}
+) => runLoad({ urls, token, projectId, mode: "single", seconds, concurrency });
 
 type Line = (phase: string, figure: string, target: string, ok?: boolean) => void;
 
@@ -519,13 +471,6 @@ async function revocationCheck(db: Db, first: StartedServer, second: StartedServ
       (lastAccepted[1] ?? 0) < ttl &&
       others.length === 0,
   );
-}
-
-async function postgresVersion(db: Db): Promise<string> {
-  const [row] = resultRows<{ v: string }>(
-    await db.execute(sql`SELECT split_part(version(), ' on ', 1) AS v`),
-  );
-  return row?.v ?? "PostgreSQL";
 }
 
 /** PgBouncer's binary and version (Debian installs it in /usr/sbin), or null. */

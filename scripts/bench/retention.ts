@@ -4,7 +4,6 @@ import postgres from "postgres";
 import type { Db } from "@/db/client";
 import { type PruneResult, pruneEvents } from "@/db/queries/retention";
 import * as schema from "@/db/schema";
-import { resultRows } from "@/db/sql";
 
 /**
  * Phase r of `npm run bench` (issue 19 item 4): retention at scale while ingest runs. These
@@ -170,43 +169,5 @@ export function watchLockWaits(url: string, everyMs = 10): { stop: () => Promise
       await client.end({ timeout: 5 });
       return waits;
     },
-  };
-}
-
-/** Events, errors and tag counts of one project: what the consistency checks compare. */
-export async function projectCounts(
-  db: Db,
-  projectId: number,
-): Promise<{
-  events: number;
-  frequencies: number;
-  expiredErrors: number;
-  regionCounted: number;
-  regionTagged: number;
-}> {
-  const [row] = resultRows<{
-    events: number;
-    frequencies: number;
-    expired_errors: number;
-    region_counted: number;
-    region_tagged: number;
-  }>(
-    await db.execute(sql`
-      SELECT (SELECT count(*) FROM events WHERE project_id = ${projectId})::float8 AS events,
-        (SELECT coalesce(sum(event_count), 0) FROM errors WHERE project_id = ${projectId})::float8
-          AS frequencies,
-        (SELECT count(*) FROM errors WHERE project_id = ${projectId}
-          AND origin = 'retention-bench')::float8 AS expired_errors,
-        (SELECT coalesce(sum(count), 0) FROM error_tag_values WHERE project_id = ${projectId}
-          AND key = 'region')::float8 AS region_counted,
-        (SELECT count(*) FROM events WHERE project_id = ${projectId}
-          AND tags ? 'region')::float8 AS region_tagged`),
-  );
-  return {
-    events: row?.events ?? 0,
-    frequencies: row?.frequencies ?? 0,
-    expiredErrors: row?.expired_errors ?? 0,
-    regionCounted: row?.region_counted ?? 0,
-    regionTagged: row?.region_tagged ?? 0,
   };
 }
